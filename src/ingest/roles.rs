@@ -1,0 +1,192 @@
+//! Speaker labels → roles. Explicit role names are taken as given; anonymous speakers or
+//! channels (`spk_0`, `ch_1`, `0`, `SPEAKER_01`) are mapped by a flag, or inferred: the
+//! agent is the speaker whose opening turns carry the greeting.
+
+use super::transcript::RawTurn;
+use crate::model::{Role, Turn};
+
+/// How the roles of one transcript were decided; reported per call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoleMethod {
+    /// Every label was a known role name.
+    Explicit,
+    /// `--agent-speaker` / `--agent-channel` named the agent.
+    Flag,
+    /// The agent was inferred from the greeting, with a confidence in 0..=1.
+    Inferred { agent: String, confidence: f64 },
+}
+
+/// Options from the command line for anonymous speakers.
+#[derive(Debug, Clone, Default)]
+pub struct RoleOptions {
+    /// Speaker or channel label that is the agent (`spk_0`, `ch_0`, `0`).
+    pub agent_label: Option<String>,
+}
+
+const AGENT_NAMES: &[&str] = &["agent", "cso", "operator"];
+const CALLER_NAMES: &[&str] = &["caller", "customer", "pelanggan", "penelepon"];
+
+/// The role a label names outright, if any.
+pub fn explicit_role(label: &str) -> Option<Role> {
+    let l = label.trim().to_lowercase();
+    if AGENT_NAMES.contains(&l.as_str()) {
+        Some(Role::Agent)
+    } else if CALLER_NAMES.contains(&l.as_str()) {
+        Some(Role::Caller)
+    } else {
+        None
+    }
+}
+
+fn same_label(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        let s = s.trim().to_lowercase();
+        let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty() {
+            s
+        } else {
+            digits.trim_start_matches('0').to_string()
+        }
+    };
+    a.trim().eq_ignore_ascii_case(b.trim()) || norm(a) == norm(b)
+}
+
+/// Maps every turn to a role. `greeting_score` rates how much a text looks like the
+/// opening greeting (0..=1); it drives the inference for anonymous speakers.
+pub fn assign(
+    raw: &[RawTurn],
+    opts: &RoleOptions,
+    greeting_score: &dyn Fn(&str) -> f64,
+) -> Result<(Vec<Turn>, RoleMethod), String> {
+    let to_turns = |agent: &dyn Fn(&str) -> bool| {
+        raw.iter()
+            .map(|t| Turn {
+                role: if agent(&t.speaker) {
+                    Role::Agent
+                } else {
+                    Role::Caller
+                },
+                start: t.start,
+                end: t.end,
+                text: t.text.clone(),
+            })
+            .collect::<Vec<_>>()
+    };
+    if raw.iter().all(|t| explicit_role(&t.speaker).is_some()) {
+        let turns = to_turns(&|s| explicit_role(s) == Some(Role::Agent));
+        return Ok((turns, RoleMethod::Explicit));
+    }
+    if let Some(agent) = &opts.agent_label {
+        if raw.iter().any(|t| same_label(&t.speaker, agent)) {
+            let turns = to_turns(&|s| {
+                explicit_role(s) == Some(Role::Agent)
+                    || (explicit_role(s).is_none() && same_label(s, agent))
+            });
+            return Ok((turns, RoleMethod::Flag));
+        }
+    }
+    // Inference: the best greeting among each speaker's first two turns of the call.
+    let mut labels: Vec<&str> = Vec::new();
+    for t in raw {
+        if !labels.contains(&t.speaker.as_str()) {
+            labels.push(&t.speaker);
+        }
+    }
+    let mut scored: Vec<(f64, &str)> = labels
+        .iter()
+        .map(|&l| {
+            let best = raw
+                .iter()
+                .filter(|t| t.speaker == l)
+                .take(2)
+                .map(|t| greeting_score(&t.text))
+                .fold(0.0, f64::max);
+            (best, l)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (top, agent) = scored[0];
+    let runner_up = scored.get(1).map_or(0.0, |s| s.0);
+    if top <= 0.0 || top - runner_up < 0.1 {
+        return Err(format!(
+            "cannot tell the agent apart among speakers {} (no speaker greets clearly); use --agent-speaker",
+            labels.join(", ")
+        ));
+    }
+    let agent = agent.to_string();
+    let turns = to_turns(&|s| s == agent);
+    let confidence = ((top - runner_up) / top).clamp(0.0, 1.0);
+    Ok((turns, RoleMethod::Inferred { agent, confidence }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rt(s: &str, text: &str) -> RawTurn {
+        RawTurn {
+            speaker: s.into(),
+            start: 0.0,
+            end: 0.0,
+            text: text.into(),
+        }
+    }
+    fn greet(t: &str) -> f64 {
+        if t.contains("pln") {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
+    #[test]
+    fn explicit_aliases() {
+        let (turns, m) = assign(
+            &[rt("CSO", "x"), rt("Pelanggan", "y")],
+            &RoleOptions::default(),
+            &greet,
+        )
+        .unwrap();
+        assert_eq!(m, RoleMethod::Explicit);
+        assert_eq!(turns[0].role, Role::Agent);
+        assert_eq!(turns[1].role, Role::Caller);
+    }
+
+    #[test]
+    fn inferred_from_greeting() {
+        let (turns, m) = assign(
+            &[rt("spk_1", "halo"), rt("spk_0", "pln 123 selamat pagi")],
+            &RoleOptions::default(),
+            &greet,
+        )
+        .unwrap();
+        assert!(matches!(m, RoleMethod::Inferred { ref agent, .. } if agent == "spk_0"));
+        assert_eq!(turns[0].role, Role::Caller);
+        assert_eq!(turns[1].role, Role::Agent);
+    }
+
+    #[test]
+    fn flag_matches_channel_numbers() {
+        let (turns, m) = assign(
+            &[rt("ch_0", "a"), rt("ch_1", "b")],
+            &RoleOptions {
+                agent_label: Some("0".into()),
+            },
+            &greet,
+        )
+        .unwrap();
+        assert_eq!(m, RoleMethod::Flag);
+        assert_eq!(turns[0].role, Role::Agent);
+        assert_eq!(turns[1].role, Role::Caller);
+    }
+
+    #[test]
+    fn undecidable_is_an_error() {
+        assert!(assign(
+            &[rt("spk_0", "a"), rt("spk_1", "b")],
+            &RoleOptions::default(),
+            &greet
+        )
+        .is_err());
+    }
+}

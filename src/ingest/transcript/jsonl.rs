@@ -1,0 +1,100 @@
+//! JSONL bundle reader: one call per line, `{"call_id":"C1","turns":[...]}`.
+//!
+//! A bad line is the bundle's problem, not the batch's: [`parse_line`] is exposed so the
+//! ingest layer can reject one line and keep the rest.
+
+use super::{ParseError, RawTranscript, RawTurn};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Line {
+    call_id: serde_json::Value,
+    #[serde(default)]
+    turns: Vec<TurnJson>,
+}
+
+#[derive(Deserialize)]
+struct TurnJson {
+    #[serde(alias = "role", alias = "speaker_label")]
+    speaker: serde_json::Value,
+    #[serde(default)]
+    start: Option<f64>,
+    #[serde(default)]
+    end: Option<f64>,
+    #[serde(default)]
+    text: String,
+}
+
+fn label(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Parses one bundle line (1-based `line`).
+pub fn parse_line(text: &str, line: u64) -> Result<RawTranscript, ParseError> {
+    let parsed: Line = serde_json::from_str(text)
+        .map_err(|e| ParseError::new(Some(line), format!("invalid JSON: {e}")))?;
+    let call_id = label(&parsed.call_id);
+    if call_id.trim().is_empty() || parsed.call_id.is_null() {
+        return Err(ParseError::new(Some(line), "empty call_id"));
+    }
+    let mut turns = Vec::with_capacity(parsed.turns.len());
+    for t in parsed.turns {
+        let start = t.start.unwrap_or(turns.last().map_or(0.0, |p: &RawTurn| p.end));
+        turns.push(RawTurn {
+            speaker: label(&t.speaker),
+            start,
+            end: t.end.unwrap_or(start).max(start),
+            text: t.text,
+        });
+    }
+    Ok(RawTranscript {
+        call_id: Some(call_id),
+        turns,
+        line: Some(line),
+    })
+}
+
+/// Parses a whole bundle; the first bad line fails it (the ingest layer uses
+/// [`parse_line`] to keep going instead).
+pub fn parse(text: &str) -> Result<Vec<RawTranscript>, ParseError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| parse_line(l, i as u64 + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_line() {
+        let t = parse_line(
+            r#"{"call_id":"C1","turns":[{"speaker":"agent","start":0.0,"end":3.1,"text":"pln 123"}]}"#,
+            4,
+        )
+        .unwrap();
+        assert_eq!(t.call_id.as_deref(), Some("C1"));
+        assert_eq!(t.line, Some(4));
+        assert_eq!(t.turns[0].speaker, "agent");
+        assert_eq!(t.turns[0].end, 3.1);
+    }
+
+    #[test]
+    fn numeric_speaker_and_missing_times() {
+        let t = parse_line(r#"{"call_id":7,"turns":[{"speaker":0,"text":"a"}]}"#, 1).unwrap();
+        assert_eq!(t.call_id.as_deref(), Some("7"));
+        assert_eq!(t.turns[0].speaker, "0");
+    }
+
+    #[test]
+    fn bad_json_names_line() {
+        let e = parse_line("{nope", 9).unwrap_err();
+        assert_eq!(e.line, Some(9));
+        assert!(e.message.contains("invalid JSON"));
+    }
+}

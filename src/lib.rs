@@ -1,0 +1,10 @@
+//! `callaudit`: audits PLN 123 contact-centre calls against the lapor-ulang SOP.
+//!
+//! The modules follow the data: [`ingest`] reads manifests, action logs, report exports
+//! and transcripts into the [`model`]; [`profile`] is the SOP as data, compiled once;
+//! [`matching`] normalises ASR text and finds phrases; [`path`] decides which SOP branch a
+//! call had to follow; [`steps`] checks each step; [`scoring`] turns verdicts into scores;
+//! [`report`] writes the CSV reports; [`audit`] runs the whole pipeline in parallel.
+
+pub mod model;
+pub mod ingest;

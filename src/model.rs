@@ -1,0 +1,148 @@
+//! The domain model: what a call, a turn, an action and an APKT report are once ingested.
+//!
+//! Every ingest format produces these types and every later stage (path, steps, scoring,
+//! reports) reads only these, so a new transcript format never touches the audit logic.
+
+use chrono::{DateTime, FixedOffset};
+
+/// Local timestamp with the contact centre's offset, as given in the inputs.
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// Who speaks a turn once speaker labels are mapped to roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The CSO.
+    Agent,
+    /// The person who phoned PLN 123.
+    Caller,
+}
+
+/// One speaker turn of a transcript, times in seconds from call start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    pub role: Role,
+    pub start: f64,
+    pub end: f64,
+    pub text: String,
+}
+
+/// One row of the call manifest (`calls.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallMeta {
+    pub call_id: String,
+    pub started_at: Timestamp,
+    pub duration_s: Option<f64>,
+    pub agent_id: String,
+    pub agent_name: String,
+    pub site_code: String,
+    pub team: String,
+    /// Caller ID as received; empty when withheld.
+    pub caller_number: String,
+    /// Name the CRM shows for a known number; empty when unknown.
+    pub crm_caller_name: String,
+    /// Transcript path relative to the manifest; empty when the call is in a JSONL bundle.
+    pub transcript: String,
+    /// 1-based line of the row in the manifest, for rejects and evidence.
+    pub line: u64,
+}
+
+/// Which system an action row comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum System {
+    Apkt,
+    Simone,
+}
+
+/// What was done in APKT or SIMONE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionKind {
+    Search,
+    Create,
+    Update,
+    LaporUlang,
+    Escalate,
+    Notice,
+}
+
+impl ActionKind {
+    /// The spelling used in `actions.csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Search => "search",
+            ActionKind::Create => "create",
+            ActionKind::Update => "update",
+            ActionKind::LaporUlang => "lapor_ulang",
+            ActionKind::Escalate => "escalate",
+            ActionKind::Notice => "notice",
+        }
+    }
+
+    /// The system an action kind belongs to.
+    pub fn system(self) -> System {
+        match self {
+            ActionKind::Escalate | ActionKind::Notice => System::Simone,
+            _ => System::Apkt,
+        }
+    }
+}
+
+/// One row of the APKT / SIMONE action log (`actions.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub call_id: String,
+    pub at: Timestamp,
+    pub kind: ActionKind,
+    pub report_no: String,
+    pub ref_report_no: String,
+    pub category: String,
+    pub escalation_type: String,
+    pub note: String,
+    /// 1-based line in `actions.csv`.
+    pub line: u64,
+}
+
+impl Action {
+    /// A one-line rendering for evidence columns.
+    pub fn describe(&self) -> String {
+        let system = match self.kind.system() {
+            System::Apkt => "APKT",
+            System::Simone => "SIMONE",
+        };
+        let mut s = format!("{} {} {}", system, self.kind.as_str(), self.report_no);
+        for (label, value) in [
+            ("ref", &self.ref_report_no),
+            ("category", &self.category),
+            ("type", &self.escalation_type),
+            ("note", &self.note),
+        ] {
+            if !value.is_empty() {
+                s.push_str(&format!(" {label}={value}"));
+            }
+        }
+        s.push_str(&format!(" (actions.csv line {})", self.line));
+        s
+    }
+}
+
+/// One row of the APKT report export (`reports.csv`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub report_no: String,
+    pub created_at: Timestamp,
+    pub resolved_at: Option<Timestamp>,
+    pub category: String,
+    pub caller_name: String,
+    pub address: String,
+    pub problem: String,
+    pub caller_phone: String,
+    pub escalated_at: Option<Timestamp>,
+    pub unit_answer: String,
+}
+
+/// A call ready to audit: manifest row, transcript turns and its action log.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub meta: CallMeta,
+    pub turns: Vec<Turn>,
+    pub actions: Vec<Action>,
+}
