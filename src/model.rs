@@ -146,3 +146,93 @@ pub struct Call {
     pub turns: Vec<Turn>,
     pub actions: Vec<Action>,
 }
+
+/// The fixed step ids of SPEC §3, in report order.
+pub const STEP_IDS: [&str; 16] = [
+    "greeting",
+    "caller_name",
+    "prior_report_question",
+    "data_verification",
+    "empathy",
+    "status_update",
+    "phone_verification",
+    "apkt_action",
+    "apkt_note",
+    "simone_escalation",
+    "clarity_check",
+    "eta_3x24",
+    "service_guarantee",
+    "ticket_number",
+    "closing",
+    "forbidden_phrases",
+];
+
+/// The five SOP branches of SPEC §2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PathKind {
+    FirstReport,
+    TusbungPaid,
+    RepeatResolved,
+    RepeatOpenLt12h,
+    RepeatOpenGe12h,
+}
+
+impl PathKind {
+    pub const ALL: [PathKind; 5] = [
+        PathKind::FirstReport,
+        PathKind::TusbungPaid,
+        PathKind::RepeatResolved,
+        PathKind::RepeatOpenLt12h,
+        PathKind::RepeatOpenGe12h,
+    ];
+
+    /// The name used in reports and ground truth.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathKind::FirstReport => "FIRST_REPORT",
+            PathKind::TusbungPaid => "TUSBUNG_PAID",
+            PathKind::RepeatResolved => "REPEAT_RESOLVED",
+            PathKind::RepeatOpenLt12h => "REPEAT_OPEN_LT12H",
+            PathKind::RepeatOpenGe12h => "REPEAT_OPEN_GE12H",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<PathKind> {
+        PathKind::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// Whether the caller had a prior report (the repeat branches).
+    pub fn is_repeat(self) -> bool {
+        matches!(
+            self,
+            PathKind::RepeatResolved | PathKind::RepeatOpenLt12h | PathKind::RepeatOpenGe12h
+        )
+    }
+}
+
+/// A step verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Pass,
+    Fail,
+    Na,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "PASS",
+            Status::Fail => "FAIL",
+            Status::Na => "NA",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Status> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PASS" => Some(Status::Pass),
+            "FAIL" => Some(Status::Fail),
+            "NA" | "N/A" => Some(Status::Na),
+            _ => None,
+        }
+    }
+}
