@@ -1,0 +1,256 @@
+//! Matching: normalised views of a call's turns and phrase search over them.
+//!
+//! [`CallText`] normalises every turn once per call. Search runs over *runs*: the turns
+//! of one speaker joined, also across the other side's short backchannels ("iya",
+//! "oke"), so a sentence the ASR split over two turns still matches, while evidence
+//! points at the turn where the phrase starts.
+
+pub mod normalize;
+pub mod numbers;
+pub mod phrase;
+
+use crate::model::{Role, Turn};
+use normalize::Normalizer;
+use phrase::{MatchOptions, Phrase, Slots};
+
+/// One turn, normalised.
+#[derive(Debug, Clone)]
+pub struct TextTurn {
+    pub role: Role,
+    pub start: f64,
+    pub text: String,
+    pub tokens: Vec<String>,
+}
+
+/// A speaker's consecutive turns joined for search.
+#[derive(Debug, Clone)]
+struct Run {
+    role: Role,
+    tokens: Vec<String>,
+    turn_of: Vec<usize>,
+}
+
+/// The normalised text of one call.
+#[derive(Debug, Clone)]
+pub struct CallText {
+    pub turns: Vec<TextTurn>,
+    runs: Vec<Run>,
+}
+
+/// A phrase found in a call: the best candidate, matched or not.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// 1.0 when matched; less for a near miss.
+    pub score: f64,
+    /// Index of the phrase in the set searched.
+    pub phrase: usize,
+    /// Turn where the match starts and turn where it ends.
+    pub first_turn: usize,
+    pub last_turn: usize,
+    /// Token position of the match start inside its run, for negation checks.
+    run: usize,
+    pos: usize,
+}
+
+impl Hit {
+    pub fn matched(&self) -> bool {
+        self.score >= 1.0
+    }
+}
+
+/// Turns of the other side this short are backchannels and do not break a run.
+const BACKCHANNEL_TOKENS: usize = 2;
+
+impl CallText {
+    pub fn new(turns: &[Turn], norm: &Normalizer) -> CallText {
+        let turns: Vec<TextTurn> = turns
+            .iter()
+            .map(|t| TextTurn {
+                role: t.role,
+                start: t.start,
+                text: t.text.clone(),
+                tokens: norm.tokens(&t.text),
+            })
+            .collect();
+        let mut runs: Vec<Run> = Vec::new();
+        for role in [Role::Agent, Role::Caller] {
+            let mut cur: Option<Run> = None;
+            for (i, t) in turns.iter().enumerate() {
+                if t.role == role {
+                    let run = cur.get_or_insert_with(|| Run {
+                        role,
+                        tokens: Vec::new(),
+                        turn_of: Vec::new(),
+                    });
+                    run.tokens.extend(t.tokens.iter().cloned());
+                    run.turn_of.extend(std::iter::repeat_n(i, t.tokens.len()));
+                } else if t.tokens.len() > BACKCHANNEL_TOKENS {
+                    runs.extend(cur.take());
+                }
+            }
+            runs.extend(cur);
+        }
+        runs.retain(|r| !r.tokens.is_empty());
+        CallText { turns, runs }
+    }
+
+    /// Best hit of any phrase of `set` said by `role`, starting in a turn `accept`s.
+    /// Stops at the first full match in turn order.
+    pub fn find(
+        &self,
+        set: &[Phrase],
+        role: Role,
+        slots: &Slots,
+        opts: MatchOptions,
+        accept: &dyn Fn(usize) -> bool,
+    ) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+            // Restrict the run to accepted turns so windows ("first 20 s") hold.
+            let Some(lo) = run.turn_of.iter().position(|&t| accept(t)) else {
+                continue;
+            };
+            let hi = run.turn_of.iter().rposition(|&t| accept(t)).map_or(lo, |h| h + 1);
+            let tokens = &run.tokens[lo..hi];
+            for (k, phrase) in set.iter().enumerate() {
+                if let Some(h) = phrase.best_in(tokens, slots, opts) {
+                    let hit = Hit {
+                        score: h.score,
+                        phrase: k,
+                        first_turn: run.turn_of[lo + h.first],
+                        last_turn: run.turn_of[lo + h.last],
+                        run: r,
+                        pos: lo + h.first,
+                    };
+                    let better = match best {
+                        None => true,
+                        Some(b) => {
+                            hit.score > b.score
+                                || (hit.score == b.score && hit.first_turn < b.first_turn)
+                        }
+                    };
+                    if better {
+                        best = Some(hit);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Every full match of any phrase by `role` in accepted turns, one per phrase and run.
+    pub fn find_all(
+        &self,
+        set: &[Phrase],
+        role: Role,
+        slots: &Slots,
+        opts: MatchOptions,
+        accept: &dyn Fn(usize) -> bool,
+    ) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+            let Some(lo) = run.turn_of.iter().position(|&t| accept(t)) else {
+                continue;
+            };
+            let hi = run.turn_of.iter().rposition(|&t| accept(t)).map_or(lo, |h| h + 1);
+            for (k, phrase) in set.iter().enumerate() {
+                if let Some(h) = phrase.best_in(&run.tokens[lo..hi], slots, opts) {
+                    if h.score >= 1.0 {
+                        out.push(Hit {
+                            score: h.score,
+                            phrase: k,
+                            first_turn: run.turn_of[lo + h.first],
+                            last_turn: run.turn_of[lo + h.last],
+                            run: r,
+                            pos: lo + h.first,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|h| (h.first_turn, h.phrase));
+        out
+    }
+
+    /// Whether one of `negations` stands within `window` tokens before the hit.
+    pub fn negated(&self, hit: &Hit, negations: &[String], window: usize) -> bool {
+        let run = &self.runs[hit.run];
+        let from = hit.pos.saturating_sub(window);
+        run.tokens[from..hit.pos]
+            .iter()
+            .any(|t| negations.iter().any(|n| n == t))
+    }
+
+    /// Original text of the turns a hit covers.
+    pub fn evidence(&self, hit: &Hit) -> (f64, String) {
+        let t = &self.turns[hit.first_turn];
+        let mut text = t.text.clone();
+        for k in hit.first_turn + 1..=hit.last_turn {
+            if self.turns[k].role == t.role {
+                text.push_str(" / ");
+                text.push_str(&self.turns[k].text);
+            }
+        }
+        (t.start, text)
+    }
+
+    /// Indices of the turns of `role`.
+    pub fn turns_of(&self, role: Role) -> impl Iterator<Item = usize> + '_ {
+        self.turns
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.role == role)
+            .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn turn(role: Role, start: f64, text: &str) -> Turn {
+        Turn {
+            role,
+            start,
+            end: start,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn split_turns_and_backchannels() {
+        let norm = Normalizer::new([], []);
+        let ct = CallText::new(
+            &[
+                turn(Role::Agent, 0.0, "untuk laporannya kami sampaikan ke unit"),
+                turn(Role::Caller, 3.0, "iya"),
+                turn(Role::Agent, 4.0, "terkait untuk segera ditindaklanjuti"),
+            ],
+            &norm,
+        );
+        let set = vec![Phrase::compile("sampaikan ke unit ... segera ditindaklanjuti", &norm).unwrap()];
+        let hit = ct
+            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)
+            .unwrap();
+        assert!(hit.matched());
+        assert_eq!((hit.first_turn, hit.last_turn), (0, 2));
+        assert!(ct.evidence(&hit).1.contains(" / "));
+        // A window that excludes the second half leaves a near miss.
+        let near = ct
+            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|t| t < 2)
+            .unwrap();
+        assert!(!near.matched());
+    }
+
+    #[test]
+    fn negation_before_hit() {
+        let norm = Normalizer::new([], []);
+        let ct = CallText::new(&[turn(Role::Agent, 0.0, "jangan bilang semoga harinya menyenangkan")], &norm);
+        let set = vec![Phrase::compile("semoga harinya menyenangkan", &norm).unwrap()];
+        let hit = ct
+            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)
+            .unwrap();
+        assert!(ct.negated(&hit, &["jangan".to_string()], 3));
+        assert!(!ct.negated(&hit, &["jangan".to_string()], 1));
+    }
+}

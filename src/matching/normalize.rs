@@ -1,0 +1,134 @@
+//! Text normalisation for ASR output: one canonical token stream whatever the engine's
+//! casing, punctuation, number style or the speaker's colloquial forms.
+//!
+//! Built once from the profile (variants, fillers) and shared read-only by the workers.
+//! Cost: one pass over the text plus one hash lookup per token.
+
+use super::numbers::words_to_digits;
+use std::collections::{HashMap, HashSet};
+
+/// Normaliser compiled from the profile's `[normalize]` section.
+#[derive(Debug, Clone, Default)]
+pub struct Normalizer {
+    /// First token → (pattern tokens, replacement tokens), longest pattern first.
+    variants: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    fillers: HashSet<String>,
+}
+
+/// Lower-cases, splits letters from digits ("k5421" → "k 5421", "3x24" → "3 x 24") and
+/// turns every other character into a separator.
+pub fn raw_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_digit = false;
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        if ch.is_alphanumeric() {
+            let is_digit = ch.is_ascii_digit();
+            if !cur.is_empty() && is_digit != cur_digit {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur_digit = is_digit;
+            cur.push(ch);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+impl Normalizer {
+    /// Builds a normaliser; variant keys and values are themselves tokenised.
+    pub fn new<'a>(
+        variants: impl IntoIterator<Item = (&'a str, &'a str)>,
+        fillers: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let mut map: HashMap<String, Vec<(Vec<String>, Vec<String>)>> = HashMap::new();
+        for (from, to) in variants {
+            let pat = raw_tokens(from);
+            if pat.is_empty() {
+                continue;
+            }
+            map.entry(pat[0].clone())
+                .or_default()
+                .push((pat, raw_tokens(to)));
+        }
+        for v in map.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        Normalizer {
+            variants: map,
+            fillers: fillers.into_iter().flat_map(raw_tokens).collect(),
+        }
+    }
+
+    /// The canonical token stream of a text.
+    pub fn tokens(&self, text: &str) -> Vec<String> {
+        let raw = raw_tokens(text);
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        'outer: while i < raw.len() {
+            if let Some(cands) = self.variants.get(&raw[i]) {
+                for (pat, rep) in cands {
+                    if raw.len() - i >= pat.len() && raw[i..i + pat.len()] == pat[..] {
+                        out.extend(rep.iter().cloned());
+                        i += pat.len();
+                        continue 'outer;
+                    }
+                }
+            }
+            if !self.fillers.contains(&raw[i]) {
+                out.push(raw[i].clone());
+            }
+            i += 1;
+        }
+        words_to_digits(out)
+    }
+
+    /// The canonical form of a text as one space-joined string.
+    pub fn text(&self, text: &str) -> String {
+        self.tokens(text).join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n() -> Normalizer {
+        Normalizer::new(
+            [
+                ("pak", "bapak"),
+                ("gak", "tidak"),
+                ("play store", "playstore"),
+                ("di bantu", "dibantu"),
+            ],
+            ["eh", "hmm"],
+        )
+    }
+
+    #[test]
+    fn case_punctuation_letters_digits() {
+        assert_eq!(raw_tokens("PLN-123, Selamat PAGI!"), ["pln", "123", "selamat", "pagi"]);
+        assert_eq!(raw_tokens("K5421090602335"), ["k", "5421090602335"]);
+        assert_eq!(raw_tokens("3x24 jam"), ["3", "x", "24", "jam"]);
+        assert_eq!(raw_tokens("CC.54.ANDRI"), ["cc", "54", "andri"]);
+    }
+
+    #[test]
+    fn variants_fillers_numbers() {
+        assert_eq!(
+            n().text("Eh, pak, bisa di bantu? hmm pln satu dua tiga"),
+            "bapak bisa dibantu pln 123"
+        );
+        assert_eq!(n().text("download di Play Store gak"), "download di playstore tidak");
+    }
+
+    #[test]
+    fn empty_and_symbols() {
+        assert!(n().tokens("").is_empty());
+        assert!(n().tokens("...!?").is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! Indonesian number words → digits, so "pln seratus dua puluh tiga", "pln satu dua tiga"
+//! and "pln 1 2 3" all become `pln 123`, and "tiga kali dua puluh empat jam" `3 x 24 jam`.
+//!
+//! A run of number words with a multiplier (puluh, belas, ratus, ribu, juta) is read as a
+//! compound number; a run of bare digit words is read digit by digit, as agents read
+//! report numbers and phone numbers aloud.
+
+fn digit(w: &str) -> Option<u64> {
+    Some(match w {
+        "nol" | "kosong" | "0" => 0,
+        "satu" | "1" => 1,
+        "dua" | "2" => 2,
+        "tiga" | "3" => 3,
+        "empat" | "4" => 4,
+        "lima" | "5" => 5,
+        "enam" | "6" => 6,
+        "tujuh" | "7" => 7,
+        "delapan" | "8" => 8,
+        "sembilan" | "9" => 9,
+        _ => return None,
+    })
+}
+
+fn is_multiplier(w: &str) -> bool {
+    matches!(
+        w,
+        "puluh" | "belas" | "ratus" | "ribu" | "juta" | "sepuluh" | "sebelas" | "seratus" | "seribu"
+    )
+}
+
+fn is_number_word(w: &str) -> bool {
+    (digit(w).is_some() && !w.chars().all(|c| c.is_ascii_digit())) || is_multiplier(w)
+}
+
+/// Reads one compound run ("seratus dua puluh tiga") into one or more numbers.
+fn compound(words: &[&str]) -> Vec<u64> {
+    let mut out = Vec::new();
+    let (mut total, mut acc, mut pending): (u64, u64, Option<u64>) = (0, 0, None);
+    let mut started = false;
+    let flush = |total: &mut u64, acc: &mut u64, pending: &mut Option<u64>, out: &mut Vec<u64>| {
+        out.push(*total + *acc + pending.take().unwrap_or(0));
+        *total = 0;
+        *acc = 0;
+    };
+    for &w in words {
+        if let Some(d) = digit(w) {
+            if pending.is_some() {
+                flush(&mut total, &mut acc, &mut pending, &mut out);
+            }
+            pending = Some(d);
+        } else {
+            match w {
+                "sepuluh" => acc += 10,
+                "sebelas" => acc += 11,
+                "seratus" => acc += 100,
+                "seribu" => total += 1000,
+                "belas" => acc += 10 + pending.take().unwrap_or(0),
+                "puluh" => acc += pending.take().unwrap_or(1) * 10,
+                "ratus" => acc += pending.take().unwrap_or(1) * 100,
+                "ribu" => {
+                    total += (acc + pending.take().unwrap_or(0)).max(1) * 1000;
+                    acc = 0;
+                }
+                "juta" => {
+                    total += (acc + pending.take().unwrap_or(0)).max(1) * 1_000_000;
+                    acc = 0;
+                }
+                _ => {}
+            }
+        }
+        started = true;
+    }
+    if started {
+        flush(&mut total, &mut acc, &mut pending, &mut out);
+    }
+    out
+}
+
+/// Rewrites number words in a token list to digit tokens, then joins runs of single
+/// digits ("1 2 3") into one token, and turns "kali" between two numbers into "x".
+pub fn words_to_digits(tokens: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_number_word(&tokens[i]) {
+            out.push(tokens[i].clone());
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < tokens.len() && (is_number_word(&tokens[j])) {
+            j += 1;
+        }
+        let run: Vec<&str> = tokens[i..j].iter().map(String::as_str).collect();
+        if run.iter().any(|w| is_multiplier(w)) {
+            out.extend(compound(&run).into_iter().map(|n| n.to_string()));
+        } else {
+            out.extend(run.iter().map(|w| digit(w).unwrap_or(0).to_string()));
+        }
+        i = j;
+    }
+    join_single_digits(out)
+}
+
+fn join_single_digits(tokens: Vec<String>) -> Vec<String> {
+    let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
+    let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut prev_single = false;
+    for (k, t) in tokens.iter().enumerate() {
+        if is_digit1(t) && prev_single {
+            out.last_mut().expect("previous digit").push_str(t);
+            continue;
+        }
+        if t == "kali"
+            && k > 0
+            && is_num(&tokens[k - 1])
+            && tokens.get(k + 1).is_some_and(|n| is_num(n) || is_number_word(n))
+        {
+            out.push("x".into());
+            prev_single = false;
+            continue;
+        }
+        prev_single = is_digit1(t);
+        out.push(t.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conv(s: &str) -> String {
+        words_to_digits(s.split_whitespace().map(String::from).collect()).join(" ")
+    }
+
+    #[test]
+    fn pln_123_every_way() {
+        assert_eq!(conv("pln satu dua tiga"), "pln 123");
+        assert_eq!(conv("pln seratus dua puluh tiga"), "pln 123");
+        assert_eq!(conv("pln 1 2 3"), "pln 123");
+        assert_eq!(conv("pln 123"), "pln 123");
+    }
+
+    #[test]
+    fn eta_phrase() {
+        assert_eq!(conv("tiga kali dua puluh empat jam"), "3 x 24 jam");
+        assert_eq!(conv("3 kali 24 jam"), "3 x 24 jam");
+        assert_eq!(conv("dua kali ya pak"), "2 kali ya bapak".replace("bapak", "pak"));
+    }
+
+    #[test]
+    fn compounds() {
+        assert_eq!(conv("sebelas"), "11");
+        assert_eq!(conv("tujuh belas"), "17");
+        assert_eq!(conv("lima ribu empat ratus dua puluh satu"), "5421");
+        assert_eq!(conv("seribu sembilan ratus"), "1900");
+        assert_eq!(conv("dua puluh tiga empat"), "23 4");
+        assert_eq!(conv("nol delapan satu dua"), "0812");
+    }
+}

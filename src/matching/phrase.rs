@@ -1,0 +1,308 @@
+//! Fuzzy phrase matching on normalised tokens.
+//!
+//! A profile phrase is a small pattern: words in order, `a|b` alternatives, `word?`
+//! optional words, `{slot}` values filled per call (agent name, time of day, caller
+//! name), and `...` for a wider gap. Words match when equal, when the spoken word only
+//! adds a particle (`laporannya` for `laporan`), or when they are close in edit distance
+//! (ASR typos); numbers match exactly. Between two words of a phrase up to `gap` other
+//! tokens may stand (fillers, doubled words, a name).
+//!
+//! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
+//! the edit distance computed only for tokens of similar length.
+
+use super::normalize::{raw_tokens, Normalizer};
+use std::collections::HashMap;
+
+/// How loosely words and phrases match; from the profile's `[matching]`.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchOptions {
+    /// Word similarity: two words of ≥ 4 letters match within `(1 - fuzz) × length` edits
+    /// (at least one).
+    pub fuzz: f64,
+    /// Tokens allowed between two consecutive words of a phrase.
+    pub gap: usize,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            fuzz: 0.8,
+            gap: 2,
+        }
+    }
+}
+
+/// Particles that Indonesian glues to a word without changing what it says.
+const SUFFIXES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+/// Width of a `...` gap in tokens.
+const WIDE_GAP: usize = 8;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    /// One of several token sequences.
+    Words { alts: Vec<Vec<String>>, optional: bool },
+    /// A per-call value.
+    Slot { name: String, optional: bool },
+    /// Extra tokens allowed before the next item.
+    Gap(usize),
+}
+
+/// A compiled phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// The phrase as written in the profile, for evidence and `profile --phrases`.
+    pub source: String,
+    items: Vec<Item>,
+}
+
+/// Per-call slot values: slot name → alternative token sequences.
+pub type Slots = HashMap<&'static str, Vec<Vec<String>>>;
+
+/// Where a phrase matched (or nearly matched) in a token slice.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SliceHit {
+    /// Share of the phrase's required items found, 0..=1; 1 means matched.
+    pub score: f64,
+    /// First and last token positions involved.
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Phrase {
+    /// Compiles a phrase; words go through the same normaliser as the transcripts.
+    pub fn compile(source: &str, norm: &Normalizer) -> Result<Phrase, String> {
+        let mut items = Vec::new();
+        let mut plain: Vec<&str> = Vec::new();
+        let flush = |plain: &mut Vec<&str>, items: &mut Vec<Item>| {
+            if !plain.is_empty() {
+                for t in norm.tokens(&plain.join(" ")) {
+                    items.push(Item::Words {
+                        alts: vec![vec![t]],
+                        optional: false,
+                    });
+                }
+                plain.clear();
+            }
+        };
+        for raw in source.split_whitespace() {
+            if raw == "..." {
+                flush(&mut plain, &mut items);
+                items.push(Item::Gap(WIDE_GAP));
+                continue;
+            }
+            let (body, optional) = match raw.strip_suffix('?') {
+                Some(b) => (b, true),
+                None => (raw, false),
+            };
+            if let Some(name) = body.strip_prefix('{').and_then(|b| b.strip_suffix('}')) {
+                flush(&mut plain, &mut items);
+                items.push(Item::Slot {
+                    name: name.to_string(),
+                    optional,
+                });
+            } else if body.contains('|') || optional {
+                flush(&mut plain, &mut items);
+                let alts: Vec<Vec<String>> = body
+                    .split('|')
+                    .map(|a| norm.tokens(&a.replace('_', " ")))
+                    .filter(|a| !a.is_empty())
+                    .collect();
+                if alts.is_empty() {
+                    return Err(format!("phrase {source:?}: empty alternative in {raw:?}"));
+                }
+                items.push(Item::Words { alts, optional });
+            } else {
+                plain.push(body);
+            }
+        }
+        flush(&mut plain, &mut items);
+        if !items
+            .iter()
+            .any(|i| matches!(i, Item::Words { optional: false, .. } | Item::Slot { optional: false, .. }))
+        {
+            return Err(format!("phrase {source:?} has no required word"));
+        }
+        Ok(Phrase {
+            source: source.to_string(),
+            items,
+        })
+    }
+
+    /// Slot names this phrase uses.
+    pub fn slots(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Slot { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The phrase's literal words, normalised, for an exact-phrase scan (`rg -F`).
+    pub fn literal(&self) -> String {
+        let mut out = Vec::new();
+        for i in &self.items {
+            if let Item::Words { alts, optional: false } = i {
+                out.push(alts[0].join(" "));
+            }
+        }
+        out.join(" ")
+    }
+
+    /// Best match of the phrase in `tokens`; `None` when not a single item is found.
+    pub fn best_in(&self, tokens: &[String], slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
+        let empty: Vec<Vec<String>> = Vec::new();
+        let mut best: Option<SliceHit> = None;
+        for s in 0..tokens.len() {
+            let mut cursor = s;
+            let (mut matched, mut required) = (0usize, 0usize);
+            let mut first: Option<usize> = None;
+            let mut last = s;
+            let mut extra = 0usize;
+            for item in &self.items {
+                let (alts, optional) = match item {
+                    Item::Gap(g) => {
+                        extra += g;
+                        continue;
+                    }
+                    Item::Words { alts, optional } => (alts, *optional),
+                    Item::Slot { name, optional } => {
+                        (slots.get(name.as_str()).unwrap_or(&empty), *optional)
+                    }
+                };
+                if !optional {
+                    required += 1;
+                }
+                let window = if first.is_none() && matched == 0 && required <= 1 {
+                    0
+                } else {
+                    opts.gap + extra
+                };
+                let found = (cursor..=(cursor + window).min(tokens.len()))
+                    .find_map(|p| alts.iter().find_map(|a| seq_at(tokens, p, a, opts.fuzz).map(|l| (p, l))));
+                match found {
+                    Some((p, l)) => {
+                        if !optional {
+                            matched += 1;
+                        }
+                        first.get_or_insert(p);
+                        last = p + l - 1;
+                        cursor = p + l;
+                        extra = 0;
+                    }
+                    None if !optional => extra += 1,
+                    None => {}
+                }
+            }
+            if matched == 0 || required == 0 {
+                continue;
+            }
+            let hit = SliceHit {
+                score: matched as f64 / required as f64,
+                first: first.unwrap_or(s),
+                last,
+            };
+            if best.is_none_or(|b| hit.score > b.score) {
+                best = Some(hit);
+                if hit.score >= 1.0 {
+                    break;
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Length of `seq` when it matches at `tokens[p..]`.
+fn seq_at(tokens: &[String], p: usize, seq: &[String], fuzz: f64) -> Option<usize> {
+    if seq.is_empty() || p + seq.len() > tokens.len() {
+        return None;
+    }
+    seq.iter()
+        .zip(&tokens[p..])
+        .all(|(w, t)| word_eq(w, t, fuzz))
+        .then_some(seq.len())
+}
+
+/// Whether spoken token `t` says pattern word `w`.
+pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
+    if w == t {
+        return true;
+    }
+    let numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if numeric(w) || numeric(t) {
+        return false;
+    }
+    if let Some(rest) = t.strip_prefix(w) {
+        if w.len() >= 3 && SUFFIXES.contains(&rest) {
+            return true;
+        }
+    }
+    let (lw, lt) = (w.chars().count(), t.chars().count());
+    if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
+        return false;
+    }
+    let longest = lw.max(lt);
+    let allowed = (((1.0 - fuzz) * longest as f64).round() as usize).max(1);
+    strsim::levenshtein(w, t) <= allowed
+}
+
+/// Tokenises a slot value (a name) into single-token alternatives worth matching.
+pub fn name_alternatives(name: &str) -> Vec<Vec<String>> {
+    raw_tokens(name)
+        .into_iter()
+        .filter(|t| t.chars().count() >= 3)
+        .map(|t| vec![t])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm() -> Normalizer {
+        Normalizer::new([("pak", "bapak"), ("di bantu", "dibantu")], ["eh"])
+    }
+    fn toks(s: &str) -> Vec<String> {
+        norm().tokens(s)
+    }
+    fn score(p: &str, text: &str, slots: &Slots) -> f64 {
+        Phrase::compile(p, &norm())
+            .unwrap()
+            .best_in(&toks(text), slots, MatchOptions::default())
+            .map_or(0.0, |h| h.score)
+    }
+
+    #[test]
+    fn exact_fuzzy_suffix_and_gaps() {
+        let s = Slots::new();
+        assert_eq!(score("bisa dibantu", "ada yang bisa di bantu", &s), 1.0);
+        assert_eq!(score("atas permasalahan", "atas permasalahannya", &s), 1.0);
+        assert_eq!(score("mohon maaf atas ketidaknyamanan", "mohon maaf eh atas ketidaknyamanan", &s), 1.0);
+        assert_eq!(score("mohon maaf atas ketidaknyamanan", "mohon maf atas ketidaknyamananya", &s), 1.0);
+        assert_eq!(score("pln 123", "pln 124", &s), 0.5);
+        assert!(score("sudah cukup jelas", "jelas", &s) < 1.0);
+    }
+
+    #[test]
+    fn optional_alternatives_slots_and_wide_gap() {
+        let mut s = Slots::new();
+        s.insert("time_of_day", vec![vec!["siang".into()]]);
+        assert_eq!(score("selamat {time_of_day}", "selamat siang bapak", &s), 1.0);
+        assert!(score("selamat {time_of_day}", "selamat malam bapak", &s) < 1.0);
+        assert_eq!(score("apakah? nomor ini bisa|dapat dihubungi", "nomor ini dapat dihubungi", &s), 1.0);
+        assert_eq!(score("download ... pln mobile", "download aplikasi terbaru kami new pln mobile", &s), 1.0);
+        assert!(score("download pln mobile", "download aplikasi terbaru kami new pln mobile", &s) < 1.0);
+    }
+
+    #[test]
+    fn numbers_are_exact_and_short_words_strict() {
+        assert!(!word_eq("123", "124", 0.5));
+        assert!(!word_eq("ibu", "itu", 0.5));
+        assert!(word_eq("dihubungi", "dihubungin", 0.8));
+    }
+
+    #[test]
+    fn compile_errors() {
+        assert!(Phrase::compile("word?", &norm()).is_err());
+        assert!(Phrase::compile("a | b", &norm()).is_err());
+    }
+}

@@ -1,0 +1,292 @@
+//! The profile compiled for matching: normaliser built, phrases parsed and normalised,
+//! time bands in minutes, weights checked against the fixed step ids. Built once per
+//! run; workers share it read-only.
+
+use super::{Phrases, Profile, ProfileError};
+use crate::matching::normalize::Normalizer;
+use crate::matching::phrase::{MatchOptions, Phrase};
+use crate::model::STEP_IDS;
+
+/// A time-of-day band in minutes after midnight, inclusive; `from > to` wraps midnight.
+#[derive(Debug, Clone)]
+pub struct BandMinutes {
+    pub name: String,
+    pub from: u32,
+    pub to: u32,
+}
+
+/// Every phrase list of the profile, compiled.
+#[derive(Debug, Clone)]
+pub struct Sets {
+    pub urgent: Vec<Phrase>,
+    pub tusbung_paid: Vec<Phrase>,
+    pub tusbung_reconnect: Vec<Phrase>,
+    pub greet_pln: Vec<Phrase>,
+    pub greet_salutation: Vec<Phrase>,
+    pub greet_name: Vec<Phrase>,
+    pub greet_offer: Vec<Phrase>,
+    pub name_ask: Vec<Phrase>,
+    pub name_address: Vec<Phrase>,
+    pub prior_ask: Vec<Phrase>,
+    pub prior_yes: Vec<Phrase>,
+    pub prior_no: Vec<Phrase>,
+    pub prior_identifier: Vec<Phrase>,
+    pub empathy: Vec<Phrase>,
+    pub progress: Vec<Phrase>,
+    pub ask_mobile: Vec<Phrase>,
+    pub ask_this_number: Vec<Phrase>,
+    pub clarity: Vec<Phrase>,
+    pub eta_asks: Vec<Phrase>,
+    pub eta_says: Vec<Phrase>,
+    pub forward: Vec<Phrase>,
+    pub follow_up: Vec<Phrase>,
+    pub still_applies: Vec<Phrase>,
+    pub campaign: Vec<Phrase>,
+    pub thanks: Vec<Phrase>,
+    pub closing_salutation: Vec<Phrase>,
+    pub forbidden: Vec<Phrase>,
+}
+
+/// The profile ready for the workers.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub profile: Profile,
+    pub norm: Normalizer,
+    pub opts: MatchOptions,
+    pub bands: Vec<BandMinutes>,
+    pub sets: Sets,
+    /// Weight per step, in STEP_IDS order.
+    pub weights: [f64; STEP_IDS.len()],
+    /// Critical flag per step, in STEP_IDS order.
+    pub critical: [bool; STEP_IDS.len()],
+    /// Normalised word lists.
+    pub urgent_negations: Vec<String>,
+    pub forbidden_negations: Vec<String>,
+    pub empathy_question_words: Vec<String>,
+    pub stopwords: Vec<String>,
+}
+
+fn minutes(s: &str) -> Option<u32> {
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+impl Compiled {
+    /// Validates and compiles; `file` names the profile in errors.
+    pub fn new(profile: Profile, file: &str) -> Result<Compiled, ProfileError> {
+        let err = |key: &str, message: String| ProfileError {
+            file: file.to_string(),
+            line: None,
+            message: format!("{key}: {message}"),
+        };
+        let p = &profile;
+        let norm = Normalizer::new(
+            p.normalize
+                .variants
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+            p.normalize.fillers.iter().map(String::as_str),
+        );
+        if !(0.0..=1.0).contains(&p.matching.fuzz) {
+            return Err(err("matching.fuzz", "must be between 0 and 1".into()));
+        }
+        let compile = |key: &str, list: &Phrases| -> Result<Vec<Phrase>, ProfileError> {
+            list.iter()
+                .map(|s| Phrase::compile(s, &norm).map_err(|e| err(key, e)))
+                .collect()
+        };
+        let s = &p.steps;
+        let sets = Sets {
+            urgent: compile("urgent.cues", &p.urgent.cues)?,
+            tusbung_paid: compile("tusbung.paid", &p.tusbung.paid)?,
+            tusbung_reconnect: compile("tusbung.reconnect", &p.tusbung.reconnect)?,
+            greet_pln: compile("steps.greeting.pln", &s.greeting.pln)?,
+            greet_salutation: compile("steps.greeting.salutation", &s.greeting.salutation)?,
+            greet_name: compile("steps.greeting.own_name", &s.greeting.own_name)?,
+            greet_offer: compile("steps.greeting.offer", &s.greeting.offer)?,
+            name_ask: compile("steps.caller_name.ask", &s.caller_name.ask)?,
+            name_address: compile("steps.caller_name.address", &s.caller_name.address)?,
+            prior_ask: compile("steps.prior_report_question.ask", &s.prior_report_question.ask)?,
+            prior_yes: compile(
+                "steps.prior_report_question.caller_yes",
+                &s.prior_report_question.caller_yes,
+            )?,
+            prior_no: compile(
+                "steps.prior_report_question.caller_no",
+                &s.prior_report_question.caller_no,
+            )?,
+            prior_identifier: compile(
+                "steps.prior_report_question.ask_identifier",
+                &s.prior_report_question.ask_identifier,
+            )?,
+            empathy: compile("steps.empathy.phrases", &s.empathy.phrases)?,
+            progress: compile("steps.status_update.progress", &s.status_update.progress)?,
+            ask_mobile: compile(
+                "steps.phone_verification.ask_mobile",
+                &s.phone_verification.ask_mobile,
+            )?,
+            ask_this_number: compile(
+                "steps.phone_verification.ask_this_number",
+                &s.phone_verification.ask_this_number,
+            )?,
+            clarity: compile("steps.clarity_check.phrases", &s.clarity_check.phrases)?,
+            eta_asks: compile("steps.eta_3x24.caller_asks", &s.eta_3x24.caller_asks)?,
+            eta_says: compile("steps.eta_3x24.agent_says", &s.eta_3x24.agent_says)?,
+            forward: compile("steps.service_guarantee.forward", &s.service_guarantee.forward)?,
+            follow_up: compile(
+                "steps.service_guarantee.follow_up",
+                &s.service_guarantee.follow_up,
+            )?,
+            still_applies: compile(
+                "steps.ticket_number.still_applies",
+                &s.ticket_number.still_applies,
+            )?,
+            campaign: compile("steps.closing.campaign", &s.closing.campaign)?,
+            thanks: compile("steps.closing.thanks", &s.closing.thanks)?,
+            closing_salutation: compile("steps.closing.salutation", &s.closing.salutation)?,
+            forbidden: compile("steps.forbidden_phrases.lines", &s.forbidden_phrases.lines)?,
+        };
+        let mut bands = Vec::new();
+        for b in &p.time_of_day.bands {
+            let (Some(from), Some(to)) = (minutes(&b.from), minutes(&b.to)) else {
+                return Err(err(
+                    "time_of_day.bands",
+                    format!("band {:?}: times must be HH:MM", b.name),
+                ));
+            };
+            bands.push(BandMinutes {
+                name: norm.text(&b.name),
+                from,
+                to,
+            });
+        }
+        if bands.is_empty() {
+            return Err(err("time_of_day.bands", "at least one band is needed".into()));
+        }
+        for key in p.scoring.weights.keys().chain(&p.scoring.critical) {
+            if !STEP_IDS.contains(&key.as_str()) {
+                return Err(err(
+                    "scoring",
+                    format!("unknown step id {key:?} (known: {})", STEP_IDS.join(", ")),
+                ));
+            }
+        }
+        let mut weights = [0.0; STEP_IDS.len()];
+        let mut critical = [false; STEP_IDS.len()];
+        for (i, id) in STEP_IDS.iter().enumerate() {
+            weights[i] = *p
+                .scoring
+                .weights
+                .get(*id)
+                .ok_or_else(|| err("scoring.weights", format!("missing weight for {id}")))?;
+            if weights[i] < 0.0 || !weights[i].is_finite() {
+                return Err(err("scoring.weights", format!("{id}: weight must be ≥ 0")));
+            }
+            critical[i] = p.scoring.critical.iter().any(|c| c == id);
+        }
+        if p.paths.repeat_open_hours <= 0.0 {
+            return Err(err("paths.repeat_open_hours", "must be positive".into()));
+        }
+        let words = |list: &[String]| -> Vec<String> {
+            list.iter().flat_map(|w| norm.tokens(w)).collect()
+        };
+        Ok(Compiled {
+            norm: norm.clone(),
+            opts: MatchOptions {
+                fuzz: p.matching.fuzz,
+                gap: p.matching.gap,
+            },
+            bands,
+            sets,
+            weights,
+            critical,
+            urgent_negations: words(&p.urgent.negations),
+            forbidden_negations: words(&p.steps.forbidden_phrases.negations),
+            empathy_question_words: words(&p.steps.empathy.question_words),
+            stopwords: words(&p.steps.data_verification.stopwords),
+            profile,
+        })
+    }
+
+    /// The built-in profile, compiled.
+    pub fn builtin() -> Compiled {
+        Compiled::new(Profile::builtin(), "builtin:pln123.toml").expect("built-in profile compiles")
+    }
+
+    /// Bands accepted for a local time of day (minutes after midnight): the band it falls
+    /// in, plus a neighbour within the grace minutes.
+    pub fn bands_at(&self, minute: u32) -> Vec<&str> {
+        let grace = self.profile.time_of_day.grace_minutes;
+        let inside = |b: &BandMinutes, m: u32| {
+            if b.from <= b.to {
+                (b.from..=b.to).contains(&m)
+            } else {
+                m >= b.from || m <= b.to
+            }
+        };
+        let mut out: Vec<&str> = Vec::new();
+        for delta in [0i64, -(grace as i64), grace as i64] {
+            let m = (minute as i64 + delta).rem_euclid(24 * 60) as u32;
+            for b in &self.bands {
+                if inside(b, m) && !out.contains(&b.name.as_str()) {
+                    out.push(&b.name);
+                }
+            }
+        }
+        out
+    }
+
+    /// Index of a step id in STEP_IDS.
+    pub fn step_index(id: &str) -> Option<usize> {
+        STEP_IDS.iter().position(|s| *s == id)
+    }
+
+    /// Every phrase of the profile, for `profile --phrases`.
+    pub fn all_phrases(&self) -> Vec<&Phrase> {
+        let s = &self.sets;
+        [
+            &s.urgent, &s.tusbung_paid, &s.tusbung_reconnect, &s.greet_pln, &s.greet_salutation,
+            &s.greet_name, &s.greet_offer, &s.name_ask, &s.name_address, &s.prior_ask,
+            &s.prior_yes, &s.prior_no, &s.prior_identifier, &s.empathy, &s.progress,
+            &s.ask_mobile, &s.ask_this_number, &s.clarity, &s.eta_asks, &s.eta_says, &s.forward,
+            &s.follow_up, &s.still_applies, &s.campaign, &s.thanks, &s.closing_salutation,
+            &s.forbidden,
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_with_grace() {
+        let c = Compiled::builtin();
+        assert_eq!(c.bands_at(8 * 60), ["pagi"]);
+        assert_eq!(c.bands_at(10 * 60 + 58), ["pagi", "siang"]);
+        assert_eq!(c.bands_at(11 * 60 + 2), ["siang", "pagi"]);
+        assert_eq!(c.bands_at(19 * 60 + 30), ["malam"]);
+        assert_eq!(c.bands_at(2 * 60), ["malam"]);
+        assert_eq!(c.bands_at(3 * 60 + 58), ["malam", "pagi"]);
+    }
+
+    #[test]
+    fn unknown_step_in_weights_is_rejected() {
+        let mut p = Profile::builtin();
+        p.scoring.weights.insert("greetings".into(), 1.0);
+        let e = Compiled::new(p, "x.toml").unwrap_err();
+        assert!(e.message.contains("greetings"));
+    }
+
+    #[test]
+    fn bad_phrase_names_key() {
+        let mut p = Profile::builtin();
+        p.steps.empathy.phrases.push("maaf? ...".into());
+        let e = Compiled::new(p, "x.toml").unwrap_err();
+        assert!(e.message.starts_with("steps.empathy.phrases"), "{e}");
+    }
+}

@@ -1,0 +1,340 @@
+//! The SOP profile: everything the audit checks, as data (TOML).
+//!
+//! [`Profile`] mirrors the file one to one and is validated on load; the built-in PLN 123
+//! profile is `profiles/pln123.toml`, embedded at compile time. [`compiled::Compiled`] is
+//! built once from it (phrases normalised and parsed) before any call is read, and the
+//! workers only read it.
+
+pub mod compiled;
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub use compiled::Compiled;
+
+/// The built-in PLN 123 profile, as shipped.
+pub const BUILTIN: &str = include_str!("../../profiles/pln123.toml");
+
+/// A profile that could not be used: file, line and the key at fault.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct ProfileError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// A list of alternative phrases (see the syntax at the top of the profile file).
+pub type Phrases = Vec<String>;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Human name of the profile, printed in the run summary.
+    pub name: String,
+    /// Version string of the profile, for the archive of re-scores.
+    pub version: String,
+    pub normalize: Normalize,
+    pub matching: Matching,
+    pub time_of_day: TimeOfDay,
+    pub paths: Paths,
+    pub urgent: Urgent,
+    pub tusbung: Tusbung,
+    pub scoring: Scoring,
+    pub steps: Steps,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Normalize {
+    /// Filler words dropped before matching (eh, hmm).
+    pub fillers: Vec<String>,
+    /// Spoken or spelling variant → canonical form (pak → bapak, play store → playstore).
+    pub variants: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Matching {
+    /// Word similarity: words of 4+ letters match within (1 - fuzz) × length edits.
+    pub fuzz: f64,
+    /// Tokens allowed between two consecutive words of a phrase.
+    pub gap: usize,
+    /// Other-side turns this short do not break a split sentence.
+    pub backchannel_tokens: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeOfDay {
+    /// Minutes of grace at a band boundary, where both neighbouring bands are accepted.
+    pub grace_minutes: u32,
+    /// Bands in local time, `from` and `to` inclusive as `HH:MM`; may wrap midnight.
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Word said after "selamat" (pagi, siang, sore, malam).
+    pub name: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paths {
+    /// Age in hours from which an unresolved prior report is REPEAT_OPEN_GE12H.
+    pub repeat_open_hours: f64,
+    /// Create category that, with the caller's paid/reconnect cues, is TUSBUNG_PAID.
+    pub tusbung_category: String,
+    /// SIMONE notice text (or its start) that turns MELEBIHI_TMP into LAPOR_ULANG.
+    pub already_escalated_notice: String,
+    /// Tag a lapor_ulang note must hold; `{site_code}` and `{agent_name}` are filled in.
+    pub note_tag: String,
+    /// Prefixes (after +62/62 → 0) of mobile numbers; other numbers are PSTN.
+    pub mobile_prefixes: Vec<String>,
+    pub escalation: Escalation,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    /// SIMONE type for REPEAT_RESOLVED.
+    pub resolved: String,
+    /// SIMONE type for REPEAT_OPEN_GE12H.
+    pub open_ge12h: String,
+    /// SIMONE type when the report was already escalated.
+    pub already_escalated: String,
+    /// SIMONE type for urgent calls.
+    pub urgent: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Urgent {
+    /// Caller phrases that make a call urgent.
+    pub cues: Phrases,
+    /// Words that cancel a cue when they stand just before it.
+    pub negations: Vec<String>,
+    /// How many tokens before a cue are searched for a negation.
+    pub negation_window: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tusbung {
+    /// Caller says the bill is paid.
+    pub paid: Phrases,
+    /// Caller asks to be reconnected.
+    pub reconnect: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// With a critical FAIL the call scores 0.
+    pub critical_zeroes_score: bool,
+    /// Step ids whose FAIL is a critical fail.
+    pub critical: Vec<String>,
+    /// Weight of every step id.
+    pub weights: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Steps {
+    pub greeting: Greeting,
+    pub caller_name: CallerName,
+    pub prior_report_question: PriorReportQuestion,
+    pub data_verification: DataVerification,
+    pub empathy: Empathy,
+    pub status_update: StatusUpdate,
+    pub phone_verification: PhoneVerification,
+    pub clarity_check: PhraseStep,
+    pub eta_3x24: Eta,
+    pub service_guarantee: ServiceGuarantee,
+    pub ticket_number: TicketNumber,
+    pub closing: Closing,
+    pub forbidden_phrases: Forbidden,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Greeting {
+    /// Seconds from call start within which the greeting must begin.
+    pub window_s: f64,
+    /// How many opening agent turns may carry the greeting.
+    pub turns: usize,
+    pub pln: Phrases,
+    pub salutation: Phrases,
+    pub own_name: Phrases,
+    pub offer: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallerName {
+    /// Asking the caller's name.
+    pub ask: Phrases,
+    /// Addressing a CRM-known caller by name.
+    pub address: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorReportQuestion {
+    pub ask: Phrases,
+    pub caller_yes: Phrases,
+    pub caller_no: Phrases,
+    /// Asking for the report number, phone used, customer id or meter number.
+    pub ask_identifier: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataVerification {
+    /// Share of the report's address and problem words that must be read back.
+    pub min_share: f64,
+    /// Words ignored when comparing.
+    pub stopwords: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Empathy {
+    pub phrases: Phrases,
+    /// Words that, inside an apology, make it a polite question rather than empathy.
+    pub question_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusUpdate {
+    /// Share of the unit's answer words that counts as telling it.
+    pub min_share: f64,
+    /// Generic ways of telling the progress.
+    pub progress: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhoneVerification {
+    /// Asking for a mobile number (PSTN or withheld callers).
+    pub ask_mobile: Phrases,
+    /// Asking whether the number in use can be contacted (mobile callers).
+    pub ask_this_number: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseStep {
+    pub phrases: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eta {
+    /// Caller asks how long / when.
+    pub caller_asks: Phrases,
+    /// Agent gives the 3 x 24 jam standard.
+    pub agent_says: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceGuarantee {
+    /// The report is passed to the unit ...
+    pub forward: Phrases,
+    /// ... to be followed up promptly.
+    pub follow_up: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketNumber {
+    /// Trailing digits of the number that must be read out.
+    pub min_tail_digits: usize,
+    /// Saying the existing number still applies (repeat-open paths).
+    pub still_applies: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    /// How many last agent turns make the closing.
+    pub last_turns: usize,
+    pub campaign: Phrases,
+    pub thanks: Phrases,
+    pub salutation: Phrases,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forbidden {
+    pub lines: Phrases,
+    pub negations: Vec<String>,
+    pub negation_window: usize,
+}
+
+impl Profile {
+    /// Parses a profile's text; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
+        toml::from_str::<Profile>(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            ProfileError {
+                file: file.to_string(),
+                line,
+                message: e.message().to_string(),
+            }
+        })
+    }
+
+    /// The built-in PLN 123 profile.
+    pub fn builtin() -> Profile {
+        Profile::parse(BUILTIN, "builtin:pln123.toml").expect("built-in profile is valid")
+    }
+
+    /// Reads, parses and compiles a profile file.
+    pub fn load(path: &Path) -> Result<Compiled, ProfileError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ProfileError {
+            file: file.clone(),
+            line: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        Compiled::new(Profile::parse(&text, &file)?, &file)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_compiles() {
+        let p = Profile::builtin();
+        assert_eq!(p.time_of_day.bands.len(), 4);
+        Compiled::new(p, "builtin").unwrap();
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_key() {
+        let bad = BUILTIN.replace("grace_minutes = 5", "grace_minutes = 5\ngrace_minutse = 3");
+        let e = Profile::parse(&bad, "x.toml").unwrap_err();
+        assert!(e.message.contains("grace_minutse"), "{e}");
+        let line = bad.lines().position(|l| l.starts_with("grace_minutse")).unwrap() + 1;
+        assert_eq!(e.line, Some(line));
+        assert!(e.to_string().starts_with(&format!("x.toml:{line}:")));
+    }
+
+    #[test]
+    fn wrong_type_is_rejected() {
+        let bad = BUILTIN.replace("repeat_open_hours = 12.0", "repeat_open_hours = \"twelve\"");
+        assert!(Profile::parse(&bad, "x.toml").is_err());
+    }
+}
