@@ -236,3 +236,14 @@ impl Status {
         }
     }
 }
+
+/// An input record or file that could not be used; becomes a row of `rejects.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Reject {
+    pub file: String,
+    /// 1-based line, `None` for a whole file.
+    pub line: Option<u64>,
+    /// The call concerned, empty when unknown.
+    pub call_id: String,
+    pub reason: String,
+}

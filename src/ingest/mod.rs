@@ -1,5 +1,8 @@
 //! Ingest: every input file into the [`crate::model`], with bad records turned into
-//! rejects rather than errors.
+//! rejects rather than errors. CSV tables are in [`tables`], transcripts in
+//! [`transcript`] (one module per format) and speaker roles in [`roles`].
 
+pub mod csvin;
 pub mod roles;
+pub mod tables;
 pub mod transcript;

@@ -50,6 +50,7 @@ pub struct Hit {
     /// Token position of the match start inside its run, for negation checks.
     run: usize,
     pos: usize,
+    end: usize,
 }
 
 impl Hit {
@@ -58,11 +59,10 @@ impl Hit {
     }
 }
 
-/// Turns of the other side this short are backchannels and do not break a run.
-const BACKCHANNEL_TOKENS: usize = 2;
-
 impl CallText {
-    pub fn new(turns: &[Turn], norm: &Normalizer) -> CallText {
+    /// Normalises the turns; other-side turns of at most `backchannel` tokens do not
+    /// break a speaker's run.
+    pub fn new(turns: &[Turn], norm: &Normalizer, backchannel: usize) -> CallText {
         let turns: Vec<TextTurn> = turns
             .iter()
             .map(|t| TextTurn {
@@ -84,7 +84,7 @@ impl CallText {
                     });
                     run.tokens.extend(t.tokens.iter().cloned());
                     run.turn_of.extend(std::iter::repeat_n(i, t.tokens.len()));
-                } else if t.tokens.len() > BACKCHANNEL_TOKENS {
+                } else if t.tokens.len() > backchannel {
                     runs.extend(cur.take());
                 }
             }
@@ -121,6 +121,7 @@ impl CallText {
                         last_turn: run.turn_of[lo + h.last],
                         run: r,
                         pos: lo + h.first,
+                        end: lo + h.last,
                     };
                     let better = match best {
                         None => true,
@@ -163,6 +164,7 @@ impl CallText {
                             last_turn: run.turn_of[lo + h.last],
                             run: r,
                             pos: lo + h.first,
+                            end: lo + h.last,
                         });
                     }
                 }
@@ -179,6 +181,40 @@ impl CallText {
         run.tokens[from..hit.pos]
             .iter()
             .any(|t| negations.iter().any(|n| n == t))
+    }
+
+    /// The normalised tokens a hit covers.
+    pub fn span_tokens(&self, hit: &Hit) -> &[String] {
+        &self.runs[hit.run].tokens[hit.pos..=hit.end]
+    }
+
+    /// Digit strings said by `role`: digit tokens joined across up to `max_sep`
+    /// other tokens ("k 5421 ya 1120 00123"), each with the turn where it starts.
+    pub fn digit_strings(&self, role: Role, max_sep: usize) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        for run in self.runs.iter().filter(|r| r.role == role) {
+            let mut cur = String::new();
+            let mut start_turn = 0;
+            let mut since = 0usize;
+            for (tok, &turn) in run.tokens.iter().zip(&run.turn_of) {
+                if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_digit()) {
+                    if cur.is_empty() {
+                        start_turn = turn;
+                    }
+                    cur.push_str(tok);
+                    since = 0;
+                } else if !cur.is_empty() {
+                    since += 1;
+                    if since > max_sep {
+                        out.push((std::mem::take(&mut cur), start_turn));
+                    }
+                }
+            }
+            if !cur.is_empty() {
+                out.push((cur, start_turn));
+            }
+        }
+        out
     }
 
     /// Original text of the turns a hit covers.
@@ -227,6 +263,7 @@ mod tests {
                 turn(Role::Agent, 4.0, "terkait untuk segera ditindaklanjuti"),
             ],
             &norm,
+            2,
         );
         let set = vec![Phrase::compile("sampaikan ke unit ... segera ditindaklanjuti", &norm).unwrap()];
         let hit = ct
@@ -245,7 +282,7 @@ mod tests {
     #[test]
     fn negation_before_hit() {
         let norm = Normalizer::new([], []);
-        let ct = CallText::new(&[turn(Role::Agent, 0.0, "jangan bilang semoga harinya menyenangkan")], &norm);
+        let ct = CallText::new(&[turn(Role::Agent, 0.0, "jangan bilang semoga harinya menyenangkan")], &norm, 2);
         let set = vec![Phrase::compile("semoga harinya menyenangkan", &norm).unwrap()];
         let hit = ct
             .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)

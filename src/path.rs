@@ -1,0 +1,300 @@
+//! Which SOP branch a call had to follow (SPEC §2): the prior report, its state at the
+//! call's start, urgency from the caller's words, and what APKT and SIMONE must show.
+
+use crate::matching::phrase::Slots;
+use crate::matching::{CallText, Hit};
+use crate::model::{ActionKind, Call, PathKind, Report, Role};
+use crate::profile::Compiled;
+use std::collections::HashMap;
+
+/// Reports from `reports.csv`, indexed by number and by caller phone.
+#[derive(Debug, Default)]
+pub struct ReportIndex {
+    reports: Vec<Report>,
+    by_no: HashMap<String, usize>,
+    by_phone: HashMap<String, Vec<usize>>,
+}
+
+/// Report numbers compare without case, spaces or punctuation ("K: 5421…" = "K5421…").
+pub fn report_key(no: &str) -> String {
+    no.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// Digits of a report number, for matching what agents say and what notes hold.
+pub fn report_digits(no: &str) -> String {
+    no.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Normalises an Indonesian phone number: digits only, `+62`/`62` → `0`.
+pub fn normalize_phone(raw: &str) -> String {
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    match digits.strip_prefix("62") {
+        Some(rest) if !rest.is_empty() && raw.trim_start().starts_with(['+', '6']) => {
+            format!("0{rest}")
+        }
+        _ => digits,
+    }
+}
+
+/// What kind of number the caller rang from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    Mobile,
+    Pstn,
+    Withheld,
+}
+
+impl NumberKind {
+    pub fn of(raw: &str, mobile_prefixes: &[String]) -> NumberKind {
+        let n = normalize_phone(raw);
+        if n.is_empty() {
+            NumberKind::Withheld
+        } else if mobile_prefixes.iter().any(|p| n.starts_with(p.as_str())) {
+            NumberKind::Mobile
+        } else {
+            NumberKind::Pstn
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NumberKind::Mobile => "mobile",
+            NumberKind::Pstn => "pstn",
+            NumberKind::Withheld => "withheld",
+        }
+    }
+}
+
+impl ReportIndex {
+    pub fn new(reports: Vec<Report>) -> ReportIndex {
+        let mut idx = ReportIndex::default();
+        for r in reports {
+            let key = report_key(&r.report_no);
+            // A repeated number keeps the last row: exports append newer states.
+            if let Some(&i) = idx.by_no.get(&key) {
+                idx.reports[i] = r;
+                continue;
+            }
+            let i = idx.reports.len();
+            idx.by_no.insert(key, i);
+            let phone = normalize_phone(&r.caller_phone);
+            if !phone.is_empty() {
+                idx.by_phone.entry(phone).or_default().push(i);
+            }
+            idx.reports.push(r);
+        }
+        idx
+    }
+
+    pub fn get(&self, no: &str) -> Option<&Report> {
+        self.by_no.get(&report_key(no)).map(|&i| &self.reports[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.reports.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.reports.is_empty()
+    }
+
+    fn by_phone(&self, phone: &str) -> impl Iterator<Item = &Report> {
+        self.by_phone
+            .get(phone)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.reports[i])
+    }
+}
+
+/// How the prior report was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriorVia {
+    Action,
+    Phone,
+}
+
+/// The branch a call had to follow, with everything the action steps need.
+#[derive(Debug, Clone)]
+pub struct PathInfo<'a> {
+    pub kind: PathKind,
+    pub urgent: bool,
+    /// The caller's words that made the call urgent.
+    pub urgent_hit: Option<Hit>,
+    pub prior: Option<&'a Report>,
+    pub prior_via: Option<PriorVia>,
+    pub prior_age_h: Option<f64>,
+    /// The prior report was escalated before, or SIMONE said so.
+    pub already_escalated: bool,
+    /// Number of the report this call created, if any.
+    pub new_report_no: Option<String>,
+    pub number_kind: NumberKind,
+}
+
+impl PathInfo<'_> {
+    /// SIMONE escalation types the path accepts, and the report they must be on;
+    /// `None` when no escalation is called for.
+    pub fn expected_escalation(&self, prof: &Compiled) -> Option<(Vec<String>, Option<String>)> {
+        let e = &prof.profile.paths.escalation;
+        let prior_no = self.prior.map(|r| r.report_no.clone());
+        let mut types = Vec::new();
+        let target = match self.kind {
+            PathKind::FirstReport | PathKind::TusbungPaid => self.new_report_no.clone(),
+            PathKind::RepeatResolved => {
+                types.push(e.resolved.clone());
+                self.new_report_no.clone()
+            }
+            PathKind::RepeatOpenLt12h => prior_no,
+            PathKind::RepeatOpenGe12h => {
+                types.push(if self.already_escalated {
+                    e.already_escalated.clone()
+                } else {
+                    e.open_ge12h.clone()
+                });
+                prior_no
+            }
+        };
+        if self.urgent {
+            types.push(e.urgent.clone());
+        }
+        (!types.is_empty()).then_some((types, target))
+    }
+}
+
+/// Decides the path of a call.
+pub fn decide<'a>(
+    call: &Call,
+    text: &CallText,
+    slots: &Slots,
+    reports: &'a ReportIndex,
+    prof: &Compiled,
+) -> PathInfo<'a> {
+    let started = call.meta.started_at;
+    let p = &prof.profile.paths;
+    // Prior report: referenced by an action and created before the call ...
+    let referenced = call.actions.iter().flat_map(|a| {
+        let refs: [&str; 2] = match a.kind {
+            ActionKind::Search | ActionKind::Update | ActionKind::LaporUlang => {
+                [a.report_no.as_str(), ""]
+            }
+            ActionKind::Create => [a.ref_report_no.as_str(), ""],
+            ActionKind::Escalate | ActionKind::Notice => ["", ""],
+        };
+        refs.into_iter().filter(|s| !s.is_empty())
+    });
+    let mut prior: Option<&Report> = None;
+    for no in referenced {
+        if let Some(r) = reports.get(no).filter(|r| r.created_at < started) {
+            if prior.is_none_or(|p| r.created_at > p.created_at) {
+                prior = Some(r);
+            }
+        }
+    }
+    let mut prior_via = prior.map(|_| PriorVia::Action);
+    // ... failing that, the newest unresolved report on the caller's number.
+    if prior.is_none() {
+        let phone = normalize_phone(&call.meta.caller_number);
+        if !phone.is_empty() {
+            prior = reports
+                .by_phone(&phone)
+                .filter(|r| r.created_at < started)
+                .filter(|r| r.resolved_at.is_none_or(|t| t > started))
+                .max_by(|a, b| {
+                    a.created_at
+                        .cmp(&b.created_at)
+                        .then_with(|| a.report_no.cmp(&b.report_no))
+                });
+            prior_via = prior.map(|_| PriorVia::Phone);
+        }
+    }
+    let all = |_: usize| true;
+    let urgent_hit = text
+        .find_all(&prof.sets.urgent, Role::Caller, slots, prof.opts, &all)
+        .into_iter()
+        .find(|h| {
+            !text.negated(
+                h,
+                &prof.urgent_negations,
+                prof.profile.urgent.negation_window,
+            )
+        });
+    let new_report_no = call
+        .actions
+        .iter()
+        .find(|a| a.kind == ActionKind::Create && !a.report_no.is_empty())
+        .map(|a| a.report_no.clone());
+    let notice = report_key(&p.already_escalated_notice);
+    let noticed = call.actions.iter().any(|a| {
+        a.kind == ActionKind::Notice && !notice.is_empty() && report_key(&a.note).contains(&notice)
+    });
+    let (kind, age, already) = match prior {
+        None => {
+            let tusbung = call.actions.iter().any(|a| {
+                a.kind == ActionKind::Create
+                    && a.category.eq_ignore_ascii_case(&p.tusbung_category)
+            });
+            let says = |set| {
+                text.find(set, Role::Caller, slots, prof.opts, &all)
+                    .is_some_and(|h| h.matched())
+            };
+            let kind = if tusbung && says(&prof.sets.tusbung_paid) && says(&prof.sets.tusbung_reconnect)
+            {
+                PathKind::TusbungPaid
+            } else {
+                PathKind::FirstReport
+            };
+            (kind, None, false)
+        }
+        Some(r) => {
+            let age_h = (started - r.created_at).num_milliseconds() as f64 / 3_600_000.0;
+            let resolved = r.resolved_at.is_some_and(|t| t <= started);
+            let escalated = r.escalated_at.is_some_and(|t| t <= started);
+            let kind = if resolved {
+                PathKind::RepeatResolved
+            } else if age_h >= p.repeat_open_hours {
+                PathKind::RepeatOpenGe12h
+            } else {
+                PathKind::RepeatOpenLt12h
+            };
+            (kind, Some(age_h), noticed || escalated)
+        }
+    };
+    PathInfo {
+        kind,
+        urgent: urgent_hit.is_some(),
+        urgent_hit,
+        prior,
+        prior_via,
+        prior_age_h: age,
+        already_escalated: already,
+        new_report_no,
+        number_kind: NumberKind::of(&call.meta.caller_number, &p.mobile_prefixes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones() {
+        assert_eq!(normalize_phone("+6281234567890"), "081234567890");
+        assert_eq!(normalize_phone("6281234567890"), "081234567890");
+        assert_eq!(normalize_phone("0215551234"), "0215551234");
+        assert_eq!(normalize_phone("0812-3456-7890"), "081234567890");
+        let m = vec!["08".to_string()];
+        assert_eq!(NumberKind::of("+6281234567890", &m), NumberKind::Mobile);
+        assert_eq!(NumberKind::of("0215551234", &m), NumberKind::Pstn);
+        assert_eq!(NumberKind::of("+62215551234", &m), NumberKind::Pstn);
+        assert_eq!(NumberKind::of("", &m), NumberKind::Withheld);
+    }
+
+    #[test]
+    fn report_keys() {
+        assert_eq!(report_key("k 5421-090602335"), "K5421090602335");
+        assert_eq!(report_digits("K: 5421090602335"), "5421090602335");
+    }
+}

@@ -1,0 +1,406 @@
+//! Dialogue steps 1–7 and 9–10: what the agent must say, found by phrase matching.
+
+use super::{Ctx, StepResult};
+use crate::matching::phrase::{word_eq, Phrase};
+use crate::matching::Hit;
+use crate::model::{Role, Status};
+use crate::path::NumberKind;
+
+/// Result of looking for several parts of one step (greeting, closing): each part's
+/// best hit, and the names of the parts not found.
+pub(super) struct Parts {
+    pub hits: Vec<Option<Hit>>,
+    pub missing: Vec<&'static str>,
+}
+
+pub(super) fn parts(
+    ctx: &Ctx,
+    wanted: &[(&'static str, &[Phrase])],
+    accept: &dyn Fn(usize) -> bool,
+) -> Parts {
+    let mut hits = Vec::new();
+    let mut missing = Vec::new();
+    for (name, set) in wanted {
+        let h = ctx.find(set, Role::Agent, accept);
+        if !h.is_some_and(|h| h.matched()) {
+            missing.push(*name);
+        }
+        hits.push(h);
+    }
+    Parts { hits, missing }
+}
+
+/// "selamat <band>" said with a band other than the call's, when the right one is not.
+pub(super) fn wrong_time_of_day(
+    ctx: &Ctx,
+    set: &[Phrase],
+    accept: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let mut any = ctx.slots.clone();
+    any.insert(
+        "time_of_day",
+        ctx.prof.bands.iter().map(|b| vec![b.name.clone()]).collect(),
+    );
+    let h = ctx
+        .text
+        .find(set, Role::Agent, &any, ctx.prof.opts, accept)
+        .filter(|h| h.matched())?;
+    let said = ctx.text.span_tokens(&h).join(" ");
+    let expected = ctx.slots["time_of_day"]
+        .iter()
+        .map(|v| v.join(" "))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    Some(format!(
+        "says \"{said}\" but the call started at {} (expected {expected})",
+        ctx.call.meta.started_at.format("%H:%M")
+    ))
+}
+
+/// Builds the verdict of a multi-part step: PASS when nothing is missing, evidence the
+/// first part found.
+pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<String>) -> StepResult {
+    let found: Vec<&Hit> = p.hits.iter().flatten().collect();
+    let similarity = p.hits.iter().map(|h| h.map_or(0.0, |h| h.score)).sum::<f64>()
+        / p.hits.len().max(1) as f64;
+    let best = found
+        .iter()
+        .filter(|h| h.matched())
+        .min_by_key(|h| h.first_turn)
+        .or_else(|| found.iter().max_by(|a, b| a.score.total_cmp(&b.score)))
+        .copied();
+    let (status, reason) = if p.missing.is_empty() {
+        (Status::Pass, String::new())
+    } else {
+        let mut r = format!("{what} lacks {}", p.missing.join(", "));
+        if let Some(e) = extra {
+            r.push_str(&format!("; {e}"));
+        }
+        (Status::Fail, r)
+    };
+    match best {
+        Some(h) => {
+            let mut res = ctx.evidence(status, reason, h);
+            res.similarity = Some(similarity);
+            res
+        }
+        None => StepResult {
+            status,
+            reason,
+            evidence_time: String::new(),
+            evidence_text: String::new(),
+            similarity: Some(similarity),
+        },
+    }
+}
+
+pub fn greeting(ctx: &Ctx) -> StepResult {
+    let g = &ctx.prof.profile.steps.greeting;
+    let opening: Vec<usize> = ctx
+        .text
+        .turns_of(Role::Agent)
+        .take(g.turns)
+        .filter(|&i| ctx.text.turns[i].start <= g.window_s)
+        .collect();
+    if opening.is_empty() {
+        return StepResult {
+            status: Status::Fail,
+            reason: format!("no agent turn in the first {} s", g.window_s),
+            evidence_time: String::new(),
+            evidence_text: String::new(),
+            similarity: Some(0.0),
+        };
+    }
+    let accept = |i: usize| opening.contains(&i);
+    let s = &ctx.prof.sets;
+    let p = parts(
+        ctx,
+        &[
+            ("PLN 123", &s.greet_pln),
+            ("selamat + time of day", &s.greet_salutation),
+            ("own name", &s.greet_name),
+            ("offer to help", &s.greet_offer),
+        ],
+        &accept,
+    );
+    let extra = if p.missing.contains(&"selamat + time of day") {
+        wrong_time_of_day(ctx, &s.greet_salutation, &accept)
+    } else {
+        None
+    };
+    let mut res = parts_verdict(ctx, &p, "greeting", extra);
+    if res.evidence_text.is_empty() {
+        let t = &ctx.text.turns[opening[0]];
+        res.evidence_time = format!("{:.1}", t.start);
+        res.evidence_text = t.text.clone();
+    }
+    res
+}
+
+pub fn caller_name(ctx: &Ctx) -> StepResult {
+    let crm = ctx.call.meta.crm_caller_name.trim();
+    let all = |_| true;
+    if !crm.is_empty() && !ctx.slots["caller_name"].is_empty() {
+        let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &all);
+        return ctx.verdict(
+            h,
+            format!("CRM shows the caller as \"{crm}\" but the agent never addresses them by that name"),
+        );
+    }
+    let h = ctx.find(&ctx.prof.sets.name_ask, Role::Agent, &all);
+    ctx.verdict(h, "agent never asks the caller's name")
+}
+
+pub fn prior_report_question(ctx: &Ctx) -> StepResult {
+    let s = &ctx.prof.sets;
+    let all = |_| true;
+    let ask = ctx.find(&s.prior_ask, Role::Agent, &all);
+    let Some(q) = ask.filter(|h| h.matched()) else {
+        return ctx.verdict(ask, "agent never asks whether the caller has reported before");
+    };
+    // The caller's answer: their first turn after the question.
+    let answer = ctx
+        .text
+        .turns_of(Role::Caller)
+        .find(|&i| i > q.last_turn);
+    let Some(a) = answer else {
+        return ctx.verdict(Some(q), "");
+    };
+    let only = |i: usize| i == a;
+    let said = |set| ctx.find(set, Role::Caller, &only).is_some_and(|h| h.matched());
+    if said(&s.prior_no) || !said(&s.prior_yes) {
+        return ctx.verdict(Some(q), "");
+    }
+    let after = |i: usize| i > a;
+    let id = ctx.find(&s.prior_identifier, Role::Agent, &after);
+    match id {
+        Some(h) if h.matched() => ctx.verdict(Some(h), ""),
+        other => {
+            let mut r = ctx.verdict(
+                other,
+                "caller says they reported before but the agent never asks for the report number, the phone used or the customer id / meter number",
+            );
+            if r.evidence_text.is_empty() {
+                r = ctx.evidence(Status::Fail, r.reason, &q);
+            }
+            r
+        }
+    }
+}
+
+/// Content words of a report field, normalised, without stopwords.
+fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
+    let mut out: Vec<String> = ctx
+        .prof
+        .norm
+        .tokens(text)
+        .into_iter()
+        .filter(|t| !ctx.prof.stopwords.contains(t) && t.chars().count() >= 2)
+        .collect();
+    out.dedup();
+    out
+}
+
+/// Best share of `words` said by the agent in one turn (or a pair of adjacent agent
+/// turns), and that turn.
+fn best_share(ctx: &Ctx, words: &[String]) -> (f64, Option<usize>) {
+    if words.is_empty() {
+        return (1.0, None);
+    }
+    let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+    let mut best = (0.0, None);
+    for (k, &i) in agent.iter().enumerate() {
+        let mut toks: Vec<&String> = ctx.text.turns[i].tokens.iter().collect();
+        if let Some(&j) = agent.get(k + 1) {
+            toks.extend(ctx.text.turns[j].tokens.iter());
+        }
+        let hits = words
+            .iter()
+            .filter(|w| toks.iter().any(|t| word_eq(w, t, ctx.prof.opts.fuzz)))
+            .count();
+        let share = hits as f64 / words.len() as f64;
+        if share > best.0 {
+            best = (share, Some(i));
+        }
+    }
+    best
+}
+
+pub fn data_verification(ctx: &Ctx) -> StepResult {
+    let Some(prior) = ctx.path.prior.filter(|_| ctx.path.kind.is_repeat()) else {
+        return StepResult::na("first report: no prior report to verify");
+    };
+    let min = ctx.prof.profile.steps.data_verification.min_share;
+    let mut missing = Vec::new();
+    let mut evidence: Option<(usize, f64)> = None;
+    let name_words = content_words(ctx, &prior.caller_name);
+    for (label, field, need) in [
+        ("name", &name_words, 1.0 / name_words.len().max(1) as f64),
+        ("address", &content_words(ctx, &prior.address), min),
+        ("problem", &content_words(ctx, &prior.problem), min),
+    ] {
+        let (share, turn) = best_share(ctx, field);
+        if share + 1e-9 < need {
+            missing.push(format!("{label} ({:.0}% of \"{}\")", share * 100.0, field.join(" ")));
+        } else if let Some(t) = turn {
+            if evidence.is_none_or(|(_, s)| share > s) && label != "name" {
+                evidence = Some((t, share));
+            }
+        }
+    }
+    let (time, text) = evidence
+        .map(|(t, _)| {
+            let turn = &ctx.text.turns[t];
+            (format!("{:.1}", turn.start), turn.text.clone())
+        })
+        .unwrap_or_default();
+    StepResult {
+        status: if missing.is_empty() { Status::Pass } else { Status::Fail },
+        reason: if missing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "agent does not confirm the prior report {}'s {}",
+                prior.report_no,
+                missing.join(", ")
+            )
+        },
+        evidence_time: time,
+        evidence_text: text,
+        similarity: evidence.map(|e| e.1),
+    }
+}
+
+pub fn empathy(ctx: &Ctx) -> StepResult {
+    let all = |_| true;
+    let q = &ctx.prof.empathy_question_words;
+    let hits = ctx
+        .text
+        .find_all(&ctx.prof.sets.empathy, Role::Agent, ctx.slots, ctx.prof.opts, &all);
+    let genuine = hits
+        .iter()
+        .find(|h| !ctx.text.span_tokens(h).iter().any(|t| q.contains(t)));
+    match genuine {
+        Some(h) => ctx.verdict(Some(*h), ""),
+        None if !hits.is_empty() => {
+            let mut r = ctx.evidence(
+                Status::Fail,
+                "the only apology is part of a question, not empathy for the problem".into(),
+                &hits[0],
+            );
+            r.similarity = Some(0.5);
+            r
+        }
+        None => ctx.verdict(
+            ctx.find(&ctx.prof.sets.empathy, Role::Agent, &all),
+            "agent never apologises for the problem",
+        ),
+    }
+}
+
+pub fn status_update(ctx: &Ctx) -> StepResult {
+    let Some(prior) = ctx.path.prior.filter(|_| ctx.path.kind.is_repeat()) else {
+        return StepResult::na("first report: no status to tell");
+    };
+    let answer = content_words(ctx, &prior.unit_answer);
+    if !answer.is_empty() {
+        let (share, turn) = best_share(ctx, &answer);
+        if share >= ctx.prof.profile.steps.status_update.min_share {
+            if let Some(t) = turn {
+                let turn = &ctx.text.turns[t];
+                return StepResult {
+                    status: Status::Pass,
+                    reason: String::new(),
+                    evidence_time: format!("{:.1}", turn.start),
+                    evidence_text: turn.text.clone(),
+                    similarity: Some(share),
+                };
+            }
+        }
+    }
+    let all = |_| true;
+    let h = ctx.find(&ctx.prof.sets.progress, Role::Agent, &all);
+    let what = if prior.unit_answer.trim().is_empty() {
+        "agent never tells the caller the progress of the report".to_string()
+    } else {
+        format!(
+            "agent never tells the unit's answer (\"{}\") or the progress",
+            prior.unit_answer.trim()
+        )
+    };
+    ctx.verdict(h, what)
+}
+
+pub fn phone_verification(ctx: &Ctx) -> StepResult {
+    let s = &ctx.prof.sets;
+    let all = |_| true;
+    let mobile = ctx.find(&s.ask_mobile, Role::Agent, &all);
+    let this = ctx.find(&s.ask_this_number, Role::Agent, &all);
+    let number = &ctx.call.meta.caller_number;
+    let kind = ctx.path.number_kind;
+    let (right, wrong, need) = match kind {
+        NumberKind::Mobile => (this, mobile, "whether this mobile number can be contacted"),
+        NumberKind::Pstn | NumberKind::Withheld => {
+            (mobile, this, "for a mobile number that can be contacted")
+        }
+    };
+    if right.is_some_and(|h| h.matched()) {
+        return ctx.verdict(right, "");
+    }
+    let who = match kind {
+        NumberKind::Withheld => "the caller number is withheld".to_string(),
+        k => format!("the caller number {number} is {}", k.as_str()),
+    };
+    match wrong.filter(|h| h.matched()) {
+        Some(h) => ctx.evidence(
+            Status::Fail,
+            format!("wrong question: {who}, so the agent must ask {need}"),
+            &h,
+        ),
+        None => ctx.verdict(right, format!("{who} but the agent never asks {need}")),
+    }
+}
+
+pub fn clarity_check(ctx: &Ctx) -> StepResult {
+    let all = |_| true;
+    let h = ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all);
+    ctx.verdict(h, "agent never asks whether the information was clear")
+}
+
+pub fn eta_3x24(ctx: &Ctx) -> StepResult {
+    let all = |_| true;
+    let ask = ctx
+        .text
+        .find_all(&ctx.prof.sets.eta_asks, Role::Caller, ctx.slots, ctx.prof.opts, &all)
+        .into_iter()
+        .next();
+    let Some(q) = ask else {
+        return StepResult::na("caller does not ask how long the repair takes");
+    };
+    let after = |i: usize| i >= q.first_turn;
+    let h = ctx.find(&ctx.prof.sets.eta_says, Role::Agent, &after);
+    let (t, said) = ctx.text.evidence(&q);
+    let mut r = ctx.verdict(
+        h,
+        format!("caller asks at {t:.1} s (\"{said}\") but the agent never gives the 3 x 24 jam standard"),
+    );
+    if r.evidence_text.is_empty() {
+        r.evidence_time = format!("{t:.1}");
+        r.evidence_text = said;
+    }
+    r
+}
+
+pub fn service_guarantee(ctx: &Ctx) -> StepResult {
+    let s = &ctx.prof.sets;
+    let all = |_| true;
+    let p = parts(
+        ctx,
+        &[
+            ("passing the report to the unit", &s.forward),
+            ("prompt follow-up", &s.follow_up),
+        ],
+        &all,
+    );
+    parts_verdict(ctx, &p, "service guarantee", None)
+}

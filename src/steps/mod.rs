@@ -1,0 +1,137 @@
+//! The sixteen step checks of SPEC §3. Each check returns a [`StepResult`]: a status,
+//! a reason on FAIL (and NA), and evidence: the turn (time and text) that passed or
+//! nearly passed, or the action row at fault, with the match similarity.
+//!
+//! Dialogue steps are in [`dialogue`] and [`closing`], APKT / SIMONE steps in [`systems`].
+
+mod closing;
+mod dialogue;
+mod systems;
+
+use crate::matching::phrase::{name_alternatives, Phrase, Slots};
+use crate::matching::{CallText, Hit};
+use crate::model::{Action, Call, Role, Status, STEP_IDS};
+use crate::path::PathInfo;
+use crate::profile::Compiled;
+use chrono::Timelike;
+
+/// The verdict of one step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepResult {
+    pub status: Status,
+    pub reason: String,
+    /// Seconds from call start of the evidence turn, or the action's timestamp.
+    pub evidence_time: String,
+    pub evidence_text: String,
+    /// Match similarity of the evidence, 0..=1, when it is a phrase match.
+    pub similarity: Option<f64>,
+}
+
+impl StepResult {
+    fn na(reason: impl Into<String>) -> StepResult {
+        StepResult {
+            status: Status::Na,
+            reason: reason.into(),
+            evidence_time: String::new(),
+            evidence_text: String::new(),
+            similarity: None,
+        }
+    }
+
+    fn action(status: Status, reason: impl Into<String>, a: Option<&Action>) -> StepResult {
+        StepResult {
+            status,
+            reason: reason.into(),
+            evidence_time: a.map(|a| a.at.to_rfc3339()).unwrap_or_default(),
+            evidence_text: a.map(Action::describe).unwrap_or_default(),
+            similarity: None,
+        }
+    }
+}
+
+/// Everything a check may read about one call.
+pub struct Ctx<'a> {
+    pub call: &'a Call,
+    pub text: &'a CallText,
+    pub prof: &'a Compiled,
+    pub path: &'a PathInfo<'a>,
+    pub slots: &'a Slots,
+}
+
+impl Ctx<'_> {
+    fn find(&self, set: &[Phrase], role: Role, accept: &dyn Fn(usize) -> bool) -> Option<Hit> {
+        self.text.find(set, role, self.slots, self.prof.opts, accept)
+    }
+
+    /// A result from a (possibly missing) hit: PASS when matched, else FAIL with `reason`
+    /// and the nearest miss as evidence.
+    fn verdict(&self, hit: Option<Hit>, reason: impl Into<String>) -> StepResult {
+        match hit {
+            Some(h) if h.matched() => self.evidence(Status::Pass, String::new(), &h),
+            Some(h) => self.evidence(
+                Status::Fail,
+                format!("{} (nearest: {:.0}% of the phrase)", reason.into(), h.score * 100.0),
+                &h,
+            ),
+            None => StepResult {
+                status: Status::Fail,
+                reason: reason.into(),
+                evidence_time: String::new(),
+                evidence_text: String::new(),
+                similarity: Some(0.0),
+            },
+        }
+    }
+
+    fn evidence(&self, status: Status, reason: String, h: &Hit) -> StepResult {
+        let (t, text) = self.text.evidence(h);
+        StepResult {
+            status,
+            reason,
+            evidence_time: format!("{t:.1}"),
+            evidence_text: text,
+            similarity: Some(h.score),
+        }
+    }
+}
+
+/// Slot values of a call: agent name, CRM caller name, accepted times of day.
+pub fn slots_for(call: &Call, prof: &Compiled) -> Slots {
+    let mut slots = Slots::new();
+    slots.insert("agent_name", name_alternatives(&call.meta.agent_name));
+    slots.insert("caller_name", name_alternatives(&call.meta.crm_caller_name));
+    let t = call.meta.started_at;
+    let minute = t.hour() * 60 + t.minute();
+    slots.insert(
+        "time_of_day",
+        prof.bands_at(minute)
+            .into_iter()
+            .map(|b| vec![b.to_string()])
+            .collect(),
+    );
+    slots
+}
+
+/// Runs every check, in STEP_IDS order.
+pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
+    let out = vec![
+        dialogue::greeting(ctx),
+        dialogue::caller_name(ctx),
+        dialogue::prior_report_question(ctx),
+        dialogue::data_verification(ctx),
+        dialogue::empathy(ctx),
+        dialogue::status_update(ctx),
+        dialogue::phone_verification(ctx),
+        systems::apkt_action(ctx),
+        systems::apkt_note(ctx),
+        systems::simone_escalation(ctx),
+        dialogue::clarity_check(ctx),
+        dialogue::eta_3x24(ctx),
+        dialogue::service_guarantee(ctx),
+        closing::ticket_number(ctx),
+        closing::closing(ctx),
+        closing::forbidden_phrases(ctx),
+    ];
+    debug_assert_eq!(out.len(), STEP_IDS.len());
+    out
+}
