@@ -9,3 +9,4 @@
 pub mod model;
 pub mod ingest;
 pub mod cli;
+pub mod eval;
