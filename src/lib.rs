@@ -6,13 +6,14 @@
 //! call had to follow; [`steps`] checks each step; [`scoring`] turns verdicts into scores;
 //! [`report`] writes the CSV reports; [`audit`] runs the whole pipeline in parallel.
 
-pub mod model;
-pub mod ingest;
-pub mod matching;
-pub mod profile;
-pub mod path;
-pub mod steps;
-pub mod scoring;
-pub mod report;
 pub mod audit;
 pub mod cli;
+pub mod eval;
+pub mod ingest;
+pub mod matching;
+pub mod model;
+pub mod path;
+pub mod profile;
+pub mod report;
+pub mod scoring;
+pub mod steps;
