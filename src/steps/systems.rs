@@ -180,7 +180,14 @@ pub fn simone_escalation(ctx: &Ctx) -> StepResult {
                 ),
                 Some(e),
             ),
-            None => StepResult::action(Status::Pass, "", None),
+            None => {
+                let mut r = StepResult::action(Status::Pass, "", None);
+                r.evidence_text = format!(
+                    "no SIMONE escalation, none called for (path {}, {urgent})",
+                    ctx.path.kind.as_str()
+                );
+                r
+            }
         };
     };
     let target = target.unwrap_or_default();
