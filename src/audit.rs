@@ -186,7 +186,10 @@ fn index_bundles(
             } else if let Some((f0, _, l0)) = index.get(&id) {
                 reject(
                     &id,
-                    format!("duplicate transcript for this call (first in {} line {l0})", display(&bundles[*f0])),
+                    format!(
+                        "duplicate transcript for this call (first in {} line {l0})",
+                        display(&bundles[*f0])
+                    ),
                 );
             } else {
                 index.insert(id, (fi, at, line));
@@ -226,7 +229,8 @@ impl Shared<'_> {
             None => Err((
                 "calls.csv".into(),
                 Some(meta.line),
-                "no transcript: the transcript column is empty and no bundle holds this call".into(),
+                "no transcript: the transcript column is empty and no bundle holds this call"
+                    .into(),
             )),
             Some(Source::File(path)) => {
                 let file = display(&path);
@@ -234,33 +238,48 @@ impl Shared<'_> {
                 if text.trim().is_empty() {
                     return Err((file, None, "transcript is empty".into()));
                 }
-                let format = self.format.unwrap_or_else(|| Format::detect(&path, &text[..text.len().min(4096)]));
-                let mut all = format
-                    .parse(&text)
-                    .map_err(|e| (file.clone(), e.line, format!("{format} transcript: {}", e.message)))?;
+                let format = self
+                    .format
+                    .unwrap_or_else(|| Format::detect(&path, &text[..text.len().min(4096)]));
+                let mut all = format.parse(&text).map_err(|e| {
+                    (
+                        file.clone(),
+                        e.line,
+                        format!("{format} transcript: {}", e.message),
+                    )
+                })?;
                 let pos = all
                     .iter()
                     .position(|t| t.call_id.as_deref() == Some(meta.call_id.as_str()))
                     .or((all.len() == 1).then_some(0));
                 match pos {
                     Some(p) => Ok(all.swap_remove(p)),
-                    None => Err((file, None, "the transcript file does not hold this call".into())),
+                    None => Err((
+                        file,
+                        None,
+                        "the transcript file does not hold this call".into(),
+                    )),
                 }
             }
             Some(Source::Bundle { file, offset, line }) => {
                 let path = &self.bundles[file];
                 let name = display(path);
-                let mut f = std::fs::File::open(path).map_err(|e| (name.clone(), Some(line), e.to_string()))?;
+                let mut f = std::fs::File::open(path)
+                    .map_err(|e| (name.clone(), Some(line), e.to_string()))?;
                 f.seek(SeekFrom::Start(offset))
                     .map_err(|e| (name.clone(), Some(line), e.to_string()))?;
                 let mut buf = Vec::new();
                 BufReader::new(f.by_ref())
                     .read_until(b'\n', &mut buf)
                     .map_err(|e| (name.clone(), Some(line), e.to_string()))?;
-                let text = String::from_utf8(buf)
-                    .map_err(|_| (name.clone(), Some(line), "bundle line is not UTF-8".to_string()))?;
-                jsonl::parse_line(text.trim_end(), line)
-                    .map_err(|e| (name, Some(line), e.message))
+                let text = String::from_utf8(buf).map_err(|_| {
+                    (
+                        name.clone(),
+                        Some(line),
+                        "bundle line is not UTF-8".to_string(),
+                    )
+                })?;
+                jsonl::parse_line(text.trim_end(), line).map_err(|e| (name, Some(line), e.message))
             }
         }
     }
@@ -285,8 +304,15 @@ impl Shared<'_> {
         let greeting = |text: &str| greeting_score(prof, text);
         let (turns, method) = roles::assign(&raw.turns, &self.roles, &greeting)
             .map_err(|e| reject((file.clone(), raw.line, e)))?;
-        if !turns.iter().any(|t| t.role == Role::Agent && !t.text.trim().is_empty()) {
-            return Err(reject((file, raw.line, "transcript has no agent turn".into())));
+        if !turns
+            .iter()
+            .any(|t| t.role == Role::Agent && !t.text.trim().is_empty())
+        {
+            return Err(reject((
+                file,
+                raw.line,
+                "transcript has no agent turn".into(),
+            )));
         }
         let call = Call {
             meta: meta.clone(),
@@ -319,8 +345,17 @@ fn greeting_score(prof: &Compiled, text: &str) -> f64 {
 }
 
 /// Audits one call whose transcript and actions are loaded.
-pub fn audit_call(call: &Call, method: &RoleMethod, reports: &ReportIndex, prof: &Compiled) -> CallReport {
-    let text = CallText::new(&call.turns, &prof.norm, prof.profile.matching.backchannel_tokens);
+pub fn audit_call(
+    call: &Call,
+    method: &RoleMethod,
+    reports: &ReportIndex,
+    prof: &Compiled,
+) -> CallReport {
+    let text = CallText::new(
+        &call.turns,
+        &prof.norm,
+        prof.profile.matching.backchannel_tokens,
+    );
     let slots = steps::slots_for(call, prof);
     let path = path::decide(call, &text, &slots, reports, prof);
     let ctx = Ctx {
@@ -373,7 +408,10 @@ pub fn audit_call(call: &Call, method: &RoleMethod, reports: &ReportIndex, prof:
 pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> {
     let started = Instant::now();
     if !opts.calls.is_file() {
-        return Err(AuditError::Manifest(display(&opts.calls), "file not found".into()));
+        return Err(AuditError::Manifest(
+            display(&opts.calls),
+            "file not found".into(),
+        ));
     }
     let mut rejects = Vec::new();
     let mut calls = tables::read_calls(&opts.calls, "calls.csv", &mut rejects);
@@ -386,7 +424,10 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
             file: "actions.csv".into(),
             line: None,
             call_id: String::new(),
-            reason: format!("action log {} not found: APKT / SIMONE steps will fail", display(&opts.actions)),
+            reason: format!(
+                "action log {} not found: APKT / SIMONE steps will fail",
+                display(&opts.actions)
+            ),
         });
         HashMap::new()
     };
@@ -397,7 +438,10 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
             file: "reports.csv".into(),
             line: None,
             call_id: String::new(),
-            reason: format!("report export {} not found: every call is treated as a first report", display(&opts.reports)),
+            reason: format!(
+                "report export {} not found: every call is treated as a first report",
+                display(&opts.reports)
+            ),
         });
         Vec::new()
     };
@@ -409,19 +453,26 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         actions,
         bundles,
         bundle_index,
-        manifest_dir: opts.calls.parent().map(Path::to_path_buf).unwrap_or_default(),
+        manifest_dir: opts
+            .calls
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default(),
         format: opts.format,
         roles: opts.roles.clone(),
     };
-    let mut out = Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let mut out =
+        Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
     for r in rejects {
         out.reject(r);
     }
     let bar = if opts.progress && std::io::stderr().is_terminal() {
         let b = ProgressBar::new(calls.len() as u64);
         b.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} calls ({per_sec}, eta {eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} calls ({per_sec}, eta {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         b
     } else {
@@ -431,7 +482,9 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
     }
-    let pool = builder.build().map_err(|e| AuditError::Threads(e.to_string()))?;
+    let pool = builder
+        .build()
+        .map_err(|e| AuditError::Threads(e.to_string()))?;
     let mut audited = 0usize;
     let out_err = |e| AuditError::Output(display(&opts.out), e);
     for chunk in calls.chunks(CHUNK) {

@@ -28,7 +28,10 @@ fn audit(args: AuditArgs) -> Result<()> {
     }
     let format = match &args.format {
         Some(f) => Some(Format::from_name(f).with_context(|| {
-            format!("--format {f:?}: unknown format (known: {})", Format::NAMES.join(", "))
+            format!(
+                "--format {f:?}: unknown format (known: {})",
+                Format::NAMES.join(", ")
+            )
         })?),
         None => None,
     };

@@ -233,19 +233,18 @@ pub fn decide<'a>(
     let (kind, age, already) = match prior {
         None => {
             let tusbung = call.actions.iter().any(|a| {
-                a.kind == ActionKind::Create
-                    && a.category.eq_ignore_ascii_case(&p.tusbung_category)
+                a.kind == ActionKind::Create && a.category.eq_ignore_ascii_case(&p.tusbung_category)
             });
             let says = |set| {
                 text.find(set, Role::Caller, slots, prof.opts, &all)
                     .is_some_and(|h| h.matched())
             };
-            let kind = if tusbung && says(&prof.sets.tusbung_paid) && says(&prof.sets.tusbung_reconnect)
-            {
-                PathKind::TusbungPaid
-            } else {
-                PathKind::FirstReport
-            };
+            let kind =
+                if tusbung && says(&prof.sets.tusbung_paid) && says(&prof.sets.tusbung_reconnect) {
+                    PathKind::TusbungPaid
+                } else {
+                    PathKind::FirstReport
+                };
             (kind, None, false)
         }
         Some(r) => {

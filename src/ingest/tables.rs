@@ -31,7 +31,9 @@ fn each_row(
     };
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return rejects.push(reject(file, Some(1), "", format!("unreadable header: {e}"))),
+        Err(e) => {
+            return rejects.push(reject(file, Some(1), "", format!("unreadable header: {e}")))
+        }
     };
     let cols = match Columns::new(&headers, required_cols, file) {
         Ok(c) => c,
@@ -69,7 +71,13 @@ fn each_row(
 pub fn read_calls(path: &Path, file: &str, rejects: &mut Vec<Reject>) -> Vec<CallMeta> {
     let mut calls = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    let req = ["call_id", "started_at", "agent_id", "agent_name", "site_code"];
+    let req = [
+        "call_id",
+        "started_at",
+        "agent_id",
+        "agent_name",
+        "site_code",
+    ];
     each_row(path, file, &req, rejects, |c, rec| {
         let id = c.get(rec, "call_id").to_string();
         let err = |e: String| (id.clone(), e);
@@ -146,7 +154,9 @@ pub fn read_actions(
             )));
         }
         if !known.contains(id.as_str()) {
-            return Err(err("action for unknown call_id (not in the manifest)".into()));
+            return Err(err(
+                "action for unknown call_id (not in the manifest)".into()
+            ));
         }
         by_call.entry(id.clone()).or_default().push(Action {
             call_id: id.clone(),
@@ -170,24 +180,31 @@ pub fn read_actions(
 /// Reads `reports.csv`. A repeated report number keeps the last row (the latest export).
 pub fn read_reports(path: &Path, file: &str, rejects: &mut Vec<Reject>) -> Vec<Report> {
     let mut out = Vec::new();
-    each_row(path, file, &["report_no", "created_at"], rejects, |c, rec| {
-        let no = c.get(rec, "report_no").to_string();
-        let err = |e: String| (String::new(), format!("report {no}: {e}"));
-        required(&no, "report_no").map_err(err)?;
-        out.push(Report {
-            created_at: timestamp(c.get(rec, "created_at"), "created_at").map_err(err)?,
-            resolved_at: opt_timestamp(c.get(rec, "resolved_at"), "resolved_at").map_err(err)?,
-            escalated_at: opt_timestamp(c.get(rec, "escalated_at"), "escalated_at")
-                .map_err(err)?,
-            category: c.get(rec, "category").to_ascii_uppercase(),
-            caller_name: c.get(rec, "caller_name").to_string(),
-            address: c.get(rec, "address").to_string(),
-            problem: c.get(rec, "problem").to_string(),
-            caller_phone: c.get(rec, "caller_phone").to_string(),
-            unit_answer: c.get(rec, "unit_answer").to_string(),
-            report_no: no.clone(),
-        });
-        Ok(())
-    });
+    each_row(
+        path,
+        file,
+        &["report_no", "created_at"],
+        rejects,
+        |c, rec| {
+            let no = c.get(rec, "report_no").to_string();
+            let err = |e: String| (String::new(), format!("report {no}: {e}"));
+            required(&no, "report_no").map_err(err)?;
+            out.push(Report {
+                created_at: timestamp(c.get(rec, "created_at"), "created_at").map_err(err)?,
+                resolved_at: opt_timestamp(c.get(rec, "resolved_at"), "resolved_at")
+                    .map_err(err)?,
+                escalated_at: opt_timestamp(c.get(rec, "escalated_at"), "escalated_at")
+                    .map_err(err)?,
+                category: c.get(rec, "category").to_ascii_uppercase(),
+                caller_name: c.get(rec, "caller_name").to_string(),
+                address: c.get(rec, "address").to_string(),
+                problem: c.get(rec, "problem").to_string(),
+                caller_phone: c.get(rec, "caller_phone").to_string(),
+                unit_answer: c.get(rec, "unit_answer").to_string(),
+                report_no: no.clone(),
+            });
+            Ok(())
+        },
+    );
     out
 }

@@ -110,7 +110,11 @@ impl CallText {
             let Some(lo) = run.turn_of.iter().position(|&t| accept(t)) else {
                 continue;
             };
-            let hi = run.turn_of.iter().rposition(|&t| accept(t)).map_or(lo, |h| h + 1);
+            let hi = run
+                .turn_of
+                .iter()
+                .rposition(|&t| accept(t))
+                .map_or(lo, |h| h + 1);
             let tokens = &run.tokens[lo..hi];
             for (k, phrase) in set.iter().enumerate() {
                 if let Some(h) = phrase.best_in(tokens, slots, opts) {
@@ -153,7 +157,11 @@ impl CallText {
             let Some(lo) = run.turn_of.iter().position(|&t| accept(t)) else {
                 continue;
             };
-            let hi = run.turn_of.iter().rposition(|&t| accept(t)).map_or(lo, |h| h + 1);
+            let hi = run
+                .turn_of
+                .iter()
+                .rposition(|&t| accept(t))
+                .map_or(lo, |h| h + 1);
             for (k, phrase) in set.iter().enumerate() {
                 if let Some(h) = phrase.best_in(&run.tokens[lo..hi], slots, opts) {
                     if h.score >= 1.0 {
@@ -265,16 +273,29 @@ mod tests {
             &norm,
             2,
         );
-        let set = vec![Phrase::compile("sampaikan ke unit ... segera ditindaklanjuti", &norm).unwrap()];
+        let set =
+            vec![Phrase::compile("sampaikan ke unit ... segera ditindaklanjuti", &norm).unwrap()];
         let hit = ct
-            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)
+            .find(
+                &set,
+                Role::Agent,
+                &Slots::new(),
+                MatchOptions::default(),
+                &|_| true,
+            )
             .unwrap();
         assert!(hit.matched());
         assert_eq!((hit.first_turn, hit.last_turn), (0, 2));
         assert!(ct.evidence(&hit).1.contains(" / "));
         // A window that excludes the second half leaves a near miss.
         let near = ct
-            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|t| t < 2)
+            .find(
+                &set,
+                Role::Agent,
+                &Slots::new(),
+                MatchOptions::default(),
+                &|t| t < 2,
+            )
             .unwrap();
         assert!(!near.matched());
     }
@@ -282,10 +303,24 @@ mod tests {
     #[test]
     fn negation_before_hit() {
         let norm = Normalizer::new([], []);
-        let ct = CallText::new(&[turn(Role::Agent, 0.0, "jangan bilang semoga harinya menyenangkan")], &norm, 2);
+        let ct = CallText::new(
+            &[turn(
+                Role::Agent,
+                0.0,
+                "jangan bilang semoga harinya menyenangkan",
+            )],
+            &norm,
+            2,
+        );
         let set = vec![Phrase::compile("semoga harinya menyenangkan", &norm).unwrap()];
         let hit = ct
-            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)
+            .find(
+                &set,
+                Role::Agent,
+                &Slots::new(),
+                MatchOptions::default(),
+                &|_| true,
+            )
             .unwrap();
         assert!(ct.negated(&hit, &["jangan".to_string()], 3));
         assert!(!ct.negated(&hit, &["jangan".to_string()], 1));

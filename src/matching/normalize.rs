@@ -7,11 +7,14 @@
 use super::numbers::words_to_digits;
 use std::collections::{HashMap, HashSet};
 
+/// Variant rewrites keyed by their first token: (pattern tokens, replacement tokens).
+type Variants = HashMap<String, Vec<(Vec<String>, Vec<String>)>>;
+
 /// Normaliser compiled from the profile's `[normalize]` section.
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
     /// First token → (pattern tokens, replacement tokens), longest pattern first.
-    variants: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    variants: Variants,
     fillers: HashSet<String>,
 }
 
@@ -45,7 +48,7 @@ impl Normalizer {
         variants: impl IntoIterator<Item = (&'a str, &'a str)>,
         fillers: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut map: HashMap<String, Vec<(Vec<String>, Vec<String>)>> = HashMap::new();
+        let mut map: Variants = HashMap::new();
         for (from, to) in variants {
             let pat = raw_tokens(from);
             if pat.is_empty() {
@@ -111,7 +114,10 @@ mod tests {
 
     #[test]
     fn case_punctuation_letters_digits() {
-        assert_eq!(raw_tokens("PLN-123, Selamat PAGI!"), ["pln", "123", "selamat", "pagi"]);
+        assert_eq!(
+            raw_tokens("PLN-123, Selamat PAGI!"),
+            ["pln", "123", "selamat", "pagi"]
+        );
         assert_eq!(raw_tokens("K5421090602335"), ["k", "5421090602335"]);
         assert_eq!(raw_tokens("3x24 jam"), ["3", "x", "24", "jam"]);
         assert_eq!(raw_tokens("CC.54.ANDRI"), ["cc", "54", "andri"]);
@@ -123,7 +129,10 @@ mod tests {
             n().text("Eh, pak, bisa di bantu? hmm pln satu dua tiga"),
             "bapak bisa dibantu pln 123"
         );
-        assert_eq!(n().text("download di Play Store gak"), "download di playstore tidak");
+        assert_eq!(
+            n().text("download di Play Store gak"),
+            "download di playstore tidak"
+        );
     }
 
     #[test]

@@ -24,7 +24,15 @@ fn digit(w: &str) -> Option<u64> {
 fn is_multiplier(w: &str) -> bool {
     matches!(
         w,
-        "puluh" | "belas" | "ratus" | "ribu" | "juta" | "sepuluh" | "sebelas" | "seratus" | "seribu"
+        "puluh"
+            | "belas"
+            | "ratus"
+            | "ribu"
+            | "juta"
+            | "sepuluh"
+            | "sebelas"
+            | "seratus"
+            | "seribu"
     )
 }
 
@@ -115,7 +123,9 @@ fn join_single_digits(tokens: Vec<String>) -> Vec<String> {
         if t == "kali"
             && k > 0
             && is_num(&tokens[k - 1])
-            && tokens.get(k + 1).is_some_and(|n| is_num(n) || is_number_word(n))
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| is_num(n) || is_number_word(n))
         {
             out.push("x".into());
             prev_single = false;
@@ -147,7 +157,10 @@ mod tests {
     fn eta_phrase() {
         assert_eq!(conv("tiga kali dua puluh empat jam"), "3 x 24 jam");
         assert_eq!(conv("3 kali 24 jam"), "3 x 24 jam");
-        assert_eq!(conv("dua kali ya pak"), "2 kali ya bapak".replace("bapak", "pak"));
+        assert_eq!(
+            conv("dua kali ya pak"),
+            "2 kali ya bapak".replace("bapak", "pak")
+        );
     }
 
     #[test]

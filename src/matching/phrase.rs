@@ -25,10 +25,7 @@ pub struct MatchOptions {
 
 impl Default for MatchOptions {
     fn default() -> Self {
-        MatchOptions {
-            fuzz: 0.8,
-            gap: 2,
-        }
+        MatchOptions { fuzz: 0.8, gap: 2 }
     }
 }
 
@@ -40,7 +37,10 @@ const WIDE_GAP: usize = 8;
 #[derive(Debug, Clone, PartialEq)]
 enum Item {
     /// One of several token sequences.
-    Words { alts: Vec<Vec<String>>, optional: bool },
+    Words {
+        alts: Vec<Vec<String>>,
+        optional: bool,
+    },
     /// A per-call value.
     Slot { name: String, optional: bool },
     /// Extra tokens allowed before the next item.
@@ -116,10 +116,18 @@ impl Phrase {
             }
         }
         flush(&mut plain, &mut items);
-        if !items
-            .iter()
-            .any(|i| matches!(i, Item::Words { optional: false, .. } | Item::Slot { optional: false, .. }))
-        {
+        if !items.iter().any(|i| {
+            matches!(
+                i,
+                Item::Words {
+                    optional: false,
+                    ..
+                } | Item::Slot {
+                    optional: false,
+                    ..
+                }
+            )
+        }) {
             return Err(format!("phrase {source:?} has no required word"));
         }
         Ok(Phrase {
@@ -140,7 +148,11 @@ impl Phrase {
     pub fn literal(&self) -> String {
         let mut out = Vec::new();
         for i in &self.items {
-            if let Item::Words { alts, optional: false } = i {
+            if let Item::Words {
+                alts,
+                optional: false,
+            } = i
+            {
                 out.push(alts[0].join(" "));
             }
         }
@@ -148,7 +160,12 @@ impl Phrase {
     }
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
-    pub fn best_in(&self, tokens: &[String], slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
+    pub fn best_in(
+        &self,
+        tokens: &[String],
+        slots: &Slots,
+        opts: MatchOptions,
+    ) -> Option<SliceHit> {
         let empty: Vec<Vec<String>> = Vec::new();
         let mut best: Option<SliceHit> = None;
         for s in 0..tokens.len() {
@@ -176,8 +193,10 @@ impl Phrase {
                 } else {
                     opts.gap + extra
                 };
-                let found = (cursor..=(cursor + window).min(tokens.len()))
-                    .find_map(|p| alts.iter().find_map(|a| seq_at(tokens, p, a, opts.fuzz).map(|l| (p, l))));
+                let found = (cursor..=(cursor + window).min(tokens.len())).find_map(|p| {
+                    alts.iter()
+                        .find_map(|a| seq_at(tokens, p, a, opts.fuzz).map(|l| (p, l)))
+                });
                 match found {
                     Some((p, l)) => {
                         if !optional {
@@ -276,8 +295,22 @@ mod tests {
         let s = Slots::new();
         assert_eq!(score("bisa dibantu", "ada yang bisa di bantu", &s), 1.0);
         assert_eq!(score("atas permasalahan", "atas permasalahannya", &s), 1.0);
-        assert_eq!(score("mohon maaf atas ketidaknyamanan", "mohon maaf eh atas ketidaknyamanan", &s), 1.0);
-        assert_eq!(score("mohon maaf atas ketidaknyamanan", "mohon maf atas ketidaknyamananya", &s), 1.0);
+        assert_eq!(
+            score(
+                "mohon maaf atas ketidaknyamanan",
+                "mohon maaf eh atas ketidaknyamanan",
+                &s
+            ),
+            1.0
+        );
+        assert_eq!(
+            score(
+                "mohon maaf atas ketidaknyamanan",
+                "mohon maf atas ketidaknyamananya",
+                &s
+            ),
+            1.0
+        );
         assert_eq!(score("pln 123", "pln 124", &s), 0.5);
         assert!(score("sudah cukup jelas", "jelas", &s) < 1.0);
     }
@@ -286,11 +319,34 @@ mod tests {
     fn optional_alternatives_slots_and_wide_gap() {
         let mut s = Slots::new();
         s.insert("time_of_day", vec![vec!["siang".into()]]);
-        assert_eq!(score("selamat {time_of_day}", "selamat siang bapak", &s), 1.0);
+        assert_eq!(
+            score("selamat {time_of_day}", "selamat siang bapak", &s),
+            1.0
+        );
         assert!(score("selamat {time_of_day}", "selamat malam bapak", &s) < 1.0);
-        assert_eq!(score("apakah? nomor ini bisa|dapat dihubungi", "nomor ini dapat dihubungi", &s), 1.0);
-        assert_eq!(score("download ... pln mobile", "download aplikasi terbaru kami new pln mobile", &s), 1.0);
-        assert!(score("download pln mobile", "download aplikasi terbaru kami new pln mobile", &s) < 1.0);
+        assert_eq!(
+            score(
+                "apakah? nomor ini bisa|dapat dihubungi",
+                "nomor ini dapat dihubungi",
+                &s
+            ),
+            1.0
+        );
+        assert_eq!(
+            score(
+                "download ... pln mobile",
+                "download aplikasi terbaru kami new pln mobile",
+                &s
+            ),
+            1.0
+        );
+        assert!(
+            score(
+                "download pln mobile",
+                "download aplikasi terbaru kami new pln mobile",
+                &s
+            ) < 1.0
+        );
     }
 
     #[test]

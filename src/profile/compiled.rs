@@ -107,7 +107,10 @@ impl Compiled {
             greet_offer: compile("steps.greeting.offer", &s.greeting.offer)?,
             name_ask: compile("steps.caller_name.ask", &s.caller_name.ask)?,
             name_address: compile("steps.caller_name.address", &s.caller_name.address)?,
-            prior_ask: compile("steps.prior_report_question.ask", &s.prior_report_question.ask)?,
+            prior_ask: compile(
+                "steps.prior_report_question.ask",
+                &s.prior_report_question.ask,
+            )?,
             prior_yes: compile(
                 "steps.prior_report_question.caller_yes",
                 &s.prior_report_question.caller_yes,
@@ -133,7 +136,10 @@ impl Compiled {
             clarity: compile("steps.clarity_check.phrases", &s.clarity_check.phrases)?,
             eta_asks: compile("steps.eta_3x24.caller_asks", &s.eta_3x24.caller_asks)?,
             eta_says: compile("steps.eta_3x24.agent_says", &s.eta_3x24.agent_says)?,
-            forward: compile("steps.service_guarantee.forward", &s.service_guarantee.forward)?,
+            forward: compile(
+                "steps.service_guarantee.forward",
+                &s.service_guarantee.forward,
+            )?,
             follow_up: compile(
                 "steps.service_guarantee.follow_up",
                 &s.service_guarantee.follow_up,
@@ -162,7 +168,10 @@ impl Compiled {
             });
         }
         if bands.is_empty() {
-            return Err(err("time_of_day.bands", "at least one band is needed".into()));
+            return Err(err(
+                "time_of_day.bands",
+                "at least one band is needed".into(),
+            ));
         }
         for key in p.scoring.weights.keys().chain(&p.scoring.critical) {
             if !STEP_IDS.contains(&key.as_str()) {
@@ -188,9 +197,8 @@ impl Compiled {
         if p.paths.repeat_open_hours <= 0.0 {
             return Err(err("paths.repeat_open_hours", "must be positive".into()));
         }
-        let words = |list: &[String]| -> Vec<String> {
-            list.iter().flat_map(|w| norm.tokens(w)).collect()
-        };
+        let words =
+            |list: &[String]| -> Vec<String> { list.iter().flat_map(|w| norm.tokens(w)).collect() };
         Ok(Compiled {
             norm: norm.clone(),
             opts: MatchOptions {
@@ -246,11 +254,32 @@ impl Compiled {
     pub fn all_phrases(&self) -> Vec<&Phrase> {
         let s = &self.sets;
         [
-            &s.urgent, &s.tusbung_paid, &s.tusbung_reconnect, &s.greet_pln, &s.greet_salutation,
-            &s.greet_name, &s.greet_offer, &s.name_ask, &s.name_address, &s.prior_ask,
-            &s.prior_yes, &s.prior_no, &s.prior_identifier, &s.empathy, &s.progress,
-            &s.ask_mobile, &s.ask_this_number, &s.clarity, &s.eta_asks, &s.eta_says, &s.forward,
-            &s.follow_up, &s.still_applies, &s.campaign, &s.thanks, &s.closing_salutation,
+            &s.urgent,
+            &s.tusbung_paid,
+            &s.tusbung_reconnect,
+            &s.greet_pln,
+            &s.greet_salutation,
+            &s.greet_name,
+            &s.greet_offer,
+            &s.name_ask,
+            &s.name_address,
+            &s.prior_ask,
+            &s.prior_yes,
+            &s.prior_no,
+            &s.prior_identifier,
+            &s.empathy,
+            &s.progress,
+            &s.ask_mobile,
+            &s.ask_this_number,
+            &s.clarity,
+            &s.eta_asks,
+            &s.eta_says,
+            &s.forward,
+            &s.follow_up,
+            &s.still_applies,
+            &s.campaign,
+            &s.thanks,
+            &s.closing_salutation,
             &s.forbidden,
         ]
         .into_iter()

@@ -327,7 +327,11 @@ mod tests {
         let bad = BUILTIN.replace("grace_minutes = 5", "grace_minutes = 5\ngrace_minutse = 3");
         let e = Profile::parse(&bad, "x.toml").unwrap_err();
         assert!(e.message.contains("grace_minutse"), "{e}");
-        let line = bad.lines().position(|l| l.starts_with("grace_minutse")).unwrap() + 1;
+        let line = bad
+            .lines()
+            .position(|l| l.starts_with("grace_minutse"))
+            .unwrap()
+            + 1;
         assert_eq!(e.line, Some(line));
         assert!(e.to_string().starts_with(&format!("x.toml:{line}:")));
     }

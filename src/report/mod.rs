@@ -114,7 +114,8 @@ impl Reports {
                 &s.similarity.map(|v| fixed(v, 2)).unwrap_or_default(),
             ])?;
         }
-        self.agents.add(&r.agent_id, &r.agent_name, &r.score, &r.steps);
+        self.agents
+            .add(&r.agent_id, &r.agent_name, &r.score, &r.steps);
         Ok(())
     }
 
@@ -137,7 +138,11 @@ impl Reports {
         let mut agents = open(&self.dir, "agents.csv", &AgentStats::columns())?;
         self.agents.write(&mut agents)?;
         agents.flush()?;
-        let mut rejects = open(&self.dir, "rejects.csv", &["file", "line", "call_id", "reason"])?;
+        let mut rejects = open(
+            &self.dir,
+            "rejects.csv",
+            &["file", "line", "call_id", "reason"],
+        )?;
         self.rejects.sort();
         self.rejects.dedup();
         for r in &self.rejects {

@@ -26,7 +26,13 @@ fn said_tail(ctx: &Ctx, number: &str) -> (usize, Option<usize>) {
     best
 }
 
-fn turn_result(ctx: &Ctx, status: Status, reason: String, turn: Option<usize>, sim: f64) -> StepResult {
+fn turn_result(
+    ctx: &Ctx,
+    status: Status,
+    reason: String,
+    turn: Option<usize>,
+    sim: f64,
+) -> StepResult {
     let (time, text) = turn
         .map(|t| {
             let t = &ctx.text.turns[t];
@@ -78,7 +84,9 @@ pub fn ticket_number(ctx: &Ctx) -> StepResult {
             turn_result(
                 ctx,
                 Status::Fail,
-                format!("agent never reads out the new report number {new} (best: last {k} digits)"),
+                format!(
+                    "agent never reads out the new report number {new} (best: last {k} digits)"
+                ),
                 turn,
                 sim,
             )
@@ -88,7 +96,13 @@ pub fn ticket_number(ctx: &Ctx) -> StepResult {
             let len = report_digits(old).len();
             let (k, turn) = said_tail(ctx, old);
             if len > 0 && k >= need.min(len) {
-                return turn_result(ctx, Status::Pass, String::new(), turn, k as f64 / len as f64);
+                return turn_result(
+                    ctx,
+                    Status::Pass,
+                    String::new(),
+                    turn,
+                    k as f64 / len as f64,
+                );
             }
             let all = |_| true;
             let h = ctx.find(&ctx.prof.sets.still_applies, Role::Agent, &all);
@@ -135,9 +149,18 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
     let f = &ctx.prof.profile.steps.forbidden_phrases;
     let said = ctx
         .text
-        .find_all(&ctx.prof.sets.forbidden, Role::Agent, ctx.slots, ctx.prof.opts, &all)
+        .find_all(
+            &ctx.prof.sets.forbidden,
+            Role::Agent,
+            ctx.slots,
+            ctx.prof.opts,
+            &all,
+        )
         .into_iter()
-        .find(|h| !ctx.text.negated(h, &ctx.prof.forbidden_negations, f.negation_window));
+        .find(|h| {
+            !ctx.text
+                .negated(h, &ctx.prof.forbidden_negations, f.negation_window)
+        });
     match said {
         Some(h) => ctx.evidence(
             Status::Fail,

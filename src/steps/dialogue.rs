@@ -39,7 +39,11 @@ pub(super) fn wrong_time_of_day(
     let mut any = ctx.slots.clone();
     any.insert(
         "time_of_day",
-        ctx.prof.bands.iter().map(|b| vec![b.name.clone()]).collect(),
+        ctx.prof
+            .bands
+            .iter()
+            .map(|b| vec![b.name.clone()])
+            .collect(),
     );
     let h = ctx
         .text
@@ -61,7 +65,11 @@ pub(super) fn wrong_time_of_day(
 /// first part found.
 pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<String>) -> StepResult {
     let found: Vec<&Hit> = p.hits.iter().flatten().collect();
-    let similarity = p.hits.iter().map(|h| h.map_or(0.0, |h| h.score)).sum::<f64>()
+    let similarity = p
+        .hits
+        .iter()
+        .map(|h| h.map_or(0.0, |h| h.score))
+        .sum::<f64>()
         / p.hits.len().max(1) as f64;
     let best = found
         .iter()
@@ -144,7 +152,9 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
         let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &all);
         return ctx.verdict(
             h,
-            format!("CRM shows the caller as \"{crm}\" but the agent never addresses them by that name"),
+            format!(
+                "CRM shows the caller as \"{crm}\" but the agent never addresses them by that name"
+            ),
         );
     }
     let h = ctx.find(&ctx.prof.sets.name_ask, Role::Agent, &all);
@@ -156,18 +166,21 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let ask = ctx.find(&s.prior_ask, Role::Agent, &all);
     let Some(q) = ask.filter(|h| h.matched()) else {
-        return ctx.verdict(ask, "agent never asks whether the caller has reported before");
+        return ctx.verdict(
+            ask,
+            "agent never asks whether the caller has reported before",
+        );
     };
     // The caller's answer: their first turn after the question.
-    let answer = ctx
-        .text
-        .turns_of(Role::Caller)
-        .find(|&i| i > q.last_turn);
+    let answer = ctx.text.turns_of(Role::Caller).find(|&i| i > q.last_turn);
     let Some(a) = answer else {
         return ctx.verdict(Some(q), "");
     };
     let only = |i: usize| i == a;
-    let said = |set| ctx.find(set, Role::Caller, &only).is_some_and(|h| h.matched());
+    let said = |set| {
+        ctx.find(set, Role::Caller, &only)
+            .is_some_and(|h| h.matched())
+    };
     if said(&s.prior_no) || !said(&s.prior_yes) {
         return ctx.verdict(Some(q), "");
     }
@@ -241,7 +254,11 @@ pub fn data_verification(ctx: &Ctx) -> StepResult {
     ] {
         let (share, turn) = best_share(ctx, field);
         if share + 1e-9 < need {
-            missing.push(format!("{label} ({:.0}% of \"{}\")", share * 100.0, field.join(" ")));
+            missing.push(format!(
+                "{label} ({:.0}% of \"{}\")",
+                share * 100.0,
+                field.join(" ")
+            ));
         } else if let Some(t) = turn {
             if evidence.is_none_or(|(_, s)| share > s) && label != "name" {
                 evidence = Some((t, share));
@@ -255,7 +272,11 @@ pub fn data_verification(ctx: &Ctx) -> StepResult {
         })
         .unwrap_or_default();
     StepResult {
-        status: if missing.is_empty() { Status::Pass } else { Status::Fail },
+        status: if missing.is_empty() {
+            Status::Pass
+        } else {
+            Status::Fail
+        },
         reason: if missing.is_empty() {
             String::new()
         } else {
@@ -274,9 +295,13 @@ pub fn data_verification(ctx: &Ctx) -> StepResult {
 pub fn empathy(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let q = &ctx.prof.empathy_question_words;
-    let hits = ctx
-        .text
-        .find_all(&ctx.prof.sets.empathy, Role::Agent, ctx.slots, ctx.prof.opts, &all);
+    let hits = ctx.text.find_all(
+        &ctx.prof.sets.empathy,
+        Role::Agent,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+    );
     let genuine = hits
         .iter()
         .find(|h| !ctx.text.span_tokens(h).iter().any(|t| q.contains(t)));
@@ -371,7 +396,13 @@ pub fn eta_3x24(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let ask = ctx
         .text
-        .find_all(&ctx.prof.sets.eta_asks, Role::Caller, ctx.slots, ctx.prof.opts, &all)
+        .find_all(
+            &ctx.prof.sets.eta_asks,
+            Role::Caller,
+            ctx.slots,
+            ctx.prof.opts,
+            &all,
+        )
         .into_iter()
         .next();
     let Some(q) = ask else {

@@ -60,7 +60,8 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn find(&self, set: &[Phrase], role: Role, accept: &dyn Fn(usize) -> bool) -> Option<Hit> {
-        self.text.find(set, role, self.slots, self.prof.opts, accept)
+        self.text
+            .find(set, role, self.slots, self.prof.opts, accept)
     }
 
     /// A result from a (possibly missing) hit: PASS when matched, else FAIL with `reason`
@@ -70,7 +71,11 @@ impl Ctx<'_> {
             Some(h) if h.matched() => self.evidence(Status::Pass, String::new(), &h),
             Some(h) => self.evidence(
                 Status::Fail,
-                format!("{} (nearest: {:.0}% of the phrase)", reason.into(), h.score * 100.0),
+                format!(
+                    "{} (nearest: {:.0}% of the phrase)",
+                    reason.into(),
+                    h.score * 100.0
+                ),
                 &h,
             ),
             None => StepResult {

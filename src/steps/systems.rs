@@ -22,17 +22,26 @@ pub fn apkt_action(ctx: &Ctx) -> StepResult {
     match ctx.path.kind {
         PathKind::FirstReport | PathKind::TusbungPaid => {
             if let Some(l) = laporan.first() {
-                return fail("lapor_ulang on a first report: a new report must be created".into(), Some(l));
+                return fail(
+                    "lapor_ulang on a first report: a new report must be created".into(),
+                    Some(l),
+                );
             }
             match creates.first() {
                 Some(c) => pass(c),
-                None => fail("no APKT create: a first report must be created in APKT".into(), None),
+                None => fail(
+                    "no APKT create: a first report must be created in APKT".into(),
+                    None,
+                ),
             }
         }
         PathKind::RepeatResolved => {
             if let Some(a) = laporan.iter().chain(&updates).find(|a| on(a, prior)) {
                 return fail(
-                    format!("{} on the resolved report {prior}: a new report must be created", a.kind.as_str()),
+                    format!(
+                        "{} on the resolved report {prior}: a new report must be created",
+                        a.kind.as_str()
+                    ),
                     Some(a),
                 );
             }
@@ -53,7 +62,9 @@ pub fn apkt_action(ctx: &Ctx) -> StepResult {
             }
             if let Some(l) = laporan.first() {
                 return fail(
-                    format!("lapor_ulang on {prior}, which is open for under 12 h: update it instead"),
+                    format!(
+                        "lapor_ulang on {prior}, which is open for under 12 h: update it instead"
+                    ),
                     Some(l),
                 );
             }
@@ -77,7 +88,9 @@ pub fn apkt_action(ctx: &Ctx) -> StepResult {
                 None => {
                     let other = laporan.first().or(updates.first()).copied();
                     let what = match other {
-                        Some(a) if a.kind == ActionKind::Update => "an update instead of lapor_ulang",
+                        Some(a) if a.kind == ActionKind::Update => {
+                            "an update instead of lapor_ulang"
+                        }
                         Some(_) => "lapor_ulang on another report",
                         None => "no lapor_ulang",
                     };
@@ -125,9 +138,11 @@ pub fn apkt_note(ctx: &Ctx) -> StepResult {
                 report_key(&tag.replace("{agent_name}", first_name)),
             ];
             let laporan = of_kind(ctx, ActionKind::LaporUlang);
-            let tagged = laporan
-                .iter()
-                .find(|a| wanted.iter().any(|w| report_key(&a.note).contains(w.as_str())));
+            let tagged = laporan.iter().find(|a| {
+                wanted
+                    .iter()
+                    .any(|w| report_key(&a.note).contains(w.as_str()))
+            });
             match (tagged, laporan.first()) {
                 (Some(a), _) => StepResult::action(Status::Pass, "", Some(a)),
                 (None, first) => fail(
@@ -168,7 +183,11 @@ pub fn simone_escalation(ctx: &Ctx) -> StepResult {
         .into_iter()
         .filter(|a| !(notice_at.is_some_and(|t| a.at <= t) && &a.escalation_type == open))
         .collect();
-    let urgent = if ctx.path.urgent { "urgent" } else { "not urgent" };
+    let urgent = if ctx.path.urgent {
+        "urgent"
+    } else {
+        "not urgent"
+    };
     let Some((types, target)) = ctx.path.expected_escalation(ctx.prof) else {
         return match escalations.first() {
             Some(e) => StepResult::action(
@@ -191,11 +210,22 @@ pub fn simone_escalation(ctx: &Ctx) -> StepResult {
         };
     };
     let target = target.unwrap_or_default();
-    let expected = format!("{} on {}", types.join(" or "), if target.is_empty() { "the report" } else { &target });
+    let expected = format!(
+        "{} on {}",
+        types.join(" or "),
+        if target.is_empty() {
+            "the report"
+        } else {
+            &target
+        }
+    );
     if escalations.is_empty() {
         return StepResult::action(
             Status::Fail,
-            format!("no SIMONE escalation: expected {expected} (path {}, {urgent})", ctx.path.kind.as_str()),
+            format!(
+                "no SIMONE escalation: expected {expected} (path {}, {urgent})",
+                ctx.path.kind.as_str()
+            ),
             None,
         );
     }
@@ -203,27 +233,37 @@ pub fn simone_escalation(ctx: &Ctx) -> StepResult {
         if !types.contains(&e.escalation_type) {
             return StepResult::action(
                 Status::Fail,
-                format!("wrong escalation type {}: expected {expected}", e.escalation_type),
+                format!(
+                    "wrong escalation type {}: expected {expected}",
+                    e.escalation_type
+                ),
                 Some(e),
             );
         }
         if !target.is_empty() && !on(e, &target) {
             return StepResult::action(
                 Status::Fail,
-                format!("escalation on the wrong report {}: expected {expected}", e.report_no),
+                format!(
+                    "escalation on the wrong report {}: expected {expected}",
+                    e.report_no
+                ),
                 Some(e),
             );
         }
     }
     if escalations.len() > 1
-        && escalations
-            .iter()
-            .enumerate()
-            .any(|(i, e)| escalations[..i].iter().any(|p| p.escalation_type == e.escalation_type))
+        && escalations.iter().enumerate().any(|(i, e)| {
+            escalations[..i]
+                .iter()
+                .any(|p| p.escalation_type == e.escalation_type)
+        })
     {
         return StepResult::action(
             Status::Fail,
-            format!("{} escalations where one is called for: expected {expected}", escalations.len()),
+            format!(
+                "{} escalations where one is called for: expected {expected}",
+                escalations.len()
+            ),
             Some(escalations[1]),
         );
     }

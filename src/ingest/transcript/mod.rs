@@ -127,7 +127,11 @@ pub fn parse_clock(s: &str) -> Option<f64> {
     let mut total = 0.0;
     for (i, p) in parts.iter().enumerate() {
         let is_last = i + 1 == parts.len();
-        if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit() || (is_last && c == '.')) {
+        if p.is_empty()
+            || !p
+                .chars()
+                .all(|c| c.is_ascii_digit() || (is_last && c == '.'))
+        {
             return None;
         }
         let v: f64 = p.parse().ok()?;

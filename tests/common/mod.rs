@@ -1,0 +1,90 @@
+//! Shared helpers for the integration tests: run the binary, read CSV reports.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+/// Runs `callaudit audit DIR --out OUT --quiet` plus `extra`, asserting exit 0.
+pub fn audit(dir: &Path, out: &Path, extra: &[&str]) {
+    Command::cargo_bin("callaudit")
+        .unwrap()
+        .arg("audit")
+        .arg(dir)
+        .arg("--out")
+        .arg(out)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+        .success();
+}
+
+/// Reads a CSV into rows of column → value.
+pub fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = rdr.headers().unwrap().clone();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// (call_id, step) → status from a steps.csv.
+pub fn statuses(path: &Path) -> BTreeMap<(String, String), String> {
+    rows(path)
+        .into_iter()
+        .map(|r| ((r["call_id"].clone(), r["step"].clone()), r["status"].clone()))
+        .collect()
+}
+
+/// Asserts the audit of `dir` (already in `out`) matches `truth.csv` and
+/// `expected_calls.csv`, listing every disagreement with its reason.
+pub fn assert_matches_truth(dir: &Path, out: &Path) {
+    let steps = rows(&out.join("steps.csv"));
+    let by_key: BTreeMap<(String, String), &BTreeMap<String, String>> = steps
+        .iter()
+        .map(|r| ((r["call_id"].clone(), r["step"].clone()), r))
+        .collect();
+    let mut wrong = Vec::new();
+    let truth = rows(&dir.join("truth.csv"));
+    assert!(!truth.is_empty());
+    for t in &truth {
+        let key = (t["call_id"].clone(), t["step"].clone());
+        match by_key.get(&key) {
+            None => wrong.push(format!("{key:?}: missing from steps.csv")),
+            Some(r) if r["status"] != t["expected"] => wrong.push(format!(
+                "{} {}: expected {} got {} ({}) [{} {}]",
+                key.0, key.1, t["expected"], r["status"], r["reason"], r["evidence_time"], r["evidence_text"]
+            )),
+            _ => {}
+        }
+    }
+    let calls: BTreeMap<String, BTreeMap<String, String>> = rows(&out.join("calls.csv"))
+        .into_iter()
+        .map(|r| (r["call_id"].clone(), r))
+        .collect();
+    for e in rows(&dir.join("expected_calls.csv")) {
+        let id = &e["call_id"];
+        let Some(c) = calls.get(id) else {
+            wrong.push(format!("{id}: missing from calls.csv"));
+            continue;
+        };
+        for col in ["path", "urgent", "prior_report_no"] {
+            if c[col] != e[col] {
+                wrong.push(format!("{id} {col}: expected {:?} got {:?}", e[col], c[col]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} disagreements:\n{}", wrong.len(), wrong.join("\n"));
+}

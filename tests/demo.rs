@@ -1,0 +1,53 @@
+//! The bundled demo: every (call, step) status and every path must match the hand-set
+//! ground truth; reports must be the same bytes for any thread count.
+
+mod common;
+
+use common::{assert_matches_truth, audit, fixture, rows};
+
+#[test]
+fn demo_matches_truth() {
+    let out = tempfile::tempdir().unwrap();
+    audit(&fixture("demo"), out.path(), &[]);
+    assert_matches_truth(&fixture("demo"), out.path());
+    // Every call of the demo is audited; nothing rejected.
+    let rejects = rows(&out.path().join("rejects.csv"));
+    assert!(rejects.is_empty(), "demo rejects: {rejects:?}");
+}
+
+#[test]
+fn reports_identical_for_any_thread_count() {
+    let one = tempfile::tempdir().unwrap();
+    let four = tempfile::tempdir().unwrap();
+    audit(&fixture("demo"), one.path(), &["--threads", "1"]);
+    audit(&fixture("demo"), four.path(), &["--threads", "4"]);
+    for name in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
+        let a = std::fs::read(one.path().join(name)).unwrap();
+        let b = std::fs::read(four.path().join(name)).unwrap();
+        assert!(a == b, "{name} differs between 1 and 4 threads");
+    }
+}
+
+#[test]
+fn every_fail_has_a_reason_and_evidence_every_pass_evidence() {
+    let out = tempfile::tempdir().unwrap();
+    audit(&fixture("demo"), out.path(), &[]);
+    for r in rows(&out.path().join("steps.csv")) {
+        match r["status"].as_str() {
+            "FAIL" => assert!(!r["reason"].is_empty(), "FAIL without reason: {r:?}"),
+            "PASS" => assert!(!r["evidence_text"].is_empty(), "PASS without evidence: {r:?}"),
+            "NA" => {}
+            other => panic!("bad status {other}"),
+        }
+    }
+}
+
+#[test]
+fn report_snapshots() {
+    let out = tempfile::tempdir().unwrap();
+    audit(&fixture("demo"), out.path(), &[]);
+    for name in ["calls.csv", "agents.csv"] {
+        let text = std::fs::read_to_string(out.path().join(name)).unwrap();
+        insta::assert_snapshot!(name, text);
+    }
+}
