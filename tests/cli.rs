@@ -12,7 +12,13 @@ fn bin() -> Command {
 
 #[test]
 fn profile_prints_the_builtin_profile_which_parses_back() {
-    let out = bin().arg("profile").assert().success().get_output().stdout.clone();
+    let out = bin()
+        .arg("profile")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("[steps.greeting]"));
     callaudit::profile::Profile::parse(&text, "stdout").unwrap();
@@ -20,19 +26,32 @@ fn profile_prints_the_builtin_profile_which_parses_back() {
 
 #[test]
 fn profile_phrases_are_normalised_literals() {
-    let out = bin().args(["profile", "--phrases"]).assert().success().get_output().stdout.clone();
+    let out = bin()
+        .args(["profile", "--phrases"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.lines().any(|l| l == "pln 123"));
-    assert!(text.lines().all(|l| l == l.to_lowercase() && !l.contains('|')));
+    assert!(text
+        .lines()
+        .all(|l| l == l.to_lowercase() && !l.contains('|')));
 }
 
 #[test]
 fn invalid_profile_exits_2_naming_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
-    let text = callaudit::profile::BUILTIN.replace("window_s = 20.0", "window_s = 20.0\nwindow_sec = 3");
+    let text =
+        callaudit::profile::BUILTIN.replace("window_s = 20.0", "window_s = 20.0\nwindow_sec = 3");
     std::fs::write(&bad, &text).unwrap();
-    let line = text.lines().position(|l| l.starts_with("window_sec")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("window_sec"))
+        .unwrap()
+        + 1;
     bin()
         .args(["audit", "--quiet", "--out"])
         .arg(dir.path().join("out"))
@@ -76,5 +95,8 @@ fn sop_file_replaces_the_builtin_profile() {
         .filter(|r| r["step"] == "forbidden_phrases")
         .collect();
     assert!(!forbidden.is_empty());
-    assert!(forbidden.iter().all(|r| r["status"] == "FAIL"), "{forbidden:?}");
+    assert!(
+        forbidden.iter().all(|r| r["status"] == "FAIL"),
+        "{forbidden:?}"
+    );
 }

@@ -35,7 +35,10 @@ fn every_fail_has_a_reason_and_evidence_every_pass_evidence() {
     for r in rows(&out.path().join("steps.csv")) {
         match r["status"].as_str() {
             "FAIL" => assert!(!r["reason"].is_empty(), "FAIL without reason: {r:?}"),
-            "PASS" => assert!(!r["evidence_text"].is_empty(), "PASS without evidence: {r:?}"),
+            "PASS" => assert!(
+                !r["evidence_text"].is_empty(),
+                "PASS without evidence: {r:?}"
+            ),
             "NA" => {}
             other => panic!("bad status {other}"),
         }

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 /// Runs `callaudit audit DIR --out OUT --quiet` plus `extra`, asserting exit 0.
@@ -26,7 +28,8 @@ pub fn audit(dir: &Path, out: &Path, extra: &[&str]) {
 
 /// Reads a CSV into rows of column → value.
 pub fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut rdr = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rdr =
+        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let headers = rdr.headers().unwrap().clone();
     rdr.records()
         .map(|r| {
@@ -44,7 +47,12 @@ pub fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
 pub fn statuses(path: &Path) -> BTreeMap<(String, String), String> {
     rows(path)
         .into_iter()
-        .map(|r| ((r["call_id"].clone(), r["step"].clone()), r["status"].clone()))
+        .map(|r| {
+            (
+                (r["call_id"].clone(), r["step"].clone()),
+                r["status"].clone(),
+            )
+        })
         .collect()
 }
 
@@ -65,7 +73,13 @@ pub fn assert_matches_truth(dir: &Path, out: &Path) {
             None => wrong.push(format!("{key:?}: missing from steps.csv")),
             Some(r) if r["status"] != t["expected"] => wrong.push(format!(
                 "{} {}: expected {} got {} ({}) [{} {}]",
-                key.0, key.1, t["expected"], r["status"], r["reason"], r["evidence_time"], r["evidence_text"]
+                key.0,
+                key.1,
+                t["expected"],
+                r["status"],
+                r["reason"],
+                r["evidence_time"],
+                r["evidence_text"]
             )),
             _ => {}
         }
@@ -82,9 +96,17 @@ pub fn assert_matches_truth(dir: &Path, out: &Path) {
         };
         for col in ["path", "urgent", "prior_report_no"] {
             if c[col] != e[col] {
-                wrong.push(format!("{id} {col}: expected {:?} got {:?}", e[col], c[col]));
+                wrong.push(format!(
+                    "{id} {col}: expected {:?} got {:?}",
+                    e[col], c[col]
+                ));
             }
         }
     }
-    assert!(wrong.is_empty(), "{} disagreements:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} disagreements:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

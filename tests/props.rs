@@ -1,0 +1,71 @@
+//! Property tests of the normaliser, the phrase matcher and the text reader: no input
+//! makes them panic, and their basic laws hold on any text.
+
+use callaudit::ingest::transcript::Format;
+use callaudit::matching::phrase::{MatchOptions, Phrase, Slots};
+use callaudit::profile::Compiled;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn prof() -> &'static Compiled {
+    static P: OnceLock<Compiled> = OnceLock::new();
+    P.get_or_init(Compiled::builtin)
+}
+
+proptest! {
+    #[test]
+    fn normaliser_is_total_and_idempotent(text in "\\PC{0,200}") {
+        let norm = &prof().norm;
+        let once = norm.tokens(&text);
+        for t in &once {
+            prop_assert!(!t.is_empty());
+            prop_assert!(t.chars().all(char::is_alphanumeric), "{t:?}");
+            prop_assert_eq!(t.to_lowercase(), t.clone());
+        }
+        prop_assert_eq!(norm.tokens(&once.join(" ")), once);
+    }
+
+    #[test]
+    fn a_phrase_always_matches_itself_inside_any_text(
+        before in "[a-z ]{0,40}", after in "[a-z ]{0,40}",
+        words in prop::collection::vec("[a-z]{4,9}", 1..5),
+    ) {
+        let norm = &prof().norm;
+        let phrase_text = words.join(" ");
+        let Ok(phrase) = Phrase::compile(&phrase_text, norm) else { return Ok(()); };
+        let text = format!("{before} {phrase_text} {after}");
+        let hit = phrase.best_in(&norm.tokens(&text), &Slots::new(), MatchOptions::default());
+        prop_assert!(hit.is_some_and(|h| h.score >= 1.0), "{phrase_text:?} in {text:?}");
+    }
+
+    #[test]
+    fn readers_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let text = String::from_utf8_lossy(&bytes);
+        for name in Format::NAMES {
+            let _ = Format::from_name(name).unwrap().parse(&text);
+        }
+    }
+
+    #[test]
+    fn text_reader_keeps_every_labelled_line(lines in prop::collection::vec(("[a-z]{1,10}", 0u32..3600), 1..20)) {
+        let mut text = String::new();
+        for (words, secs) in &lines {
+            text.push_str(&format!("[{:02}:{:02}] AGENT: {words}\n", secs / 60, secs % 60));
+        }
+        let t = Format::Text.parse(&text).unwrap();
+        prop_assert_eq!(t[0].turns.len(), lines.len());
+    }
+}
+
+#[test]
+fn number_words_and_digits_agree() {
+    let norm = &prof().norm;
+    for (a, b) in [
+        ("pln seratus dua puluh tiga", "pln 123"),
+        ("pln satu dua tiga", "PLN-123"),
+        ("tiga kali dua puluh empat jam", "3x24 jam"),
+        ("nomor lapor ka lima empat dua satu", "nomor lapor ka 5421"),
+    ] {
+        assert_eq!(norm.tokens(a), norm.tokens(b), "{a} vs {b}");
+    }
+}
