@@ -10,6 +10,7 @@
 use crate::ingest::roles::{self, RoleMethod, RoleOptions};
 use crate::ingest::tables;
 use crate::ingest::transcript::{jsonl, Format, RawTranscript};
+use crate::matching::phrase::Toks;
 use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::path::{self, ReportIndex};
@@ -86,6 +87,12 @@ fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
+/// How an input file is named in rejects: relative to the manifest's folder when it is
+/// inside it (as the manifest names transcripts), else as given.
+fn input_name(base: &Path, p: &Path) -> String {
+    display(p.strip_prefix(base).unwrap_or(p))
+}
+
 /// Lists the JSONL bundles under the given files or folders, sorted.
 fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -119,13 +126,14 @@ struct IdOnly {
 
 /// Indexes bundle lines by call id (byte offset and line) without keeping the turns.
 fn index_bundles(
+    base: &Path,
     bundles: &[PathBuf],
     known: &HashSet<&str>,
     rejects: &mut Vec<Reject>,
 ) -> HashMap<String, (usize, u64, u64)> {
     let mut index: HashMap<String, (usize, u64, u64)> = HashMap::new();
     for (fi, path) in bundles.iter().enumerate() {
-        let file = display(path);
+        let file = input_name(base, path);
         let Ok(f) = std::fs::File::open(path) else {
             rejects.push(Reject {
                 file,
@@ -177,12 +185,15 @@ fn index_bundles(
                     }
                 },
                 Err(e) => {
-                    reject("", format!("invalid JSON: {e}"));
+                    reject("", jsonl::describe_error(&e));
                     continue;
                 }
             };
             if !known.contains(id.as_str()) {
-                reject(&id, "bundle line for a call_id not in the manifest".into());
+                reject(
+                    &id,
+                    "bundle line for an unknown call_id (not in the manifest)".into(),
+                );
             } else if let Some((f0, _, l0)) = index.get(&id) {
                 reject(
                     &id,
@@ -233,7 +244,7 @@ impl Shared<'_> {
                     .into(),
             )),
             Some(Source::File(path)) => {
-                let file = display(&path);
+                let file = input_name(&self.manifest_dir, &path);
                 let text = read_text(&path).map_err(|e| (file.clone(), None, e))?;
                 if text.trim().is_empty() {
                     return Err((file, None, "transcript is empty".into()));
@@ -263,7 +274,7 @@ impl Shared<'_> {
             }
             Some(Source::Bundle { file, offset, line }) => {
                 let path = &self.bundles[file];
-                let name = display(path);
+                let name = input_name(&self.manifest_dir, path);
                 let mut f = std::fs::File::open(path)
                     .map_err(|e| (name.clone(), Some(line), e.to_string()))?;
                 f.seek(SeekFrom::Start(offset))
@@ -294,8 +305,10 @@ impl Shared<'_> {
         };
         let raw = self.load(meta).map_err(reject)?;
         let file = match self.source(meta) {
-            Some(Source::Bundle { file, .. }) => display(&self.bundles[file]),
-            _ => display(&self.manifest_dir.join(&meta.transcript)),
+            Some(Source::Bundle { file, .. }) => {
+                input_name(&self.manifest_dir, &self.bundles[file])
+            }
+            _ => meta.transcript.clone(),
         };
         if raw.turns.iter().all(|t| t.text.trim().is_empty()) {
             return Err(reject((file, raw.line, "transcript has no turns".into())));
@@ -336,7 +349,7 @@ fn greeting_score(prof: &Compiled, text: &str) -> f64 {
     sets.iter()
         .map(|set| {
             set.iter()
-                .filter_map(|p| p.best_in(&tokens, &slots, prof.opts))
+                .filter_map(|p| p.best_in(Toks::plain(&tokens), &slots, prof.opts))
                 .map(|h| h.score)
                 .fold(0.0, f64::max)
         })
@@ -354,6 +367,7 @@ pub fn audit_call(
     let text = CallText::new(
         &call.turns,
         &prof.norm,
+        Some(&prof.lexicon),
         prof.profile.matching.backchannel_tokens,
     );
     let slots = steps::slots_for(call, prof);
@@ -445,8 +459,13 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         });
         Vec::new()
     };
+    let manifest_dir = opts
+        .calls
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let bundles = find_bundles(&opts.bundles);
-    let bundle_index = index_bundles(&bundles, &known, &mut rejects);
+    let bundle_index = index_bundles(&manifest_dir, &bundles, &known, &mut rejects);
     let shared = Shared {
         prof,
         reports: ReportIndex::new(report_rows),

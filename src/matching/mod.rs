@@ -5,13 +5,16 @@
 //! "oke"), so a sentence the ASR split over two turns still matches, while evidence
 //! points at the turn where the phrase starts.
 
+pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
 pub mod phrase;
+pub mod stem;
 
 use crate::model::{Role, Turn};
+use lexicon::{Lexicon, WordIds};
 use normalize::Normalizer;
-use phrase::{MatchOptions, Phrase, Slots};
+use phrase::{MatchOptions, Phrase, Slots, Toks};
 
 /// One turn, normalised.
 #[derive(Debug, Clone)]
@@ -27,7 +30,30 @@ pub struct TextTurn {
 struct Run {
     role: Role,
     tokens: Vec<String>,
+    /// Lexicon words each token says (empty when built without a lexicon).
+    ids: Vec<WordIds>,
     turn_of: Vec<usize>,
+}
+
+impl Run {
+    fn toks(&self, lo: usize, hi: usize) -> Toks<'_> {
+        Toks {
+            text: &self.tokens[lo..hi],
+            ids: (!self.ids.is_empty()).then(|| &self.ids[lo..hi]),
+        }
+    }
+}
+
+/// Token range of a run whose turns `accept` takes (first to last accepted token), so
+/// windows such as "the first 20 s" hold.
+fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+    let lo = run.turn_of.iter().position(|&t| accept(t))?;
+    let hi = run
+        .turn_of
+        .iter()
+        .rposition(|&t| accept(t))
+        .map_or(lo, |h| h + 1);
+    Some((lo, hi))
 }
 
 /// The normalised text of one call.
@@ -60,9 +86,14 @@ impl Hit {
 }
 
 impl CallText {
-    /// Normalises the turns; other-side turns of at most `backchannel` tokens do not
-    /// break a speaker's run.
-    pub fn new(turns: &[Turn], norm: &Normalizer, backchannel: usize) -> CallText {
+    /// Normalises the turns and, with a lexicon, indexes what each token says;
+    /// other-side turns of at most `backchannel` tokens do not break a speaker's run.
+    pub fn new(
+        turns: &[Turn],
+        norm: &Normalizer,
+        lex: Option<&Lexicon>,
+        backchannel: usize,
+    ) -> CallText {
         let turns: Vec<TextTurn> = turns
             .iter()
             .map(|t| TextTurn {
@@ -80,9 +111,13 @@ impl CallText {
                     let run = cur.get_or_insert_with(|| Run {
                         role,
                         tokens: Vec::new(),
+                        ids: Vec::new(),
                         turn_of: Vec::new(),
                     });
                     run.tokens.extend(t.tokens.iter().cloned());
+                    if let Some(lex) = lex {
+                        run.ids.extend(t.tokens.iter().map(|w| lex.lookup(w)));
+                    }
                     run.turn_of.extend(std::iter::repeat_n(i, t.tokens.len()));
                 } else if t.tokens.len() > backchannel {
                     runs.extend(cur.take());
@@ -94,8 +129,8 @@ impl CallText {
         CallText { turns, runs }
     }
 
-    /// Best hit of any phrase of `set` said by `role`, starting in a turn `accept`s.
-    /// Stops at the first full match in turn order.
+    /// Best hit of any phrase of `set` said by `role`, starting in a turn `accept`s:
+    /// the earliest full match, else the nearest miss.
     pub fn find(
         &self,
         set: &[Phrase],
@@ -104,20 +139,17 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
+        let full = self.find_all(set, role, slots, opts, accept);
+        if let Some(first) = full.into_iter().next() {
+            return Some(first);
+        }
         let mut best: Option<Hit> = None;
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            // Restrict the run to accepted turns so windows ("first 20 s") hold.
-            let Some(lo) = run.turn_of.iter().position(|&t| accept(t)) else {
+            let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
             };
-            let hi = run
-                .turn_of
-                .iter()
-                .rposition(|&t| accept(t))
-                .map_or(lo, |h| h + 1);
-            let tokens = &run.tokens[lo..hi];
             for (k, phrase) in set.iter().enumerate() {
-                if let Some(h) = phrase.best_in(tokens, slots, opts) {
+                if let Some(h) = phrase.best_in(run.toks(lo, hi), slots, opts) {
                     let hit = Hit {
                         score: h.score,
                         phrase: k,
@@ -143,7 +175,8 @@ impl CallText {
         best
     }
 
-    /// Every full match of any phrase by `role` in accepted turns, one per phrase and run.
+    /// Every full match of any phrase by `role` in accepted turns, one per phrase and
+    /// run, in turn order.
     pub fn find_all(
         &self,
         set: &[Phrase],
@@ -154,27 +187,20 @@ impl CallText {
     ) -> Vec<Hit> {
         let mut out = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some(lo) = run.turn_of.iter().position(|&t| accept(t)) else {
+            let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
             };
-            let hi = run
-                .turn_of
-                .iter()
-                .rposition(|&t| accept(t))
-                .map_or(lo, |h| h + 1);
             for (k, phrase) in set.iter().enumerate() {
-                if let Some(h) = phrase.best_in(&run.tokens[lo..hi], slots, opts) {
-                    if h.score >= 1.0 {
-                        out.push(Hit {
-                            score: h.score,
-                            phrase: k,
-                            first_turn: run.turn_of[lo + h.first],
-                            last_turn: run.turn_of[lo + h.last],
-                            run: r,
-                            pos: lo + h.first,
-                            end: lo + h.last,
-                        });
-                    }
+                if let Some(h) = phrase.full_in(run.toks(lo, hi), slots, opts) {
+                    out.push(Hit {
+                        score: h.score,
+                        phrase: k,
+                        first_turn: run.turn_of[lo + h.first],
+                        last_turn: run.turn_of[lo + h.last],
+                        run: r,
+                        pos: lo + h.first,
+                        end: lo + h.last,
+                    });
                 }
             }
         }
@@ -271,6 +297,7 @@ mod tests {
                 turn(Role::Agent, 4.0, "terkait untuk segera ditindaklanjuti"),
             ],
             &norm,
+            None,
             2,
         );
         let set =
@@ -310,6 +337,7 @@ mod tests {
                 "jangan bilang semoga harinya menyenangkan",
             )],
             &norm,
+            None,
             2,
         );
         let set = vec![Phrase::compile("semoga harinya menyenangkan", &norm).unwrap()];

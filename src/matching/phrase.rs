@@ -10,6 +10,7 @@
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
 
+use super::lexicon::{Lexicon, WordIds};
 use super::normalize::{raw_tokens, Normalizer};
 use std::collections::HashMap;
 
@@ -39,6 +40,8 @@ enum Item {
     /// One of several token sequences.
     Words {
         alts: Vec<Vec<String>>,
+        /// Lexicon ids of `alts`' words, once bound ([`Phrase::bind`]).
+        ids: Vec<Vec<Option<u32>>>,
         optional: bool,
     },
     /// A per-call value.
@@ -78,6 +81,7 @@ impl Phrase {
                 for t in norm.tokens(&plain.join(" ")) {
                     items.push(Item::Words {
                         alts: vec![vec![t]],
+                        ids: Vec::new(),
                         optional: false,
                     });
                 }
@@ -110,7 +114,11 @@ impl Phrase {
                 if alts.is_empty() {
                     return Err(format!("phrase {source:?}: empty alternative in {raw:?}"));
                 }
-                items.push(Item::Words { alts, optional });
+                items.push(Item::Words {
+                    alts,
+                    ids: Vec::new(),
+                    optional,
+                });
             } else {
                 plain.push(body);
             }
@@ -136,6 +144,26 @@ impl Phrase {
         })
     }
 
+    /// Every word of the phrase's alternatives (not slots), for the lexicon.
+    pub fn words(&self) -> impl Iterator<Item = &String> {
+        self.items.iter().flat_map(|i| match i {
+            Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// Records the lexicon id of every word, so matching can use token id lists.
+    pub fn bind(&mut self, lex: &Lexicon) {
+        for i in &mut self.items {
+            if let Item::Words { alts, ids, .. } = i {
+                *ids = alts
+                    .iter()
+                    .map(|a| a.iter().map(|w| lex.id(w)).collect())
+                    .collect();
+            }
+        }
+    }
+
     /// Slot names this phrase uses.
     pub fn slots(&self) -> impl Iterator<Item = &str> {
         self.items.iter().filter_map(|i| match i {
@@ -151,6 +179,7 @@ impl Phrase {
             if let Item::Words {
                 alts,
                 optional: false,
+                ..
             } = i
             {
                 out.push(alts[0].join(" "));
@@ -160,13 +189,28 @@ impl Phrase {
     }
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
-    pub fn best_in(
+    pub fn best_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
+        self.scan(tokens, slots, opts, false)
+    }
+
+    /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
+    /// a start position is dropped at its first missing word.
+    ///
+    /// [`best_in`]: Phrase::best_in
+    pub fn full_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
+        self.scan(tokens, slots, opts, true)
+    }
+
+    fn scan(
         &self,
-        tokens: &[String],
+        toks: Toks,
         slots: &Slots,
         opts: MatchOptions,
+        full_only: bool,
     ) -> Option<SliceHit> {
         let empty: Vec<Vec<String>> = Vec::new();
+        let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
+        let tokens = toks.text;
         let mut best: Option<SliceHit> = None;
         for s in 0..tokens.len() {
             let mut cursor = s;
@@ -175,15 +219,21 @@ impl Phrase {
             let mut last = s;
             let mut extra = 0usize;
             for item in &self.items {
-                let (alts, optional) = match item {
+                let (alts, ids, optional) = match item {
                     Item::Gap(g) => {
                         extra += g;
                         continue;
                     }
-                    Item::Words { alts, optional } => (alts, *optional),
-                    Item::Slot { name, optional } => {
-                        (slots.get(name.as_str()).unwrap_or(&empty), *optional)
-                    }
+                    Item::Words {
+                        alts,
+                        ids,
+                        optional,
+                    } => (alts, ids, *optional),
+                    Item::Slot { name, optional } => (
+                        slots.get(name.as_str()).unwrap_or(&empty),
+                        &no_ids,
+                        *optional,
+                    ),
                 };
                 if !optional {
                     required += 1;
@@ -194,8 +244,10 @@ impl Phrase {
                     opts.gap + extra
                 };
                 let found = (cursor..=(cursor + window).min(tokens.len())).find_map(|p| {
-                    alts.iter()
-                        .find_map(|a| seq_at(tokens, p, a, opts.fuzz).map(|l| (p, l)))
+                    alts.iter().enumerate().find_map(|(k, a)| {
+                        seq_at(&toks, p, a, ids.get(k).map(Vec::as_slice), opts.fuzz)
+                            .map(|l| (p, l))
+                    })
                 });
                 match found {
                     Some((p, l)) => {
@@ -207,7 +259,13 @@ impl Phrase {
                         cursor = p + l;
                         extra = 0;
                     }
-                    None if !optional => extra += 1,
+                    None if !optional => {
+                        if full_only {
+                            matched = 0;
+                            break;
+                        }
+                        extra += 1
+                    }
                     None => {}
                 }
             }
@@ -231,13 +289,49 @@ impl Phrase {
 }
 
 /// Length of `seq` when it matches at `tokens[p..]`.
-fn seq_at(tokens: &[String], p: usize, seq: &[String], fuzz: f64) -> Option<usize> {
-    if seq.is_empty() || p + seq.len() > tokens.len() {
+/// Spoken tokens, with the lexicon words each says when the call was indexed.
+#[derive(Clone, Copy)]
+pub struct Toks<'a> {
+    pub text: &'a [String],
+    /// Per token, the sorted lexicon ids it says; `None` to compare words directly.
+    pub ids: Option<&'a [WordIds]>,
+}
+
+impl<'a> Toks<'a> {
+    /// Tokens without lexicon ids (every word compared directly).
+    pub fn plain(text: &'a [String]) -> Toks<'a> {
+        Toks { text, ids: None }
+    }
+
+    fn says(&self, p: usize, word: &str, id: Option<u32>, fuzz: f64) -> bool {
+        match (self.ids, id) {
+            (Some(ids), Some(id)) => ids[p].binary_search(&id).is_ok(),
+            _ => word_eq(word, &self.text[p], fuzz),
+        }
+    }
+}
+
+/// Length of `seq` when it matches at `toks[p..]`.
+fn seq_at(
+    toks: &Toks,
+    p: usize,
+    seq: &[String],
+    ids: Option<&[Option<u32>]>,
+    fuzz: f64,
+) -> Option<usize> {
+    if seq.is_empty() || p + seq.len() > toks.text.len() {
         return None;
     }
     seq.iter()
-        .zip(&tokens[p..])
-        .all(|(w, t)| word_eq(w, t, fuzz))
+        .enumerate()
+        .all(|(k, w)| {
+            toks.says(
+                p + k,
+                w,
+                ids.and_then(|i| i.get(k).copied().flatten()),
+                fuzz,
+            )
+        })
         .then_some(seq.len())
 }
 
@@ -256,12 +350,15 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
         }
     }
     let (lw, lt) = (w.chars().count(), t.chars().count());
-    if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
+    if lw.abs_diff(lt) > 2 {
+        return super::stem::same_stem(w, t);
+    }
+    if lw < 4 || lt < 3 {
         return false;
     }
     let longest = lw.max(lt);
     let allowed = (((1.0 - fuzz) * longest as f64).round() as usize).max(1);
-    strsim::levenshtein(w, t) <= allowed
+    strsim::levenshtein(w, t) <= allowed || super::stem::same_stem(w, t)
 }
 
 /// Tokenises a slot value (a name) into single-token alternatives worth matching.
@@ -286,7 +383,7 @@ mod tests {
     fn score(p: &str, text: &str, slots: &Slots) -> f64 {
         Phrase::compile(p, &norm())
             .unwrap()
-            .best_in(&toks(text), slots, MatchOptions::default())
+            .best_in(Toks::plain(&toks(text)), slots, MatchOptions::default())
             .map_or(0.0, |h| h.score)
     }
 

@@ -3,6 +3,7 @@
 //! run; workers share it read-only.
 
 use super::{Phrases, Profile, ProfileError};
+use crate::matching::lexicon::Lexicon;
 use crate::matching::normalize::Normalizer;
 use crate::matching::phrase::{MatchOptions, Phrase};
 use crate::model::STEP_IDS;
@@ -55,6 +56,8 @@ pub struct Compiled {
     pub opts: MatchOptions,
     pub bands: Vec<BandMinutes>,
     pub sets: Sets,
+    /// Every phrase word, indexed for the per-token lookups of the hot path.
+    pub lexicon: Lexicon,
     /// Weight per step, in STEP_IDS order.
     pub weights: [f64; STEP_IDS.len()],
     /// Critical flag per step, in STEP_IDS order.
@@ -97,7 +100,7 @@ impl Compiled {
                 .collect()
         };
         let s = &p.steps;
-        let sets = Sets {
+        let mut sets = Sets {
             urgent: compile("urgent.cues", &p.urgent.cues)?,
             tusbung_paid: compile("tusbung.paid", &p.tusbung.paid)?,
             tusbung_reconnect: compile("tusbung.reconnect", &p.tusbung.reconnect)?,
@@ -153,6 +156,13 @@ impl Compiled {
             closing_salutation: compile("steps.closing.salutation", &s.closing.salutation)?,
             forbidden: compile("steps.forbidden_phrases.lines", &s.forbidden_phrases.lines)?,
         };
+        let lexicon = Lexicon::new(
+            sets.all()
+                .flat_map(|p| p.words().cloned())
+                .collect::<Vec<_>>(),
+            p.matching.fuzz,
+        );
+        sets.all_mut().for_each(|p| p.bind(&lexicon));
         let mut bands = Vec::new();
         for b in &p.time_of_day.bands {
             let (Some(from), Some(to)) = (minutes(&b.from), minutes(&b.to)) else {
@@ -207,6 +217,7 @@ impl Compiled {
             },
             bands,
             sets,
+            lexicon,
             weights,
             critical,
             urgent_negations: words(&p.urgent.negations),
@@ -252,39 +263,55 @@ impl Compiled {
 
     /// Every phrase of the profile, for `profile --phrases`.
     pub fn all_phrases(&self) -> Vec<&Phrase> {
-        let s = &self.sets;
+        self.sets.all().collect()
+    }
+}
+
+/// Lists every phrase-list field of [`Sets`] once, for both borrow kinds.
+macro_rules! each_set {
+    ($s:ident, $($r:tt)*) => {
         [
-            &s.urgent,
-            &s.tusbung_paid,
-            &s.tusbung_reconnect,
-            &s.greet_pln,
-            &s.greet_salutation,
-            &s.greet_name,
-            &s.greet_offer,
-            &s.name_ask,
-            &s.name_address,
-            &s.prior_ask,
-            &s.prior_yes,
-            &s.prior_no,
-            &s.prior_identifier,
-            &s.empathy,
-            &s.progress,
-            &s.ask_mobile,
-            &s.ask_this_number,
-            &s.clarity,
-            &s.eta_asks,
-            &s.eta_says,
-            &s.forward,
-            &s.follow_up,
-            &s.still_applies,
-            &s.campaign,
-            &s.thanks,
-            &s.closing_salutation,
-            &s.forbidden,
+            $($r)* $s.urgent,
+            $($r)* $s.tusbung_paid,
+            $($r)* $s.tusbung_reconnect,
+            $($r)* $s.greet_pln,
+            $($r)* $s.greet_salutation,
+            $($r)* $s.greet_name,
+            $($r)* $s.greet_offer,
+            $($r)* $s.name_ask,
+            $($r)* $s.name_address,
+            $($r)* $s.prior_ask,
+            $($r)* $s.prior_yes,
+            $($r)* $s.prior_no,
+            $($r)* $s.prior_identifier,
+            $($r)* $s.empathy,
+            $($r)* $s.progress,
+            $($r)* $s.ask_mobile,
+            $($r)* $s.ask_this_number,
+            $($r)* $s.clarity,
+            $($r)* $s.eta_asks,
+            $($r)* $s.eta_says,
+            $($r)* $s.forward,
+            $($r)* $s.follow_up,
+            $($r)* $s.still_applies,
+            $($r)* $s.campaign,
+            $($r)* $s.thanks,
+            $($r)* $s.closing_salutation,
+            $($r)* $s.forbidden,
         ]
-        .into_iter()
-        .flatten()
-        .collect()
+    };
+}
+
+impl Sets {
+    /// Every phrase of every list.
+    pub fn all(&self) -> impl Iterator<Item = &Phrase> {
+        let s = self;
+        each_set!(s, &).into_iter().flatten()
+    }
+
+    fn all_mut(&mut self) -> impl Iterator<Item = &mut Phrase> {
+        let s = self;
+        each_set!(s, &mut).into_iter().flatten()
     }
 }
 

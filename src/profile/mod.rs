@@ -196,8 +196,10 @@ pub struct PriorReportQuestion {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DataVerification {
-    /// Share of the report's address and problem words that must be read back.
+    /// Share of the report's address and problem words that must be read back ...
     pub min_share: f64,
+    /// ... or at least this many of them (also for the unit's answer).
+    pub min_words: usize,
     /// Words ignored when comparing.
     pub stopwords: Vec<String>,
 }

@@ -104,12 +104,22 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
 
 pub fn greeting(ctx: &Ctx) -> StepResult {
     let g = &ctx.prof.profile.steps.greeting;
-    let opening: Vec<usize> = ctx
-        .text
-        .turns_of(Role::Agent)
-        .take(g.turns)
-        .filter(|&i| ctx.text.turns[i].start <= g.window_s)
-        .collect();
+    // The opening is the first agent turn and the agent turns that continue it (a
+    // greeting split by the ASR), up to the first real caller turn.
+    let backchannel = ctx.prof.profile.matching.backchannel_tokens;
+    let mut opening: Vec<usize> = Vec::new();
+    if let Some(first) = ctx.text.turns_of(Role::Agent).next() {
+        for (i, t) in ctx.text.turns.iter().enumerate().skip(first) {
+            if t.role == Role::Agent {
+                if opening.len() == g.turns || t.start > g.window_s {
+                    break;
+                }
+                opening.push(i);
+            } else if t.tokens.len() > backchannel {
+                break;
+            }
+        }
+    }
     if opening.is_empty() {
         return StepResult {
             status: Status::Fail,
@@ -201,42 +211,83 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     }
 }
 
+/// Numbers compare without leading zeros ("RT 002" is read "rt dua").
+fn trim_zeros(t: &str) -> &str {
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        let s = t.trim_start_matches('0');
+        if s.is_empty() {
+            "0"
+        } else {
+            s
+        }
+    } else {
+        t
+    }
+}
+
 /// Content words of a report field, normalised, without stopwords.
 fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
-    let mut out: Vec<String> = ctx
-        .prof
-        .norm
-        .tokens(text)
-        .into_iter()
-        .filter(|t| !ctx.prof.stopwords.contains(t) && t.chars().count() >= 2)
-        .collect();
-    out.dedup();
+    let mut out: Vec<String> = Vec::new();
+    for t in ctx.prof.norm.tokens(text) {
+        let t = trim_zeros(&t).to_string();
+        if !ctx.prof.stopwords.contains(&t) && t.chars().count() >= 2 && !out.contains(&t) {
+            out.push(t);
+        }
+    }
     out
 }
 
-/// Best share of `words` said by the agent in one turn (or a pair of adjacent agent
-/// turns), and that turn.
-fn best_share(ctx: &Ctx, words: &[String]) -> (f64, Option<usize>) {
+/// How much of a report field the agent read back in one turn (or two adjacent agent
+/// turns): words matched, share of the field, and the turn.
+struct ReadBack {
+    matched: usize,
+    share: f64,
+    turn: Option<usize>,
+}
+
+fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
     if words.is_empty() {
-        return (1.0, None);
+        return ReadBack {
+            matched: 0,
+            share: 1.0,
+            turn: None,
+        };
     }
     let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
-    let mut best = (0.0, None);
+    let mut best = ReadBack {
+        matched: 0,
+        share: 0.0,
+        turn: None,
+    };
     for (k, &i) in agent.iter().enumerate() {
-        let mut toks: Vec<&String> = ctx.text.turns[i].tokens.iter().collect();
+        let mut toks: Vec<&str> = ctx.text.turns[i]
+            .tokens
+            .iter()
+            .map(|t| trim_zeros(t))
+            .collect();
         if let Some(&j) = agent.get(k + 1) {
-            toks.extend(ctx.text.turns[j].tokens.iter());
+            toks.extend(ctx.text.turns[j].tokens.iter().map(|t| trim_zeros(t)));
         }
-        let hits = words
+        let matched = words
             .iter()
             .filter(|w| toks.iter().any(|t| word_eq(w, t, ctx.prof.opts.fuzz)))
             .count();
-        let share = hits as f64 / words.len() as f64;
-        if share > best.0 {
-            best = (share, Some(i));
+        if matched > best.matched {
+            best = ReadBack {
+                matched,
+                share: matched as f64 / words.len() as f64,
+                turn: Some(i),
+            };
         }
     }
     best
+}
+
+/// Whether a read-back is enough: the profile's share of the words, or its minimum
+/// number of words (agents read back the distinctive part, not every RT / RW).
+fn enough(ctx: &Ctx, r: &ReadBack, min_share: f64, words: usize) -> bool {
+    let min_words = ctx.prof.profile.steps.data_verification.min_words;
+    r.share + 1e-9 >= min_share || r.matched >= min_words.min(words)
 }
 
 pub fn data_verification(ctx: &Ctx) -> StepResult {
@@ -246,22 +297,29 @@ pub fn data_verification(ctx: &Ctx) -> StepResult {
     let min = ctx.prof.profile.steps.data_verification.min_share;
     let mut missing = Vec::new();
     let mut evidence: Option<(usize, f64)> = None;
-    let name_words = content_words(ctx, &prior.caller_name);
-    for (label, field, need) in [
-        ("name", &name_words, 1.0 / name_words.len().max(1) as f64),
-        ("address", &content_words(ctx, &prior.address), min),
-        ("problem", &content_words(ctx, &prior.problem), min),
+    for (label, text) in [
+        ("name", &prior.caller_name),
+        ("address", &prior.address),
+        ("problem", &prior.problem),
     ] {
-        let (share, turn) = best_share(ctx, field);
-        if share + 1e-9 < need {
+        let words = content_words(ctx, text);
+        let r = read_back(ctx, &words);
+        // One word of the name is enough: the agent says "atas nama bapak Rudi".
+        let ok = if label == "name" {
+            r.matched >= 1 || words.is_empty()
+        } else {
+            enough(ctx, &r, min, words.len())
+        };
+        if !ok {
             missing.push(format!(
-                "{label} ({:.0}% of \"{}\")",
-                share * 100.0,
-                field.join(" ")
+                "{label} ({} of {} words of \"{}\")",
+                r.matched,
+                words.len(),
+                words.join(" ")
             ));
-        } else if let Some(t) = turn {
-            if evidence.is_none_or(|(_, s)| share > s) && label != "name" {
-                evidence = Some((t, share));
+        } else if let Some(t) = r.turn {
+            if label != "name" && evidence.is_none_or(|(_, s)| r.share > s) {
+                evidence = Some((t, r.share));
             }
         }
     }
@@ -327,20 +385,25 @@ pub fn status_update(ctx: &Ctx) -> StepResult {
     let Some(prior) = ctx.path.prior.filter(|_| ctx.path.kind.is_repeat()) else {
         return StepResult::na("first report: no status to tell");
     };
-    let answer = content_words(ctx, &prior.unit_answer);
+    // The answer's own words, not those it shares with the problem: "token bisa masuk"
+    // read back from the problem is not the unit's answer.
+    let problem = content_words(ctx, &prior.problem);
+    let answer: Vec<String> = content_words(ctx, &prior.unit_answer)
+        .into_iter()
+        .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
+        .collect();
     if !answer.is_empty() {
-        let (share, turn) = best_share(ctx, &answer);
-        if share >= ctx.prof.profile.steps.status_update.min_share {
-            if let Some(t) = turn {
-                let turn = &ctx.text.turns[t];
-                return StepResult {
-                    status: Status::Pass,
-                    reason: String::new(),
-                    evidence_time: format!("{:.1}", turn.start),
-                    evidence_text: turn.text.clone(),
-                    similarity: Some(share),
-                };
-            }
+        let r = read_back(ctx, &answer);
+        let min = ctx.prof.profile.steps.status_update.min_share;
+        if let (true, Some(t)) = (enough(ctx, &r, min, answer.len()), r.turn) {
+            let turn = &ctx.text.turns[t];
+            return StepResult {
+                status: Status::Pass,
+                reason: String::new(),
+                evidence_time: format!("{:.1}", turn.start),
+                evidence_text: turn.text.clone(),
+                similarity: Some(r.share),
+            };
         }
     }
     let all = |_| true;

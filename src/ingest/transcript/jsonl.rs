@@ -32,10 +32,18 @@ fn label(v: &serde_json::Value) -> String {
     }
 }
 
+/// A serde_json error as a reject reason, without serde's own "line 1" (a bundle line
+/// is one JSON document, so only the column means something).
+pub fn describe_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.split(" at line ").next().unwrap_or(&text);
+    format!("invalid JSON at column {}: {what}", e.column())
+}
+
 /// Parses one bundle line (1-based `line`).
 pub fn parse_line(text: &str, line: u64) -> Result<RawTranscript, ParseError> {
-    let parsed: Line = serde_json::from_str(text)
-        .map_err(|e| ParseError::new(Some(line), format!("invalid JSON: {e}")))?;
+    let parsed: Line =
+        serde_json::from_str(text).map_err(|e| ParseError::new(Some(line), describe_error(&e)))?;
     let call_id = label(&parsed.call_id);
     if call_id.trim().is_empty() || parsed.call_id.is_null() {
         return Err(ParseError::new(Some(line), "empty call_id"));

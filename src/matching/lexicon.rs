@@ -1,0 +1,176 @@
+//! The profile's vocabulary: every word of every phrase, with an index that answers
+//! "which phrase words does this spoken token say?" in one pass per distinct token.
+//!
+//! Matching a token against phrase words is the hot path of the audit (fuzzy edit
+//! distance, affix forms). The answer depends only on the token, so each worker thread
+//! caches it per distinct token; a call's tokens then match by a binary search in a
+//! short sorted list. The cache is bounded and is dropped when another profile is used.
+
+use super::phrase::word_eq;
+use super::stem::forms_of;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// Sorted ids of the lexicon words a token says.
+pub type WordIds = Arc<[u32]>;
+
+/// Particles a word may carry and still be that word (kept in sync with word_eq).
+const PARTICLES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+/// Distinct tokens cached per thread before the cache is cleared.
+const CACHE_LIMIT: usize = 200_000;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    static CACHE: RefCell<(u64, HashMap<String, WordIds>)> = RefCell::new((0, HashMap::new()));
+}
+
+/// The words of a compiled profile.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    id: u64,
+    fuzz: f64,
+    words: Vec<String>,
+    index: HashMap<String, u32>,
+    /// Affix form → words having it.
+    forms: HashMap<String, Vec<u32>>,
+    /// Char length → words of that length, for the edit-distance candidates.
+    by_len: HashMap<usize, Vec<u32>>,
+}
+
+impl Lexicon {
+    pub fn new(words: impl IntoIterator<Item = String>, fuzz: f64) -> Lexicon {
+        let mut lex = Lexicon {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            fuzz,
+            words: Vec::new(),
+            index: HashMap::new(),
+            forms: HashMap::new(),
+            by_len: HashMap::new(),
+        };
+        for w in words {
+            if lex.index.contains_key(&w) {
+                continue;
+            }
+            let id = lex.words.len() as u32;
+            for f in forms_of(&w) {
+                lex.forms.entry(f).or_default().push(id);
+            }
+            lex.by_len.entry(w.chars().count()).or_default().push(id);
+            lex.index.insert(w.clone(), id);
+            lex.words.push(w);
+        }
+        lex
+    }
+
+    /// Id of a phrase word.
+    pub fn id(&self, word: &str) -> Option<u32> {
+        self.index.get(word).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Which lexicon words `token` says: exactly what [`word_eq`] answers for each.
+    fn compute(&self, token: &str) -> WordIds {
+        let mut ids: Vec<u32> = Vec::new();
+        if let Some(&id) = self.index.get(token) {
+            ids.push(id);
+        }
+        if !token.is_empty() && !token.bytes().all(|b| b.is_ascii_digit()) {
+            for p in PARTICLES {
+                if let Some(base) = token.strip_suffix(p) {
+                    if base.len() >= 3 {
+                        ids.extend(self.index.get(base));
+                    }
+                }
+            }
+            for f in forms_of(token) {
+                if let Some(list) = self.forms.get(&f) {
+                    ids.extend(list);
+                }
+            }
+            let lt = token.chars().count();
+            for len in lt.saturating_sub(2)..=lt + 2 {
+                for &id in self.by_len.get(&len).into_iter().flatten() {
+                    if word_eq(&self.words[id as usize], token, self.fuzz) {
+                        ids.push(id);
+                    }
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into()
+    }
+
+    /// The words `token` says, from this thread's cache.
+    pub fn lookup(&self, token: &str) -> WordIds {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != self.id || c.1.len() >= CACHE_LIMIT {
+                c.0 = self.id;
+                c.1.clear();
+            }
+            if let Some(ids) = c.1.get(token) {
+                return ids.clone();
+            }
+            let ids = self.compute(token);
+            c.1.insert(token.to_string(), ids.clone());
+            ids
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_agrees_with_word_eq() {
+        let words = [
+            "lapor",
+            "dibantu",
+            "ketidaknyamanan",
+            "ibu",
+            "123",
+            "jelas",
+            "pakai",
+        ];
+        let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
+        for token in [
+            "lapor",
+            "melaporkan",
+            "laporannya",
+            "dibantu",
+            "di",
+            "bantu",
+            "ketidaknyamananya",
+            "ibunya",
+            "ibu",
+            "123",
+            "124",
+            "dijelaskan",
+            "memakai",
+            "pakain",
+            "xyz",
+        ] {
+            let got = lex.lookup(token);
+            for w in words {
+                let id = lex.id(w).unwrap();
+                assert_eq!(
+                    got.binary_search(&id).is_ok(),
+                    word_eq(w, token, 0.8),
+                    "{w} / {token}"
+                );
+            }
+        }
+    }
+}

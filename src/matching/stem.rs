@@ -1,0 +1,194 @@
+//! Light Indonesian affix handling, so a phrase word matches its inflected forms:
+//! `lapor` / `melaporkan` / `laporannya`, `tindaklanjuti` / `menindaklanjuti`,
+//! `lunas` / `lunasin`. Not a full stemmer: it lists the forms a word may be once its
+//! particles, suffixes and prefix are stripped (nasal prefixes restore the dropped
+//! letter), and two words match when those sets meet on a form of 4+ letters.
+//!
+//! Cost: no allocation; a form is a slice of the word plus at most one restored letter,
+//! kept in a fixed array on the stack.
+
+const PARTICLES: [&str; 6] = ["lah", "kah", "pun", "nya", "ku", "mu"];
+const SUFFIXES: [&str; 4] = ["kan", "an", "i", "in"];
+/// Prefix and the letters a nasal prefix may have swallowed (0 = none).
+const PREFIXES: [(&str, &[u8]); 16] = [
+    ("di", &[0]),
+    ("ke", &[0]),
+    ("se", &[0]),
+    ("ter", &[0]),
+    ("ber", &[0]),
+    ("be", &[0]),
+    ("per", &[0]),
+    ("me", &[0]),
+    ("mem", &[0, b'p']),
+    ("men", &[0, b't']),
+    ("meng", &[0, b'k']),
+    ("meny", b"s"),
+    ("pe", &[0]),
+    ("pem", &[0, b'p']),
+    ("pen", &[0, b't']),
+    ("peng", &[0, b'k']),
+];
+
+/// Shortest form worth comparing.
+const MIN_FORM: usize = 4;
+const MAX_FORMS: usize = 48;
+
+/// A form: an optional restored first letter and a slice of the word.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Form<'a>(u8, &'a str);
+
+impl Form<'_> {
+    fn len(&self) -> usize {
+        self.1.len() + usize::from(self.0 != 0)
+    }
+}
+
+struct Forms<'a> {
+    items: [Form<'a>; MAX_FORMS],
+    len: usize,
+}
+
+impl<'a> Forms<'a> {
+    fn of(w: &'a str) -> Forms<'a> {
+        let mut f = Forms {
+            items: [Form(0, ""); MAX_FORMS],
+            len: 0,
+        };
+        f.push(Form(0, w));
+        for p in PARTICLES {
+            if let Some(s) = w.strip_suffix(p) {
+                f.push(Form(0, s));
+            }
+        }
+        for i in 0..f.len {
+            let base = f.items[i].1;
+            for s in SUFFIXES {
+                if let Some(stripped) = base.strip_suffix(s) {
+                    f.push(Form(0, stripped));
+                }
+            }
+        }
+        for i in 0..f.len {
+            let base = f.items[i].1;
+            for (p, restore) in PREFIXES {
+                if let Some(rest) = base.strip_prefix(p) {
+                    for &r in restore {
+                        f.push(Form(r, rest));
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    fn push(&mut self, form: Form<'a>) {
+        if form.len() >= MIN_FORM && self.len < MAX_FORMS && !self.items[..self.len].contains(&form)
+        {
+            self.items[self.len] = form;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[Form<'a>] {
+        &self.items[..self.len]
+    }
+}
+
+fn same_form(a: Form, b: Form) -> bool {
+    match (a.0, b.0) {
+        (0, 0) => a.1 == b.1,
+        (x, 0) => b.1.as_bytes().first() == Some(&x) && &b.1[1..] == a.1,
+        (0, y) => a.1.as_bytes().first() == Some(&y) && &a.1[1..] == b.1,
+        (x, y) => x == y && a.1 == b.1,
+    }
+}
+
+/// Every stripped form of `w` as owned strings (restored letters included); empty for
+/// words too short or not ASCII, which never match by stem.
+pub fn forms_of(w: &str) -> Vec<String> {
+    if w.len() < MIN_FORM || !w.is_ascii() {
+        return Vec::new();
+    }
+    Forms::of(w)
+        .as_slice()
+        .iter()
+        .map(|f| {
+            let mut s = String::with_capacity(f.len());
+            if f.0 != 0 {
+                s.push(f.0 as char);
+            }
+            s.push_str(f.1);
+            s
+        })
+        .collect()
+}
+
+/// Whether two words share a 3-letter run: forms are slices of the words (plus at most
+/// one restored letter), so words without one cannot share a form of 4+ letters.
+fn share_trigram(a: &[u8], b: &[u8]) -> bool {
+    a.windows(3).any(|w| b.windows(3).any(|v| v == w))
+}
+
+/// Whether two words share a stripped form.
+pub fn same_stem(a: &str, b: &str) -> bool {
+    if a.len() < MIN_FORM || b.len() < MIN_FORM || !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    if !share_trigram(a.as_bytes(), b.as_bytes()) {
+        return false;
+    }
+    let fa = Forms::of(a);
+    let fb = Forms::of(b);
+    fa.as_slice()
+        .iter()
+        .any(|x| fb.as_slice().iter().any(|y| same_form(*x, *y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_meet() {
+        for (a, b) in [
+            ("lapor", "melaporkan"),
+            ("lapor", "laporannya"),
+            ("tindaklanjuti", "menindaklanjuti"),
+            ("sampaikan", "disampaikan"),
+            ("sampai", "sampaikan"),
+            ("eskalasi", "eskalasikan"),
+            ("lunas", "lunasin"),
+            ("hubungi", "dihubungi"),
+            ("pakai", "memakai"),
+            ("kirim", "mengirimkan"),
+            ("sambung", "menyambungkan"),
+        ] {
+            assert!(same_stem(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn owned_forms_agree_with_same_stem() {
+        for (a, b) in [
+            ("pakai", "memakai"),
+            ("lapor", "melaporkan"),
+            ("tahu", "tahun"),
+        ] {
+            let fa = forms_of(a);
+            let meet = forms_of(b).iter().any(|f| fa.contains(f));
+            assert_eq!(meet, same_stem(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn different_words_stay_apart() {
+        for (a, b) in [
+            ("tahu", "tahun"),
+            ("pagi", "siang"),
+            ("lama", "malam"),
+            ("bayar", "bayi"),
+        ] {
+            assert!(!same_stem(a, b), "{a} / {b}");
+        }
+    }
+}
