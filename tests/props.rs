@@ -2,7 +2,7 @@
 //! makes them panic, and their basic laws hold on any text.
 
 use callaudit::ingest::transcript::Format;
-use callaudit::matching::phrase::{MatchOptions, Phrase, Slots};
+use callaudit::matching::phrase::{MatchOptions, Phrase, Slots, Toks};
 use callaudit::profile::Compiled;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -34,7 +34,8 @@ proptest! {
         let phrase_text = words.join(" ");
         let Ok(phrase) = Phrase::compile(&phrase_text, norm) else { return Ok(()); };
         let text = format!("{before} {phrase_text} {after}");
-        let hit = phrase.best_in(&norm.tokens(&text), &Slots::new(), MatchOptions::default());
+        let tokens = norm.tokens(&text);
+        let hit = phrase.best_in(Toks::plain(&tokens), &Slots::new(), MatchOptions::default());
         prop_assert!(hit.is_some_and(|h| h.score >= 1.0), "{phrase_text:?} in {text:?}");
     }
 
@@ -67,5 +68,20 @@ fn number_words_and_digits_agree() {
         ("nomor lapor ka lima empat dua satu", "nomor lapor ka 5421"),
     ] {
         assert_eq!(norm.tokens(a), norm.tokens(b), "{a} vs {b}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn lexicon_lookup_agrees_with_word_eq(token in "[a-z]{1,14}") {
+        use callaudit::matching::phrase::word_eq;
+        let p = prof();
+        let ids = p.lexicon.lookup(&token);
+        for phrase in p.all_phrases() {
+            for w in phrase.words() {
+                let id = p.lexicon.id(w).unwrap();
+                prop_assert_eq!(ids.binary_search(&id).is_ok(), word_eq(w, &token, p.opts.fuzz), "{} / {}", w, token);
+            }
+        }
     }
 }
