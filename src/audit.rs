@@ -119,6 +119,13 @@ fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// Whether a manifest's transcript path names a JSONL bundle.
+fn is_bundle_name(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
+}
+
 #[derive(serde::Deserialize)]
 struct IdOnly {
     call_id: serde_json::Value,
@@ -226,12 +233,19 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 impl Shared<'_> {
     fn source(&self, meta: &CallMeta) -> Option<Source> {
-        if !meta.transcript.is_empty() {
-            return Some(Source::File(self.manifest_dir.join(&meta.transcript)));
-        }
-        self.bundle_index
+        let in_bundle = self
+            .bundle_index
             .get(&meta.call_id)
-            .map(|&(file, offset, line)| Source::Bundle { file, offset, line })
+            .map(|&(file, offset, line)| Source::Bundle { file, offset, line });
+        if meta.transcript.is_empty() {
+            return in_bundle;
+        }
+        let path = self.manifest_dir.join(&meta.transcript);
+        // A manifest may name the bundle that holds the call: read its one line.
+        match in_bundle {
+            Some(Source::Bundle { file, .. }) if self.bundles[file] == path => in_bundle,
+            _ => Some(Source::File(path)),
+        }
     }
 
     /// Loads one call's raw transcript; the error is a reject (file, line, reason).
@@ -464,7 +478,14 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let bundles = find_bundles(&opts.bundles);
+    let mut bundle_paths = opts.bundles.clone();
+    bundle_paths.extend(
+        calls
+            .iter()
+            .filter(|c| is_bundle_name(&c.transcript))
+            .map(|c| manifest_dir.join(&c.transcript)),
+    );
+    let bundles = find_bundles(&bundle_paths);
     let bundle_index = index_bundles(&manifest_dir, &bundles, &known, &mut rejects);
     let shared = Shared {
         prof,

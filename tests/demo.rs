@@ -54,3 +54,42 @@ fn report_snapshots() {
         insta::assert_snapshot!(name, text);
     }
 }
+
+#[test]
+fn manifest_may_name_the_bundle_that_holds_a_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = fixture("demo");
+    for entry in [
+        "actions.csv",
+        "reports.csv",
+        "bundle.jsonl",
+        "truth.csv",
+        "expected_calls.csv",
+    ] {
+        std::fs::copy(demo.join(entry), dir.path().join(entry)).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("transcripts")).unwrap();
+    for f in std::fs::read_dir(demo.join("transcripts"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(f.path(), dir.path().join("transcripts").join(f.file_name())).unwrap();
+    }
+    let calls = std::fs::read_to_string(demo.join("calls.csv")).unwrap();
+    let rewritten: String = calls
+        .lines()
+        .map(|l| {
+            if l.ends_with(',') {
+                format!("{l}bundle.jsonl\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert_ne!(rewritten, calls);
+    std::fs::write(dir.path().join("calls.csv"), rewritten).unwrap();
+    let out = dir.path().join("out");
+    audit(dir.path(), &out, &[]);
+    assert_matches_truth(dir.path(), &out);
+    assert!(rows(&out.join("rejects.csv")).is_empty());
+}
