@@ -58,12 +58,13 @@ fn audit(args: AuditArgs) -> Result<()> {
     let s = audit::run(&opts, &prof)?;
     if !args.quiet {
         eprintln!(
-            "callaudit: audited {} calls with profile \"{}\" {} in {:.2} s ({:.0} calls/s); {} rejected rows or files; mean score {}; {} critical fails; reports in {}",
+            "callaudit: audited {} calls with profile \"{}\" {} in {:.2} s ({:.0} calls/s, inputs {}); {} rejected rows or files; mean score {}; {} critical fails; reports in {}",
             s.calls_audited,
             prof.profile.name,
             prof.profile.version,
             s.seconds,
             s.calls_audited as f64 / s.seconds.max(1e-9),
+            if s.streamed { "streamed in call_id order" } else { "indexed: not sorted by call_id" },
             s.rejects,
             s.mean_score.map_or("-".into(), |m| format!("{m:.1}")),
             s.critical_fails,

@@ -93,3 +93,51 @@ fn manifest_may_name_the_bundle_that_holds_a_call() {
     assert_matches_truth(dir.path(), &out);
     assert!(rows(&out.join("rejects.csv")).is_empty());
 }
+
+/// Copies the demo with the rows of its manifest, action log and bundle reversed.
+fn shuffled_demo(dir: &std::path::Path) {
+    let demo = fixture("demo");
+    let reverse_rows = |name: &str, header: bool| {
+        let text = std::fs::read_to_string(demo.join(name)).unwrap();
+        let mut lines: Vec<&str> = text.lines().collect();
+        let head = if header {
+            vec![lines.remove(0)]
+        } else {
+            vec![]
+        };
+        lines.reverse();
+        let body: Vec<&str> = head.into_iter().chain(lines).collect();
+        std::fs::write(dir.join(name), body.join("\n") + "\n").unwrap();
+    };
+    reverse_rows("calls.csv", true);
+    reverse_rows("actions.csv", true);
+    reverse_rows("bundle.jsonl", false);
+    std::fs::copy(demo.join("reports.csv"), dir.join("reports.csv")).unwrap();
+    std::fs::create_dir(dir.join("transcripts")).unwrap();
+    for f in std::fs::read_dir(demo.join("transcripts"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(f.path(), dir.join("transcripts").join(f.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn unsorted_inputs_give_the_same_reports_as_sorted_ones() {
+    // Sorted inputs stream; unsorted ones are indexed. Same bytes either way.
+    let dir = tempfile::tempdir().unwrap();
+    shuffled_demo(dir.path());
+    let a = dir.path().join("out-shuffled");
+    let b = dir.path().join("out-sorted");
+    audit(dir.path(), &a, &[]);
+    audit(&fixture("demo"), &b, &[]);
+    // Evidence names the action's line, which moved with the reversal.
+    let line = regex::Regex::new(r"actions\.csv line \d+").unwrap();
+    for name in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
+        let x = std::fs::read_to_string(a.join(name)).unwrap();
+        let y = std::fs::read_to_string(b.join(name)).unwrap();
+        assert!(y.contains("actions.csv line") || name != "steps.csv");
+        let (x, y) = (line.replace_all(&x, "L"), line.replace_all(&y, "L"));
+        assert!(x == y, "{name} differs between sorted and unsorted inputs");
+    }
+}

@@ -101,7 +101,8 @@ impl Reports {
     }
 
     /// Writes one call; calls must come in call_id order.
-    pub fn add(&mut self, call_id: &str, r: &CallReport) -> std::io::Result<()> {
+    pub fn add(&mut self, r: &CallReport) -> std::io::Result<()> {
+        let call_id = r.row[0].as_str();
         self.calls.write_record(&r.row)?;
         for (id, s) in STEP_IDS.iter().zip(&r.steps) {
             self.steps.write_record([
@@ -123,8 +124,12 @@ impl Reports {
         self.rejects.push(r);
     }
 
-    pub fn rejects(&self) -> &[Reject] {
-        &self.rejects
+    /// Distinct rejects so far.
+    pub fn reject_count(&self) -> usize {
+        let mut r = self.rejects.clone();
+        r.sort();
+        r.dedup();
+        r.len()
     }
 
     pub fn agents(&self) -> &AgentStats {

@@ -1,0 +1,228 @@
+//! Auditing one call: transcript read and parsed, speakers mapped to roles, path decided,
+//! every step checked, score computed, report row built. Runs on the worker threads;
+//! reads only the shared, read-only profile and report index.
+
+use super::sources::BundleLine;
+use crate::ingest::roles::{self, RoleMethod, RoleOptions};
+use crate::ingest::transcript::{jsonl, Format, RawTranscript};
+use crate::matching::phrase::Toks;
+use crate::matching::CallText;
+use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
+use crate::path::{self, ReportIndex};
+use crate::profile::Compiled;
+use crate::report::{fixed, CallReport};
+use crate::scoring;
+use crate::steps::{self, Ctx};
+use std::path::{Path, PathBuf};
+
+/// Where a call's transcript is.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A transcript file (path relative to the manifest, and resolved).
+    File(String, PathBuf),
+    /// A line of a JSONL bundle, already read, with the bundle's display name.
+    Line(String, BundleLine),
+    /// Neither: the manifest names no file and no bundle holds the call.
+    Missing,
+}
+
+/// A call ready for a worker: its manifest row, actions and transcript source.
+pub struct Pending {
+    pub meta: CallMeta,
+    pub actions: Vec<Action>,
+    pub source: Source,
+}
+
+/// Everything the workers read.
+pub struct Shared<'a> {
+    pub prof: &'a Compiled,
+    pub reports: &'a ReportIndex,
+    pub format: Option<Format>,
+    pub roles: RoleOptions,
+}
+
+/// A reject about this call: (file, line, reason).
+type Fault = (String, Option<u64>, String);
+
+/// Reads a whole transcript file as UTF-8.
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "transcript file not found".to_string(),
+        _ => format!("cannot read transcript: {e}"),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "transcript is not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+impl Shared<'_> {
+    /// Loads one call's raw transcript.
+    fn load(&self, p: &Pending) -> Result<(String, RawTranscript), Fault> {
+        match &p.source {
+            Source::Missing => Err((
+                "calls.csv".into(),
+                Some(p.meta.line),
+                "no transcript: the transcript column is empty and no bundle holds this call"
+                    .into(),
+            )),
+            Source::Line(name, l) => jsonl::parse_line(&l.text, l.line)
+                .map(|t| (name.clone(), t))
+                .map_err(|e| (name.clone(), Some(l.line), e.message)),
+            Source::File(name, path) => {
+                let text = read_text(path).map_err(|e| (name.clone(), None, e))?;
+                if text.trim().is_empty() {
+                    return Err((name.clone(), None, "transcript is empty".into()));
+                }
+                let format = self
+                    .format
+                    .unwrap_or_else(|| Format::detect(path, head(&text)));
+                let mut all = format.parse(&text).map_err(|e| {
+                    (
+                        name.clone(),
+                        e.line,
+                        format!("{format} transcript: {}", e.message),
+                    )
+                })?;
+                let pos = all
+                    .iter()
+                    .position(|t| t.call_id.as_deref() == Some(p.meta.call_id.as_str()))
+                    .or((all.len() == 1).then_some(0));
+                match pos {
+                    Some(i) => Ok((name.clone(), all.swap_remove(i))),
+                    None => Err((
+                        name.clone(),
+                        None,
+                        "the transcript file does not hold this call".into(),
+                    )),
+                }
+            }
+        }
+    }
+
+    /// Audits one call: the report, or the reject that stops it.
+    pub fn audit(&self, p: Pending) -> Result<CallReport, Reject> {
+        let reject = |(file, line, reason): Fault| Reject {
+            file,
+            line,
+            call_id: p.meta.call_id.clone(),
+            reason,
+        };
+        let (file, raw) = self.load(&p).map_err(reject)?;
+        if raw.turns.iter().all(|t| t.text.trim().is_empty()) {
+            return Err(reject((file, raw.line, "transcript has no turns".into())));
+        }
+        let prof = self.prof;
+        let greeting = |text: &str| greeting_score(prof, text);
+        let (turns, method) = roles::assign(&raw.turns, &self.roles, &greeting)
+            .map_err(|e| reject((file.clone(), raw.line, e)))?;
+        if !turns
+            .iter()
+            .any(|t| t.role == Role::Agent && !t.text.trim().is_empty())
+        {
+            return Err(reject((
+                file,
+                raw.line,
+                "transcript has no agent turn".into(),
+            )));
+        }
+        let call = Call {
+            meta: p.meta,
+            turns,
+            actions: p.actions,
+        };
+        Ok(audit_call(&call, &method, self.reports, prof))
+    }
+}
+
+/// The first few kilobytes of a text, cut on a character boundary, for sniffing.
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(4096);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How much a text looks like the opening greeting, 0..=1 (for role inference).
+fn greeting_score(prof: &Compiled, text: &str) -> f64 {
+    let tokens = prof.norm.tokens(text);
+    let mut slots = crate::matching::phrase::Slots::new();
+    slots.insert(
+        "time_of_day",
+        prof.bands.iter().map(|b| vec![b.name.clone()]).collect(),
+    );
+    let s = &prof.sets;
+    let sets = [&s.greet_pln, &s.greet_salutation, &s.greet_offer];
+    sets.iter()
+        .map(|set| {
+            set.iter()
+                .filter_map(|p| p.best_in(Toks::plain(&tokens), &slots, prof.opts))
+                .map(|h| h.score)
+                .fold(0.0, f64::max)
+        })
+        .sum::<f64>()
+        / sets.len() as f64
+}
+/// Audits one call whose transcript and actions are loaded.
+pub fn audit_call(
+    call: &Call,
+    method: &RoleMethod,
+    reports: &ReportIndex,
+    prof: &Compiled,
+) -> CallReport {
+    let text = CallText::new(
+        &call.turns,
+        &prof.norm,
+        Some(&prof.lexicon),
+        prof.profile.matching.backchannel_tokens,
+    );
+    let slots = steps::slots_for(call, prof);
+    let path = path::decide(call, &text, &slots, reports, prof);
+    let ctx = Ctx {
+        call,
+        text: &text,
+        prof,
+        path: &path,
+        slots: &slots,
+    };
+    let results = steps::check_all(&ctx);
+    let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
+    let score = scoring::score(&statuses, prof);
+    let m = &call.meta;
+    let roles = match method {
+        RoleMethod::Explicit => "explicit".to_string(),
+        RoleMethod::Flag => "flag".to_string(),
+        RoleMethod::Inferred { agent, confidence } => format!("inferred:{agent}:{confidence:.2}"),
+    };
+    let row = vec![
+        m.call_id.clone(),
+        m.started_at.to_rfc3339(),
+        m.agent_id.clone(),
+        m.agent_name.clone(),
+        m.team.clone(),
+        m.site_code.clone(),
+        path.kind.as_str().to_string(),
+        path.urgent.to_string(),
+        path.prior.map(|r| r.report_no.clone()).unwrap_or_default(),
+        fixed(score.score, 1),
+        score.critical_fail.to_string(),
+        score.passed.to_string(),
+        score.failed.to_string(),
+        score.na.to_string(),
+        score.failed_steps.join(";"),
+        path.new_report_no.clone().unwrap_or_default(),
+        path.prior_age_h.map(|h| fixed(h, 2)).unwrap_or_default(),
+        path.number_kind.as_str().to_string(),
+        roles,
+    ];
+    CallReport {
+        row,
+        agent_id: m.agent_id.clone(),
+        agent_name: m.agent_name.clone(),
+        score,
+        steps: results,
+    }
+}

@@ -1,0 +1,325 @@
+//! The audit pipeline: inputs read in call_id order ([`sources`]), calls audited in
+//! parallel ([`call`]), reports written in call_id order.
+//!
+//! Calls go to rayon in chunks of [`CHUNK`]; each chunk's results are written before the
+//! next chunk is read, so what is in flight is bounded and the reports are the same
+//! bytes for any thread count. With inputs sorted by call_id nothing else grows with the
+//! archive (the report export is indexed whole: it is the reference data).
+
+pub mod call;
+pub mod sources;
+
+pub use call::audit_call;
+
+use crate::ingest::roles::RoleOptions;
+use crate::ingest::tables;
+use crate::ingest::transcript::Format;
+use crate::model::Reject;
+use crate::path::ReportIndex;
+use crate::profile::Compiled;
+use crate::report::{CallReport, Reports};
+use call::{Pending, Shared, Source};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use sources::{Actions, Bundles, Calls, OutOfOrder};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Calls handed to the workers at a time; bounds what is in flight.
+pub const CHUNK: usize = 2048;
+
+/// What to audit and how.
+pub struct AuditOptions {
+    pub calls: PathBuf,
+    pub actions: PathBuf,
+    pub reports: PathBuf,
+    /// Files or folders searched for JSONL bundles.
+    pub bundles: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub format: Option<Format>,
+    pub roles: RoleOptions,
+    pub threads: Option<usize>,
+    /// Show a progress bar (only drawn on a terminal).
+    pub progress: bool,
+}
+
+/// What a run did, for the summary line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub calls_audited: usize,
+    pub rejects: usize,
+    pub mean_score: Option<f64>,
+    pub critical_fails: u64,
+    pub seconds: f64,
+    /// Whether the inputs streamed in call_id order (else they were indexed).
+    pub streamed: bool,
+}
+
+/// Reasons the run could not happen at all (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum AuditError {
+    #[error("{0}: cannot read the call manifest: {1}")]
+    Manifest(String, String),
+    #[error("{0}: cannot write reports: {1}")]
+    Output(String, std::io::Error),
+    #[error("cannot start worker threads: {0}")]
+    Threads(String),
+    #[error("cannot read transcripts: {0}")]
+    Input(String),
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// How an input file is named in rejects: relative to the manifest's folder when it is
+/// inside it (as the manifest names transcripts), else as given.
+fn input_name(base: &Path, p: &Path) -> String {
+    display(p.strip_prefix(base).unwrap_or(p))
+}
+
+/// Whether a manifest's transcript path names a JSONL bundle.
+fn is_bundle_name(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Lists the JSONL bundles under the given files or folders, sorted.
+fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            if let Ok(rd) = std::fs::read_dir(p) {
+                out.extend(
+                    rd.flatten()
+                        .map(|e| e.path())
+                        .filter(|p| p.is_file() && is_bundle_name(&p.to_string_lossy())),
+                );
+            }
+        } else if p.is_file() {
+            out.push(p.clone());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Bundles named in the manifest (a transcript column pointing at a `.jsonl`).
+fn manifest_bundles(calls: &Path, base: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = tables::calls(calls, "calls.csv")
+        .flatten()
+        .filter(|c| is_bundle_name(&c.transcript))
+        .map(|c| base.join(&c.transcript))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn progress_bar(opts: &AuditOptions) -> ProgressBar {
+    if !(opts.progress && std::io::stderr().is_terminal()) {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::new_spinner();
+    b.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos} calls ({per_sec})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    b
+}
+
+/// The read-only part of a pass, shared by the workers.
+fn shared<'a>(opts: &AuditOptions, prof: &'a Compiled, reports: &'a ReportIndex) -> Shared<'a> {
+    Shared {
+        prof,
+        reports,
+        format: opts.format,
+        roles: opts.roles.clone(),
+    }
+}
+
+/// Audits a chunk on the pool and writes its results in order.
+fn flush(
+    shared: &Shared,
+    pool: &rayon::ThreadPool,
+    chunk: &mut Vec<Pending>,
+    out: &mut Reports,
+    bar: &ProgressBar,
+) -> std::io::Result<usize> {
+    let n = chunk.len();
+    let work = std::mem::take(chunk);
+    let results: Vec<Result<CallReport, Reject>> =
+        pool.install(|| work.into_par_iter().map(|p| shared.audit(p)).collect());
+    let mut audited = 0;
+    for r in results {
+        match r {
+            Ok(report) => {
+                out.add(&report)?;
+                audited += 1;
+            }
+            Err(rej) => out.reject(rej),
+        }
+    }
+    bar.inc(n as u64);
+    Ok(audited)
+}
+
+/// One pass over the inputs; `Ok(Err(OutOfOrder))` when stream mode met an unsorted
+/// source (nothing is committed then, and the caller reruns in index mode).
+fn pass(
+    opts: &AuditOptions,
+    prof: &Compiled,
+    reports: &ReportIndex,
+    pool: &rayon::ThreadPool,
+    stream: bool,
+    mut rejects: Vec<Reject>,
+) -> Result<Result<(Reports, usize), OutOfOrder>, AuditError> {
+    let base = opts
+        .calls
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut calls = if stream {
+        Calls::stream(&opts.calls)
+    } else {
+        Calls::sorted(&opts.calls, &mut rejects)
+    };
+    let mut actions = if !opts.actions.is_file() {
+        rejects.push(Reject {
+            file: "actions.csv".into(),
+            line: None,
+            call_id: String::new(),
+            reason: format!(
+                "action log {} not found: APKT / SIMONE steps will fail",
+                display(&opts.actions)
+            ),
+        });
+        Actions::None
+    } else if stream {
+        Actions::stream(&opts.actions)
+    } else {
+        Actions::index(&opts.actions, &mut rejects)
+    };
+    let mut paths = find_bundles(&opts.bundles);
+    paths.extend(manifest_bundles(&opts.calls, &base));
+    paths.sort();
+    paths.dedup();
+    let names: Vec<String> = paths.iter().map(|p| input_name(&base, p)).collect();
+    let mut bundles = if stream {
+        Bundles::stream(paths, names, &mut rejects)
+    } else {
+        Bundles::index(paths, names, &mut rejects)
+    };
+    let shared = shared(opts, prof, reports);
+    let mut out =
+        Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let out_err = |e| AuditError::Output(display(&opts.out), e);
+    let bar = progress_bar(opts);
+    let mut audited = 0usize;
+    let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK);
+    let mut done = false;
+    while !done {
+        while chunk.len() < CHUNK {
+            let meta = match calls.next(&mut rejects) {
+                Err(e) => return Ok(Err(e)),
+                Ok(None) => {
+                    done = true;
+                    break;
+                }
+                Ok(Some(meta)) => meta,
+            };
+            let acts = match actions.take(&meta.call_id, &mut rejects) {
+                Ok(a) => a,
+                Err(e) => return Ok(Err(e)),
+            };
+            let line = match bundles.take(&meta.call_id, &mut rejects) {
+                Ok(l) => l,
+                Err(e) => return Ok(Err(e)),
+            };
+            let file = base.join(&meta.transcript);
+            let source = match line {
+                // A bundle line serves a call whose manifest names no file or names
+                // that very bundle.
+                Some(l) if meta.transcript.is_empty() || file == bundles.paths[l.file] => {
+                    Source::Line(bundles.names[l.file].clone(), l)
+                }
+                _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
+                _ => Source::Missing,
+            };
+            chunk.push(Pending {
+                meta,
+                actions: acts,
+                source,
+            });
+        }
+        audited += flush(&shared, pool, &mut chunk, &mut out, &bar).map_err(out_err)?;
+    }
+    if let Err(e) = actions.finish(&mut rejects) {
+        return Ok(Err(e));
+    }
+    if let Err(e) = bundles.finish(&mut rejects) {
+        return Ok(Err(e));
+    }
+    bar.finish_and_clear();
+    for r in rejects {
+        out.reject(r);
+    }
+    Ok(Ok((out, audited)))
+}
+
+/// Runs an audit and writes the reports.
+pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> {
+    let started = Instant::now();
+    if !opts.calls.is_file() {
+        return Err(AuditError::Manifest(
+            display(&opts.calls),
+            "file not found".into(),
+        ));
+    }
+    let mut pre = Vec::new();
+    let reports = if opts.reports.is_file() {
+        ReportIndex::new(tables::collect(
+            tables::reports(&opts.reports, "reports.csv"),
+            &mut pre,
+        ))
+    } else {
+        pre.push(Reject {
+            file: "reports.csv".into(),
+            line: None,
+            call_id: String::new(),
+            reason: format!(
+                "report export {} not found: every call is treated as a first report",
+                display(&opts.reports)
+            ),
+        });
+        ReportIndex::default()
+    };
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.threads {
+        builder = builder.num_threads(n.max(1));
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| AuditError::Threads(e.to_string()))?;
+    let (out, audited, streamed) = match pass(opts, prof, &reports, &pool, true, pre.clone())? {
+        Ok((out, n)) => (out, n, true),
+        Err(OutOfOrder(_)) => match pass(opts, prof, &reports, &pool, false, pre)? {
+            Ok((out, n)) => (out, n, false),
+            Err(OutOfOrder(why)) => return Err(AuditError::Input(why)),
+        },
+    };
+    let summary = Summary {
+        calls_audited: audited,
+        rejects: out.reject_count(),
+        mean_score: out.agents().mean_score(),
+        critical_fails: out.agents().critical_fails(),
+        seconds: started.elapsed().as_secs_f64(),
+        streamed,
+    };
+    out.commit()
+        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    Ok(summary)
+}
