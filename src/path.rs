@@ -236,8 +236,8 @@ pub fn decide<'a>(
                 a.kind == ActionKind::Create && a.category.eq_ignore_ascii_case(&p.tusbung_category)
             });
             let says = |set| {
-                text.find(set, Role::Caller, slots, prof.opts, &all)
-                    .is_some_and(|h| h.matched())
+                text.first(set, Role::Caller, slots, prof.opts, &all)
+                    .is_some()
             };
             let kind =
                 if tusbung && says(&prof.sets.tusbung_paid) && says(&prof.sets.tusbung_reconnect) {

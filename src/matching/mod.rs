@@ -32,6 +32,8 @@ struct Run {
     tokens: Vec<String>,
     /// Lexicon words each token says (empty when built without a lexicon).
     ids: Vec<WordIds>,
+    /// Bit set of every lexicon word said in the run, for [`Phrase::may_match`].
+    present: Vec<u64>,
     turn_of: Vec<usize>,
 }
 
@@ -112,11 +114,21 @@ impl CallText {
                         role,
                         tokens: Vec::new(),
                         ids: Vec::new(),
+                        present: Vec::new(),
                         turn_of: Vec::new(),
                     });
                     run.tokens.extend(t.tokens.iter().cloned());
                     if let Some(lex) = lex {
-                        run.ids.extend(t.tokens.iter().map(|w| lex.lookup(w)));
+                        if run.present.is_empty() {
+                            run.present = vec![0; lex.len().div_ceil(64)];
+                        }
+                        for w in &t.tokens {
+                            let ids = lex.lookup(w);
+                            for &id in ids.iter() {
+                                run.present[id as usize / 64] |= 1 << (id % 64);
+                            }
+                            run.ids.push(ids);
+                        }
                     }
                     run.turn_of.extend(std::iter::repeat_n(i, t.tokens.len()));
                 } else if t.tokens.len() > backchannel {
@@ -175,6 +187,20 @@ impl CallText {
         best
     }
 
+    /// The earliest full match of any phrase of `set`, without near-miss search.
+    pub fn first(
+        &self,
+        set: &[Phrase],
+        role: Role,
+        slots: &Slots,
+        opts: MatchOptions,
+        accept: &dyn Fn(usize) -> bool,
+    ) -> Option<Hit> {
+        self.find_all(set, role, slots, opts, accept)
+            .into_iter()
+            .next()
+    }
+
     /// Every full match of any phrase by `role` in accepted turns, one per phrase and
     /// run, in turn order.
     pub fn find_all(
@@ -191,6 +217,9 @@ impl CallText {
                 continue;
             };
             for (k, phrase) in set.iter().enumerate() {
+                if !run.present.is_empty() && !phrase.may_match(&run.present) {
+                    continue;
+                }
                 if let Some(h) = phrase.full_in(run.toks(lo, hi), slots, opts) {
                     out.push(Hit {
                         score: h.score,

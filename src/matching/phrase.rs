@@ -56,6 +56,12 @@ pub struct Phrase {
     /// The phrase as written in the profile, for evidence and `profile --phrases`.
     pub source: String,
     items: Vec<Item>,
+    /// For each required word item, the lexicon ids of its alternatives' first words;
+    /// set by [`Phrase::bind`]. A text lacking all ids of one item cannot match.
+    required_ids: Vec<Vec<u32>>,
+    /// Sorted lexicon ids of every word, when the phrase has no slot: a near-miss can
+    /// only start on a token saying one of them.
+    anchor_ids: Option<Vec<u32>>,
 }
 
 /// Per-call slot values: slot name → alternative token sequences.
@@ -141,6 +147,8 @@ impl Phrase {
         Ok(Phrase {
             source: source.to_string(),
             items,
+            required_ids: Vec::new(),
+            anchor_ids: None,
         })
     }
 
@@ -154,14 +162,49 @@ impl Phrase {
 
     /// Records the lexicon id of every word, so matching can use token id lists.
     pub fn bind(&mut self, lex: &Lexicon) {
+        self.required_ids.clear();
+        let has_slot = self.items.iter().any(|i| matches!(i, Item::Slot { .. }));
+        let mut anchors: Option<Vec<u32>> = (!has_slot).then(Vec::new);
         for i in &mut self.items {
-            if let Item::Words { alts, ids, .. } = i {
+            if let Item::Words {
+                alts,
+                ids,
+                optional,
+            } = i
+            {
                 *ids = alts
                     .iter()
                     .map(|a| a.iter().map(|w| lex.id(w)).collect())
                     .collect();
+                let firsts: Option<Vec<u32>> =
+                    ids.iter().map(|a| a.first().copied().flatten()).collect();
+                match (&mut anchors, &firsts) {
+                    (Some(list), Some(f)) => list.extend(f),
+                    _ => anchors = None,
+                }
+                if let (false, Some(firsts)) = (*optional, firsts) {
+                    self.required_ids.push(firsts);
+                }
             }
         }
+        self.anchor_ids = anchors.map(|mut a| {
+            a.sort_unstable();
+            a.dedup();
+            a
+        });
+    }
+
+    /// Whether a text whose tokens say the lexicon words in `present` (a bit set) may
+    /// hold a full match; `false` rules it out without scanning.
+    pub fn may_match(&self, present: &[u64]) -> bool {
+        let has = |id: u32| {
+            present
+                .get(id as usize / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+        };
+        self.required_ids
+            .iter()
+            .all(|alts| alts.iter().any(|&id| has(id)))
     }
 
     /// Slot names this phrase uses.
@@ -213,6 +256,11 @@ impl Phrase {
         let tokens = toks.text;
         let mut best: Option<SliceHit> = None;
         for s in 0..tokens.len() {
+            if let (false, Some(ids), Some(anchors)) = (full_only, toks.ids, &self.anchor_ids) {
+                if !ids[s].iter().any(|id| anchors.binary_search(id).is_ok()) {
+                    continue;
+                }
+            }
             let mut cursor = s;
             let (mut matched, mut required) = (0usize, 0usize);
             let mut first: Option<usize> = None;

@@ -188,8 +188,9 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     };
     let only = |i: usize| i == a;
     let said = |set| {
-        ctx.find(set, Role::Caller, &only)
-            .is_some_and(|h| h.matched())
+        ctx.text
+            .first(set, Role::Caller, ctx.slots, ctx.prof.opts, &only)
+            .is_some()
     };
     if said(&s.prior_no) || !said(&s.prior_yes) {
         return ctx.verdict(Some(q), "");
@@ -253,24 +254,34 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
             turn: None,
         };
     }
+    // Which agent turns say each word: one word_eq per word and distinct token.
     let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+    let mut said: Vec<Vec<bool>> = vec![vec![false; agent.len()]; words.len()];
+    let mut seen: std::collections::HashMap<&str, Vec<bool>> = std::collections::HashMap::new();
+    for (k, &i) in agent.iter().enumerate() {
+        for t in &ctx.text.turns[i].tokens {
+            let says = seen.entry(t.as_str()).or_insert_with(|| {
+                let t = trim_zeros(t);
+                words
+                    .iter()
+                    .map(|w| word_eq(w, t, ctx.prof.opts.fuzz))
+                    .collect()
+            });
+            for (w, &yes) in says.iter().enumerate() {
+                said[w][k] |= yes;
+            }
+        }
+    }
     let mut best = ReadBack {
         matched: 0,
         share: 0.0,
         turn: None,
     };
     for (k, &i) in agent.iter().enumerate() {
-        let mut toks: Vec<&str> = ctx.text.turns[i]
-            .tokens
+        // A read-back may run over two agent turns.
+        let matched = said
             .iter()
-            .map(|t| trim_zeros(t))
-            .collect();
-        if let Some(&j) = agent.get(k + 1) {
-            toks.extend(ctx.text.turns[j].tokens.iter().map(|t| trim_zeros(t)));
-        }
-        let matched = words
-            .iter()
-            .filter(|w| toks.iter().any(|t| word_eq(w, t, ctx.prof.opts.fuzz)))
+            .filter(|turns| turns[k] || turns.get(k + 1).copied().unwrap_or(false))
             .count();
         if matched > best.matched {
             best = ReadBack {
@@ -422,30 +433,41 @@ pub fn status_update(ctx: &Ctx) -> StepResult {
 pub fn phone_verification(ctx: &Ctx) -> StepResult {
     let s = &ctx.prof.sets;
     let all = |_| true;
-    let mobile = ctx.find(&s.ask_mobile, Role::Agent, &all);
-    let this = ctx.find(&s.ask_this_number, Role::Agent, &all);
     let number = &ctx.call.meta.caller_number;
     let kind = ctx.path.number_kind;
     let (right, wrong, need) = match kind {
-        NumberKind::Mobile => (this, mobile, "whether this mobile number can be contacted"),
-        NumberKind::Pstn | NumberKind::Withheld => {
-            (mobile, this, "for a mobile number that can be contacted")
-        }
+        NumberKind::Mobile => (
+            &s.ask_this_number,
+            &s.ask_mobile,
+            "whether this mobile number can be contacted",
+        ),
+        NumberKind::Pstn | NumberKind::Withheld => (
+            &s.ask_mobile,
+            &s.ask_this_number,
+            "for a mobile number that can be contacted",
+        ),
     };
-    if right.is_some_and(|h| h.matched()) {
-        return ctx.verdict(right, "");
+    let first = |set| {
+        ctx.text
+            .first(set, Role::Agent, ctx.slots, ctx.prof.opts, &all)
+    };
+    if let Some(h) = first(right) {
+        return ctx.verdict(Some(h), "");
     }
     let who = match kind {
         NumberKind::Withheld => "the caller number is withheld".to_string(),
         k => format!("the caller number {number} is {}", k.as_str()),
     };
-    match wrong.filter(|h| h.matched()) {
+    match first(wrong) {
         Some(h) => ctx.evidence(
             Status::Fail,
             format!("wrong question: {who}, so the agent must ask {need}"),
             &h,
         ),
-        None => ctx.verdict(right, format!("{who} but the agent never asks {need}")),
+        None => ctx.verdict(
+            ctx.find(right, Role::Agent, &all),
+            format!("{who} but the agent never asks {need}"),
+        ),
     }
 }
 

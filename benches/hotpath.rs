@@ -1,0 +1,104 @@
+//! Hot-path benchmarks, run by hand (`cargo bench --bench hotpath`), never timed in CI:
+//! one call audited against the compiled profile, text normalisation, and the
+//! transcript readers, all on the bundled demo calls.
+
+use callaudit::audit::audit_call;
+use callaudit::ingest::roles::{self, RoleMethod, RoleOptions};
+use callaudit::ingest::transcript::{jsonl, Format};
+use callaudit::model::{Call, CallMeta};
+use callaudit::path::ReportIndex;
+use callaudit::profile::Compiled;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::path::Path;
+
+fn demo() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo"))
+}
+
+/// The demo's bundle calls as audit-ready calls (no actions: the matcher is measured).
+fn demo_calls() -> (Vec<Call>, usize) {
+    let text = std::fs::read_to_string(demo().join("bundle.jsonl")).unwrap();
+    let mut calls = Vec::new();
+    let mut bytes = 0;
+    for (i, line) in text.lines().enumerate() {
+        let raw = jsonl::parse_line(line, i as u64 + 1).unwrap();
+        bytes += raw.turns.iter().map(|t| t.text.len()).sum::<usize>();
+        let (turns, _) = roles::assign(&raw.turns, &RoleOptions::default(), &|_| 0.0).unwrap();
+        calls.push(Call {
+            meta: CallMeta {
+                call_id: raw.call_id.unwrap(),
+                started_at: chrono::DateTime::parse_from_rfc3339("2026-11-20T08:15:03+07:00")
+                    .unwrap(),
+                duration_s: None,
+                agent_id: "A1".into(),
+                agent_name: "Andri".into(),
+                site_code: "54".into(),
+                team: String::new(),
+                caller_number: "081234567890".into(),
+                crm_caller_name: String::new(),
+                transcript: String::new(),
+                line: 0,
+            },
+            turns,
+            actions: Vec::new(),
+        });
+    }
+    (calls, bytes)
+}
+
+fn bench(c: &mut Criterion) {
+    let prof = Compiled::builtin();
+    let reports = ReportIndex::default();
+    let (calls, bytes) = demo_calls();
+    let mut g = c.benchmark_group("audit_call");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("demo bundle calls", |b| {
+        b.iter(|| {
+            for call in &calls {
+                std::hint::black_box(audit_call(call, &RoleMethod::Explicit, &reports, &prof));
+            }
+        })
+    });
+    g.finish();
+
+    let texts: Vec<&str> = calls
+        .iter()
+        .flat_map(|c| c.turns.iter().map(|t| t.text.as_str()))
+        .collect();
+    let mut g = c.benchmark_group("normalise");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("demo turns", |b| {
+        b.iter(|| {
+            for t in &texts {
+                std::hint::black_box(prof.norm.tokens(t));
+            }
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("readers");
+    let bundle = std::fs::read_to_string(demo().join("bundle.jsonl")).unwrap();
+    g.throughput(Throughput::Bytes(bundle.len() as u64));
+    g.bench_function("jsonl bundle", |b| {
+        b.iter(|| Format::Jsonl.parse(&bundle).unwrap())
+    });
+    let txt: Vec<String> = std::fs::read_dir(demo().join("transcripts"))
+        .unwrap()
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    g.throughput(Throughput::Bytes(
+        txt.iter().map(String::len).sum::<usize>() as u64,
+    ));
+    g.bench_function("plain text files", |b| {
+        b.iter(|| {
+            for t in &txt {
+                std::hint::black_box(Format::Text.parse(t).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
