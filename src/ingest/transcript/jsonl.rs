@@ -42,7 +42,9 @@ pub fn parse_line(text: &str, line: u64) -> Result<RawTranscript, ParseError> {
     }
     let mut turns = Vec::with_capacity(parsed.turns.len());
     for t in parsed.turns {
-        let start = t.start.unwrap_or(turns.last().map_or(0.0, |p: &RawTurn| p.end));
+        let start = t
+            .start
+            .unwrap_or(turns.last().map_or(0.0, |p: &RawTurn| p.end));
         turns.push(RawTurn {
             speaker: label(&t.speaker),
             start,

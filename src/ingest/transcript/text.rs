@@ -57,22 +57,22 @@ pub fn parse(text: &str) -> Result<RawTranscript, ParseError> {
                     text: body.to_string(),
                 });
             }
-            None => match turns.last_mut() {
-                Some(prev) => {
-                    if !body.is_empty() {
-                        if !prev.text.is_empty() {
-                            prev.text.push(' ');
+            None => {
+                match turns.last_mut() {
+                    Some(prev) => {
+                        if !body.is_empty() {
+                            if !prev.text.is_empty() {
+                                prev.text.push(' ');
+                            }
+                            prev.text.push_str(body);
                         }
-                        prev.text.push_str(body);
                     }
-                }
-                None => {
-                    return Err(ParseError::new(
+                    None => return Err(ParseError::new(
                         Some(i as u64 + 1),
                         "text before the first speaker label (expected `[mm:ss] SPEAKER: text`)",
-                    ))
+                    )),
                 }
-            },
+            }
         }
     }
     Ok(RawTranscript {
@@ -103,7 +103,9 @@ mod tests {
 
     #[test]
     fn text_with_colon_is_not_a_label() {
-        let t = parse("AGENT: nomor lapor: K123 ya\nini bukan label: karena panjang sekali kalimatnya").unwrap();
+        let t =
+            parse("AGENT: nomor lapor: K123 ya\nini bukan label: karena panjang sekali kalimatnya")
+                .unwrap();
         assert_eq!(t.turns.len(), 1);
         assert!(t.turns[0].text.contains("K123"));
     }
