@@ -251,9 +251,12 @@ pub(super) fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
+        // Look for the `;` only nearby: scanning the whole rest for every `&` would make a
+        // long run of bare ampersands quadratic.
         let decoded = after
-            .find(';')
-            .filter(|&semi| semi <= 10)
+            .bytes()
+            .take(12)
+            .position(|b| b == b';')
             .and_then(|semi| entity(&after[..semi]).map(|c| (c, semi)));
         match decoded {
             Some((c, semi)) => {

@@ -124,9 +124,19 @@ fn read_items(
             .and_then(label);
         if str_field(item, "type") == Some("punctuation") {
             // Punctuation has no times: it closes the last word of its own speaker.
+            // Its word is among the last few even when channels interleave; a bounded look
+            // back keeps a file of unmatched punctuation from going quadratic. Punctuation
+            // whose word is not found is dropped: matching ignores punctuation anyway.
+            let last = words.len().checked_sub(1);
             let at = match &own {
-                Some(l) => words.iter().rposition(|w| &w.speaker == l),
-                None => words.len().checked_sub(1),
+                Some(l) => words
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .take(64)
+                    .find(|(_, w)| &w.speaker == l)
+                    .map(|(i, _)| i),
+                None => last,
             };
             if let Some(at) = at {
                 words[at].text.push_str(content.trim());
