@@ -3,11 +3,31 @@
 //!
 //! Mapping labels to roles happens afterwards in [`crate::ingest::roles`], so a reader only
 //! has to know its file format. To add a format: add a [`Format`] variant, a module with a
-//! `parse(text) -> Result<Vec<RawTranscript>, ParseError>` function, and wire it in
-//! [`Format::parse`] and [`Format::detect`].
+//! `parse(text) -> Result<_, ParseError>` function, and wire it in [`Format::parse`],
+//! [`Format::NAMES`] / [`Format::from_name`] / `Display`, and the rules of [`detect`].
+//!
+//! Every reader returns an error for bad input and never panics (property tests and fuzz
+//! targets hold them to that); errors name the line, or the JSON path of the bad field.
 
+pub mod azure;
+pub mod call_analytics;
+mod cues;
+pub mod deepgram;
+pub mod detect;
+mod json;
 pub mod jsonl;
+pub mod pca;
+pub mod render;
+pub mod srt;
 pub mod text;
+pub mod transcribe;
+pub mod vtt;
+pub mod whisper;
+mod words;
+
+pub use cues::{speaker_prefix, UNKNOWN_SPEAKER};
+pub use render::render;
+pub use words::MAX_PAUSE;
 
 use std::fmt;
 use std::path::Path;
@@ -59,38 +79,89 @@ pub enum Format {
     Jsonl,
     /// `[mm:ss] AGENT: text` lines.
     Text,
+    /// WebVTT subtitles (`.vtt`): `<v Speaker>` voice tags or `NAME:` prefixes.
+    Vtt,
+    /// SubRip subtitles (`.srt`): `NAME:` prefixes.
+    Srt,
+    /// Whisper / WhisperX JSON: `segments[]` with optional `speaker`.
+    WhisperJson,
+    /// Amazon Transcribe standard JSON: words with speaker or channel labels.
+    Transcribe,
+    /// Amazon Transcribe Call Analytics / Connect Contact Lens: `Transcript[]` turns.
+    CallAnalytics,
+    /// AWS Post Call Analytics (PCA) parsed output: `SpeechSegments[]`.
+    Pca,
+    /// Deepgram pre-recorded response or live `Results` messages.
+    Deepgram,
+    /// Azure AI Speech batch transcription result: `recognizedPhrases[]`.
+    Azure,
 }
 
 impl Format {
     /// Names accepted by `--format`.
-    pub const NAMES: &'static [&'static str] = &["jsonl", "text"];
+    pub const NAMES: &'static [&'static str] = &[
+        "jsonl",
+        "text",
+        "vtt",
+        "srt",
+        "whisper-json",
+        "transcribe",
+        "transcribe-ca",
+        "pca",
+        "deepgram",
+        "azure",
+    ];
 
+    /// Every format, in the order of [`Format::NAMES`].
+    pub const ALL: &'static [Format] = &[
+        Format::Jsonl,
+        Format::Text,
+        Format::Vtt,
+        Format::Srt,
+        Format::WhisperJson,
+        Format::Transcribe,
+        Format::CallAnalytics,
+        Format::Pca,
+        Format::Deepgram,
+        Format::Azure,
+    ];
+
+    /// The format of a `--format` name; a few common aliases are accepted too.
     pub fn from_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "jsonl" => Some(Format::Jsonl),
+        match name.to_ascii_lowercase().replace('_', "-").as_str() {
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
             "text" | "txt" => Some(Format::Text),
+            "vtt" | "webvtt" => Some(Format::Vtt),
+            "srt" | "subrip" => Some(Format::Srt),
+            "whisper-json" | "whisper" | "whisperx" => Some(Format::WhisperJson),
+            "transcribe" | "aws-transcribe" => Some(Format::Transcribe),
+            "transcribe-ca" | "call-analytics" | "contact-lens" => Some(Format::CallAnalytics),
+            "pca" | "aws-pca" => Some(Format::Pca),
+            "deepgram" => Some(Format::Deepgram),
+            "azure" | "azure-speech" => Some(Format::Azure),
             _ => None,
         }
     }
 
-    /// Picks the format from the file extension, then from the first bytes.
+    /// Picks the format from the file extension, then from the first bytes (JSON engine
+    /// outputs by their keys: see [`detect`]). Give a generous `head`, ideally the file.
     pub fn detect(path: &Path, head: &str) -> Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            "jsonl" | "ndjson" => Format::Jsonl,
-            "txt" => Format::Text,
-            _ => {
-                let t = head.trim_start();
-                if t.starts_with('{') && t.lines().count() > 1 {
-                    Format::Jsonl
-                } else {
-                    Format::Text
-                }
-            }
+        detect::detect(path, head)
+    }
+
+    /// The `--format` name of this format (the first of [`Format::NAMES`] that selects it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Text => "text",
+            Format::Vtt => "vtt",
+            Format::Srt => "srt",
+            Format::WhisperJson => "whisper-json",
+            Format::Transcribe => "transcribe",
+            Format::CallAnalytics => "transcribe-ca",
+            Format::Pca => "pca",
+            Format::Deepgram => "deepgram",
+            Format::Azure => "azure",
         }
     }
 
@@ -99,6 +170,14 @@ impl Format {
         match self {
             Format::Jsonl => jsonl::parse(text),
             Format::Text => text::parse(text).map(|t| vec![t]),
+            Format::Vtt => vtt::parse(text).map(|t| vec![t]),
+            Format::Srt => srt::parse(text).map(|t| vec![t]),
+            Format::WhisperJson => whisper::parse(text).map(|t| vec![t]),
+            Format::Transcribe => transcribe::parse(text).map(|t| vec![t]),
+            Format::CallAnalytics => call_analytics::parse(text).map(|t| vec![t]),
+            Format::Pca => pca::parse(text).map(|t| vec![t]),
+            Format::Deepgram => deepgram::parse(text).map(|t| vec![t]),
+            Format::Azure => azure::parse(text).map(|t| vec![t]),
         }
     }
 
@@ -110,10 +189,7 @@ impl Format {
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Format::Jsonl => "jsonl",
-            Format::Text => "text",
-        })
+        f.write_str(self.name())
     }
 }
 
@@ -156,6 +232,20 @@ mod tests {
         assert_eq!(parse_clock("1:75"), None);
         assert_eq!(parse_clock("a:00"), None);
         assert_eq!(parse_clock(""), None);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        assert_eq!(Format::ALL.len(), Format::NAMES.len());
+        for (f, name) in Format::ALL.iter().zip(Format::NAMES) {
+            assert_eq!(f.to_string(), *name);
+            assert_eq!(Format::from_name(name), Some(*f));
+        }
+        assert_eq!(Format::from_name("WebVTT"), Some(Format::Vtt));
+        assert_eq!(
+            Format::from_name("contact_lens"),
+            Some(Format::CallAnalytics)
+        );
     }
 
     #[test]
