@@ -373,3 +373,72 @@ fn every_engine_folder_keeps_its_provenance() {
         );
     }
 }
+
+/// The one-line examples of each format given in the documentation: each must be detected
+/// from its file name and content and read as the same single agent turn.
+const DOC_EXAMPLES: &[(&str, Format, &str)] = &[
+    (
+        "C1.jsonl",
+        Format::Jsonl,
+        r#"{"call_id":"C1","turns":[{"speaker":"agent","start":1.0,"end":3.1,"text":"pln 123 selamat pagi"}]}"#,
+    ),
+    (
+        "C1.txt",
+        Format::Text,
+        "[00:01] AGENT: pln 123 selamat pagi",
+    ),
+    (
+        "C1.vtt",
+        Format::Vtt,
+        "WEBVTT\n\n00:01.000 --> 00:03.100\n<v Agent>pln 123 selamat pagi</v>\n",
+    ),
+    (
+        "C1.srt",
+        Format::Srt,
+        "1\n00:00:01,000 --> 00:00:03,100\nAGENT: pln 123 selamat pagi\n",
+    ),
+    (
+        "C1.json",
+        Format::WhisperJson,
+        r#"{"segments":[{"start":1.0,"end":3.1,"text":" pln 123 selamat pagi","speaker":"SPEAKER_00"}]}"#,
+    ),
+    (
+        "C1.json",
+        Format::Transcribe,
+        r#"{"results":{"items":[{"type":"pronunciation","start_time":"1.0","end_time":"3.1","speaker_label":"spk_0","alternatives":[{"content":"pln 123 selamat pagi"}]}]}}"#,
+    ),
+    (
+        "C1.json",
+        Format::CallAnalytics,
+        r#"{"Transcript":[{"ParticipantRole":"AGENT","BeginOffsetMillis":1000,"EndOffsetMillis":3100,"Content":"pln 123 selamat pagi"}]}"#,
+    ),
+    (
+        "C1.json",
+        Format::Pca,
+        r#"{"ConversationAnalytics":{"SpeakerLabels":[{"Speaker":"spk_0","DisplayText":"Agent"}]},"SpeechSegments":[{"SegmentSpeaker":"spk_0","SegmentStartTime":1.0,"SegmentEndTime":3.1,"DisplayText":"pln 123 selamat pagi"}]}"#,
+    ),
+    (
+        "C1.json",
+        Format::Deepgram,
+        r#"{"metadata":{},"results":{"utterances":[{"speaker":0,"start":1.0,"end":3.1,"transcript":"pln 123 selamat pagi"}]}}"#,
+    ),
+    (
+        "C1.json",
+        Format::Azure,
+        r#"{"recognizedPhrases":[{"speaker":1,"offsetInTicks":10000000,"durationInTicks":21000000,"nBest":[{"display":"pln 123 selamat pagi"}]}]}"#,
+    ),
+];
+
+#[test]
+fn documented_examples_read() {
+    for (name, format, text) in DOC_EXAMPLES {
+        assert_eq!(Format::detect(Path::new(name), text), *format, "{format}");
+        let calls = format
+            .parse(text)
+            .unwrap_or_else(|e| panic!("{format}: {e}"));
+        let turn = &calls[0].turns[0];
+        assert_eq!(calls[0].turns.len(), 1, "{format}");
+        assert_eq!(turn.text, "pln 123 selamat pagi", "{format}");
+        assert_eq!(turn.start, 1.0, "{format}");
+    }
+}
