@@ -76,9 +76,7 @@ impl Shared<'_> {
                 if text.trim().is_empty() {
                     return Err((name.clone(), None, "transcript is empty".into()));
                 }
-                let format = self
-                    .format
-                    .unwrap_or_else(|| Format::detect(path, head(&text)));
+                let format = self.format.unwrap_or_else(|| Format::detect(path, &text));
                 let mut all = format.parse(&text).map_err(|e| {
                     (
                         name.clone(),
@@ -135,15 +133,6 @@ impl Shared<'_> {
         };
         Ok(audit_call(&call, &method, self.reports, prof))
     }
-}
-
-/// The first few kilobytes of a text, cut on a character boundary, for sniffing.
-fn head(text: &str) -> &str {
-    let mut end = text.len().min(4096);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// How much a text looks like the opening greeting, 0..=1 (for role inference).

@@ -24,6 +24,13 @@ pub struct RoleOptions {
 }
 
 const AGENT_NAMES: &[&str] = &["agent", "cso", "operator"];
+/// Labels of turns no person spoke (Contact Lens chat events); dropped.
+const SYSTEM_NAMES: &[&str] = &["system"];
+
+/// Whether a turn was written by the platform rather than spoken.
+pub fn is_system(label: &str) -> bool {
+    SYSTEM_NAMES.contains(&label.trim().to_lowercase().as_str())
+}
 const CALLER_NAMES: &[&str] = &["caller", "customer", "pelanggan", "penelepon"];
 
 /// The role a label names outright, if any.
@@ -58,6 +65,12 @@ pub fn assign(
     opts: &RoleOptions,
     greeting_score: &dyn Fn(&str) -> f64,
 ) -> Result<(Vec<Turn>, RoleMethod), String> {
+    let spoken: Vec<RawTurn> = raw
+        .iter()
+        .filter(|t| !is_system(&t.speaker))
+        .cloned()
+        .collect();
+    let raw = spoken.as_slice();
     let to_turns = |agent: &dyn Fn(&str) -> bool| {
         raw.iter()
             .map(|t| Turn {
@@ -91,6 +104,12 @@ pub fn assign(
         if !labels.contains(&t.speaker.as_str()) {
             labels.push(&t.speaker);
         }
+    }
+    if labels.len() < 2 {
+        return Err(format!(
+            "a single anonymous speaker ({}) speaks the whole call: the transcript needs diarisation or speaker roles",
+            labels.first().copied().unwrap_or("none")
+        ));
     }
     let mut scored: Vec<(f64, &str)> = labels
         .iter()
@@ -178,6 +197,29 @@ mod tests {
         assert_eq!(m, RoleMethod::Flag);
         assert_eq!(turns[0].role, Role::Agent);
         assert_eq!(turns[1].role, Role::Caller);
+    }
+
+    #[test]
+    fn system_turns_are_dropped_and_one_voice_is_rejected() {
+        let (turns, m) = assign(
+            &[
+                rt("SYSTEM", "joined"),
+                rt("AGENT", "x"),
+                rt("CUSTOMER", "y"),
+            ],
+            &RoleOptions::default(),
+            &greet,
+        )
+        .unwrap();
+        assert_eq!(m, RoleMethod::Explicit);
+        assert_eq!(turns.len(), 2);
+        let e = assign(
+            &[rt("unknown", "pln 123"), rt("unknown", "halo")],
+            &RoleOptions::default(),
+            &greet,
+        )
+        .unwrap_err();
+        assert!(e.contains("diarisation"), "{e}");
     }
 
     #[test]
