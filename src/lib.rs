@@ -8,3 +8,5 @@
 
 pub mod model;
 pub mod ingest;
+pub mod cli;
+pub mod generate;
