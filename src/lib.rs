@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod cli;
 pub mod eval;
+pub mod generate;
 pub mod ingest;
 pub mod matching;
 pub mod model;

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AuditOptions};
-use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, ProfileArgs};
+use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
@@ -112,13 +112,26 @@ fn eval_cmd(args: EvalArgs) -> Result<()> {
     Ok(())
 }
 
+fn generate_cmd(args: GenerateArgs) -> Result<()> {
+    let s = callaudit::generate::run(&args)?;
+    eprintln!(
+        "callaudit: generated {} calls at noise {} in {} ({} files, {:.1} MB)",
+        s.calls,
+        args.noise,
+        args.out.display(),
+        s.files,
+        s.bytes as f64 / 1e6
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Audit(a) => audit(a),
         Command::Profile(p) => profile(p),
         Command::Eval(e) => eval_cmd(e),
-        Command::Generate(_) => Err(anyhow::anyhow!("generate: not built yet")),
+        Command::Generate(g) => generate_cmd(g),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,157 @@
+//! `callaudit generate`: writes a synthetic archive of PLN 123 calls in the SPEC's input
+//! formats, with the ground truth an auditor is evaluated against.
+//!
+//! Output in `--out`: `calls.csv`, `actions.csv`, `reports.csv`, transcripts (one
+//! `transcripts/NNN/<call_id>.txt` per call and/or `bundle-NNNN.jsonl` bundles, by
+//! `--layout`), `truth.csv` (`call_id,step,expected,holdout`: all 16 steps of every call)
+//! and `expected_calls.csv` (`call_id,path,urgent,prior_report_no`).
+//!
+//! Per call, in order: [`scenario`] decides what the call is and its truth (from the
+//! call's own scenario stream, in the stages `draw`, `plan`, `truth`), [`transcript`]
+//! renders the dialogue from the [`phrases`] pools and the [`catalog`] of problems, people
+//! and places, [`noise`] garbles it like ASR (its own stream, so truth is the same
+//! at every noise level), [`records`] derives the action log and report export, and
+//! [`writer`] streams it out. Calls depend only on (seed, index): no state carries over
+//! from one call to the next, memory stays flat, and the same seed gives the same bytes.
+//! Cost is roughly linear in calls; see the crate README's benchmark table.
+//!
+//! The generator is deliberately independent of the auditor's profiles and matchers: its
+//! phrases were written from the SOP, not from what the matcher looks for.
+
+pub mod catalog;
+pub mod clock;
+mod draw;
+pub mod noise;
+pub mod phrases;
+mod plan;
+pub mod records;
+pub mod rng;
+pub mod scenario;
+pub mod spoken;
+pub mod transcript;
+mod truth;
+pub mod writer;
+
+#[cfg(test)]
+mod tests;
+
+use crate::cli::GenerateArgs;
+use crate::model::Turn;
+use anyhow::Result;
+use noise::Noise;
+use phrases::Phrasebook;
+use records::{ActionRow, ReportRow};
+use rng::{Rng, Stream};
+use scenario::{Scenario, N_STEPS};
+use writer::{Archive, CallRecord, Layout};
+
+/// What a run wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub calls: u64,
+    /// Files written (CSVs, transcript files, bundles).
+    pub files: u64,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+/// One call, ready to write.
+#[derive(Debug, Clone)]
+pub struct GeneratedCall {
+    pub scenario: Scenario,
+    pub turns: Vec<Turn>,
+    pub holdout: [bool; N_STEPS],
+    pub actions: Vec<ActionRow>,
+    pub reports: Vec<ReportRow>,
+    pub duration_s: u32,
+}
+
+/// Read-only tables shared by every call of a run.
+#[derive(Debug, Default)]
+pub struct Tables {
+    pub phrases: Phrasebook,
+    pub noise: Noise,
+}
+
+impl Tables {
+    pub fn new() -> Tables {
+        Tables {
+            phrases: Phrasebook::new(),
+            noise: Noise::new(),
+        }
+    }
+}
+
+/// Generates call `index` of the archive for `seed` at noise level `noise` (0..=3).
+pub fn generate_call(seed: u64, index: u64, noise: u8, tables: &Tables) -> GeneratedCall {
+    let mut rng = Rng::for_call(seed, index, Stream::Scenario);
+    let scenario = scenario::build(seed, index, &mut rng);
+    let rendered = transcript::render(&scenario, &tables.phrases, &mut rng);
+    let actions = records::actions(&scenario, &rendered.anchors);
+    let reports = records::reports(&scenario, &actions);
+    let mut turns = rendered.turns;
+    let names = protected_names(&scenario);
+    let mut noise_rng = Rng::for_call(seed, index, Stream::Noise);
+    tables
+        .noise
+        .apply(&mut turns, noise, &names, &mut noise_rng);
+    GeneratedCall {
+        duration_s: rendered.duration.ceil() as u32,
+        scenario,
+        turns,
+        holdout: rendered.holdout,
+        actions,
+        reports,
+    }
+}
+
+/// Lower-case words noise must leave whole: names and address words.
+fn protected_names(sc: &Scenario) -> Vec<String> {
+    let mut words: Vec<String> = Vec::with_capacity(16);
+    let mut add = |s: &str| {
+        for w in s.split_whitespace() {
+            words.push(w.to_lowercase());
+        }
+    };
+    add(sc.agent.name);
+    add(&sc.caller.full);
+    if let Some(p) = &sc.prior {
+        add(&p.name);
+    }
+    add(sc.address.street);
+    add(sc.address.area.0);
+    add(sc.address.area.2);
+    words
+}
+
+/// Writes the archive described by `args` and returns what was written.
+pub fn run(args: &GenerateArgs) -> Result<Summary> {
+    let layout = Layout::parse(&args.layout)?;
+    anyhow::ensure!(
+        args.noise <= 3,
+        "--noise must be 0 to 3, got {}",
+        args.noise
+    );
+    let tables = Tables::new();
+    let mut archive = Archive::create(&args.out)?;
+    for index in 0..args.calls {
+        let call = generate_call(args.seed, index, args.noise, &tables);
+        archive.write(
+            &CallRecord {
+                scenario: &call.scenario,
+                turns: &call.turns,
+                holdout: &call.holdout,
+                actions: &call.actions,
+                reports: &call.reports,
+                duration_s: call.duration_s,
+            },
+            layout.as_file(index),
+        )?;
+    }
+    let (files, bytes) = archive.finish()?;
+    Ok(Summary {
+        calls: args.calls,
+        files,
+        bytes,
+    })
+}
