@@ -587,12 +587,12 @@ mod tests {
                 PathKind::RepeatOpenLt12h => {
                     let p = sc.prior.as_ref().unwrap();
                     assert!(sc.start - p.created < 12 * 3600);
-                    assert!(p.resolved.map_or(true, |r| r > sc.start));
+                    assert!(p.resolved.is_none_or(|r| r > sc.start));
                 }
                 PathKind::RepeatOpenGe12h => {
                     let p = sc.prior.as_ref().unwrap();
                     assert!(sc.start - p.created >= 12 * 3600);
-                    assert!(p.resolved.map_or(true, |r| r > sc.start));
+                    assert!(p.resolved.is_none_or(|r| r > sc.start));
                 }
             }
             if let Some(p) = &sc.prior {
@@ -602,7 +602,7 @@ mod tests {
                         .apkt
                         .iter()
                         .all(|a| a.report_no != p.no && a.ref_report_no != p.no));
-                    assert!(p.resolved.map_or(true, |r| r > sc.start));
+                    assert!(p.resolved.is_none_or(|r| r > sc.start));
                 } else {
                     let named = sc.search.as_deref() == Some(p.no.as_str())
                         || sc.apkt.iter().any(|a| {
