@@ -32,6 +32,8 @@ impl Default for MatchOptions {
 
 /// Particles that Indonesian glues to a word without changing what it says.
 const SUFFIXES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+/// Marks a pattern word that must be said exactly (`=word` in the profile).
+const EXACT: char = '=';
 /// Width of a `...` gap in tokens.
 const WIDE_GAP: usize = 8;
 
@@ -110,12 +112,20 @@ impl Phrase {
                     name: name.to_string(),
                     optional,
                 });
-            } else if body.contains('|') || optional {
+            } else if body.contains('|') || optional || body.starts_with('=') {
                 flush(&mut plain, &mut items);
                 let alts: Vec<Vec<String>> = body
                     .split('|')
-                    .map(|a| norm.tokens(&a.replace('_', " ")))
-                    .filter(|a| !a.is_empty())
+                    .map(|a| match a.strip_prefix('=') {
+                        // `=word`: this exact form only, no fuzzy or affix match.
+                        Some(exact) => norm
+                            .tokens(&exact.replace('_', " "))
+                            .into_iter()
+                            .map(|t| format!("{EXACT}{t}"))
+                            .collect(),
+                        None => norm.tokens(&a.replace('_', " ")),
+                    })
+                    .filter(|a: &Vec<String>| !a.is_empty())
                     .collect();
                 if alts.is_empty() {
                     return Err(format!("phrase {source:?}: empty alternative in {raw:?}"));
@@ -154,10 +164,13 @@ impl Phrase {
 
     /// Every word of the phrase's alternatives (not slots), for the lexicon.
     pub fn words(&self) -> impl Iterator<Item = &String> {
-        self.items.iter().flat_map(|i| match i {
-            Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
+        self.items
+            .iter()
+            .flat_map(|i| match i {
+                Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .filter(|w| !w.starts_with(EXACT))
     }
 
     /// Records the lexicon id of every word, so matching can use token id lists.
@@ -225,7 +238,7 @@ impl Phrase {
                 ..
             } = i
             {
-                out.push(alts[0].join(" "));
+                out.push(alts[0].join(" ").replace(EXACT, ""));
             }
         }
         out.join(" ")
@@ -352,6 +365,9 @@ impl<'a> Toks<'a> {
     }
 
     fn says(&self, p: usize, word: &str, id: Option<u32>, fuzz: f64) -> bool {
+        if let Some(exact) = word.strip_prefix(EXACT) {
+            return self.text[p] == exact;
+        }
         match (self.ids, id) {
             (Some(ids), Some(id)) => ids[p].binary_search(&id).is_ok(),
             _ => word_eq(word, &self.text[p], fuzz),
@@ -404,8 +420,10 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
     if lw < 4 || lt < 3 {
         return false;
     }
+    // Short words get no typo ("masih" is not "kasih", "nama" not "lama"): a word of
+    // n letters may differ by floor((n - 1) × (1 - fuzz)) edits.
     let longest = lw.max(lt);
-    let allowed = (((1.0 - fuzz) * longest as f64).round() as usize).max(1);
+    let allowed = ((longest - 1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize;
     strsim::levenshtein(w, t) <= allowed || super::stem::same_stem(w, t)
 }
 
@@ -492,6 +510,15 @@ mod tests {
                 &s
             ) < 1.0
         );
+    }
+
+    #[test]
+    fn exact_words_refuse_affixes_and_typos() {
+        let s = Slots::new();
+        assert_eq!(score("=lapor sebelumnya", "lapor sebelumnya", &s), 1.0);
+        assert!(score("=lapor sebelumnya", "laporan sebelumnya", &s) < 1.0);
+        assert!(score("lapor sebelumnya", "laporan sebelumnya", &s) >= 1.0);
+        assert!(score("=lapor|=melapor sebelumnya", "lapr sebelumnya", &s) < 1.0);
     }
 
     #[test]

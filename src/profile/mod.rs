@@ -57,7 +57,7 @@ pub struct Normalize {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Matching {
-    /// Word similarity: words of 4+ letters match within (1 - fuzz) × length edits.
+    /// Word similarity: a word of n letters matches within floor((n - 1) × (1 - fuzz)) edits.
     pub fuzz: f64,
     /// Tokens allowed between two consecutive words of a phrase.
     pub gap: usize,
