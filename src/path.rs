@@ -218,7 +218,8 @@ pub fn decide<'a>(
             !text.negated(
                 h,
                 &prof.urgent_negations,
-                prof.profile.urgent.negation_window,
+                &[],
+                (prof.profile.urgent.negation_window, 0),
             )
         });
     let new_report_no = call

@@ -237,13 +237,25 @@ impl CallText {
         out
     }
 
-    /// Whether one of `negations` stands within `window` tokens before the hit.
-    pub fn negated(&self, hit: &Hit, negations: &[String], window: usize) -> bool {
+    /// Whether one of `negations` stands within `before` tokens before the hit or within
+    /// `after` tokens after it ("promo tambah daya sudah tidak berlaku"), unless it
+    /// starts one of the `exceptions` ("jangan lupa").
+    pub fn negated(
+        &self,
+        hit: &Hit,
+        negations: &[String],
+        exceptions: &[Vec<String>],
+        (before, after): (usize, usize),
+    ) -> bool {
         let run = &self.runs[hit.run];
-        let from = hit.pos.saturating_sub(window);
-        run.tokens[from..hit.pos]
-            .iter()
-            .any(|t| negations.iter().any(|n| n == t))
+        let from = hit.pos.saturating_sub(before);
+        let to = (hit.end + 1 + after).min(run.tokens.len());
+        (from..hit.pos).chain(hit.end + 1..to).any(|i| {
+            negations.contains(&run.tokens[i])
+                && !exceptions
+                    .iter()
+                    .any(|e| run.tokens[i..].starts_with(e.as_slice()))
+        })
     }
 
     /// The normalised tokens a hit covers.
@@ -379,7 +391,16 @@ mod tests {
                 &|_| true,
             )
             .unwrap();
-        assert!(ct.negated(&hit, &["jangan".to_string()], 3));
-        assert!(!ct.negated(&hit, &["jangan".to_string()], 1));
+        let jangan = ["jangan".to_string()];
+        assert!(ct.negated(&hit, &jangan, &[], (3, 0)));
+        assert!(!ct.negated(&hit, &jangan, &[], (1, 0)));
+        let lupa = vec![vec!["jangan".to_string(), "bilang".to_string()]];
+        assert!(!ct.negated(&hit, &jangan, &lupa, (3, 0)));
+        let ct = CallText::new(&[turn(Role::Agent, 0.0, "semoga harinya menyenangkan tidak ya")], &norm, None, 2);
+        let hit = ct
+            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)
+            .unwrap();
+        assert!(ct.negated(&hit, &["tidak".to_string()], &[], (0, 1)));
+        assert!(!ct.negated(&hit, &["tidak".to_string()], &[], (3, 0)));
     }
 }

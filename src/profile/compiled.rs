@@ -65,6 +65,8 @@ pub struct Compiled {
     /// Normalised word lists.
     pub urgent_negations: Vec<String>,
     pub forbidden_negations: Vec<String>,
+    /// Normalised token sequences that look like negations but are not.
+    pub forbidden_negation_exceptions: Vec<Vec<String>>,
     pub empathy_question_words: Vec<String>,
     pub stopwords: Vec<String>,
 }
@@ -222,6 +224,13 @@ impl Compiled {
             critical,
             urgent_negations: words(&p.urgent.negations),
             forbidden_negations: words(&p.steps.forbidden_phrases.negations),
+            forbidden_negation_exceptions: p
+                .steps
+                .forbidden_phrases
+                .negation_exceptions
+                .iter()
+                .map(|e| norm.tokens(e))
+                .collect(),
             empathy_question_words: words(&p.steps.empathy.question_words),
             stopwords: words(&p.steps.data_verification.stopwords),
             profile,

@@ -277,8 +277,14 @@ pub struct Closing {
 #[serde(deny_unknown_fields)]
 pub struct Forbidden {
     pub lines: Phrases,
+    /// Words that cancel a line when they stand just before it.
     pub negations: Vec<String>,
+    /// Word pairs starting with a negation that do not negate ("jangan lupa").
+    pub negation_exceptions: Vec<String>,
+    /// Tokens before a line searched for a negation.
     pub negation_window: usize,
+    /// Tokens after a line searched for a negation ("… sudah tidak berlaku").
+    pub negation_after_window: usize,
 }
 
 impl Profile {
