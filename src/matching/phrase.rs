@@ -469,13 +469,21 @@ mod tests {
         assert_eq!(
             score(
                 "mohon maaf atas ketidaknyamanan",
-                "mohon maf atas ketidaknyamananya",
+                "mohon maaf atas ketidaknyamananya",
                 &s
             ),
             1.0
         );
         assert_eq!(score("pln 123", "pln 124", &s), 0.5);
         assert!(score("sudah cukup jelas", "jelas", &s) < 1.0);
+    }
+
+    #[test]
+    fn short_words_take_no_typo() {
+        let s = Slots::new();
+        assert!(score("masih proses", "kasih proses", &s) < 1.0);
+        assert!(score("nama", "lama", &s) < 1.0);
+        assert_eq!(score("dihubungi", "dihubugi", &s), 1.0);
     }
 
     #[test]
