@@ -7,7 +7,7 @@
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
 use super::phrase::word_eq;
-use super::stem::forms_of;
+use super::stem::{forms_of, prefix_forms_of};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,8 +34,8 @@ pub struct Lexicon {
     fuzz: f64,
     words: Vec<String>,
     index: HashMap<String, u32>,
-    /// Affix form → words having it.
-    forms: HashMap<String, Vec<u32>>,
+    /// A word less its prefix → the words (`hubungi` → `dihubungi`).
+    unprefixed: HashMap<String, Vec<u32>>,
     /// Char length → words of that length, for the edit-distance candidates.
     by_len: HashMap<usize, Vec<u32>>,
 }
@@ -47,7 +47,7 @@ impl Lexicon {
             fuzz,
             words: Vec::new(),
             index: HashMap::new(),
-            forms: HashMap::new(),
+            unprefixed: HashMap::new(),
             by_len: HashMap::new(),
         };
         for w in words {
@@ -55,8 +55,8 @@ impl Lexicon {
                 continue;
             }
             let id = lex.words.len() as u32;
-            for f in forms_of(&w) {
-                lex.forms.entry(f).or_default().push(id);
+            for f in prefix_forms_of(&w) {
+                lex.unprefixed.entry(f).or_default().push(id);
             }
             lex.by_len.entry(w.chars().count()).or_default().push(id);
             lex.index.insert(w.clone(), id);
@@ -92,16 +92,32 @@ impl Lexicon {
                     }
                 }
             }
+            // The phrase word is a form of the token, or the token the word less prefix.
             for f in forms_of(token) {
-                if let Some(list) = self.forms.get(&f) {
-                    ids.extend(list);
-                }
+                ids.extend(self.index.get(&f));
             }
-            let lt = token.chars().count();
-            for len in lt.saturating_sub(2)..=lt + 2 {
-                for &id in self.by_len.get(&len).into_iter().flatten() {
-                    if word_eq(&self.words[id as usize], token, self.fuzz) {
-                        ids.push(id);
+            if let Some(list) = self.unprefixed.get(token) {
+                ids.extend(list);
+            }
+            // Spelling candidates: words of about the token's length, or of the token's
+            // length less a particle (a typo under "-nya").
+            let mut lens: Vec<usize> = vec![token.chars().count()];
+            lens.extend(
+                PARTICLES
+                    .iter()
+                    .filter_map(|p| token.strip_suffix(p))
+                    .map(|b| b.chars().count()),
+            );
+            let mut seen = std::collections::HashSet::new();
+            for lt in lens {
+                for len in lt.saturating_sub(2)..=lt + 2 {
+                    if !seen.insert(len) {
+                        continue;
+                    }
+                    for &id in self.by_len.get(&len).into_iter().flatten() {
+                        if word_eq(&self.words[id as usize], token, self.fuzz) {
+                            ids.push(id);
+                        }
                     }
                 }
             }

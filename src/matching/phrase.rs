@@ -399,7 +399,9 @@ fn seq_at(
         .then_some(seq.len())
 }
 
-/// Whether spoken token `t` says pattern word `w`.
+/// Whether spoken token `t` says pattern word `w`: the same word, the word with a
+/// particle (`laporannya`), a close spelling (ASR typos, also under a particle:
+/// `hundphonenya`), or an inflected form ([`super::stem`]). Numbers match exactly.
 pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
     if w == t {
         return true;
@@ -413,18 +415,25 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
             return true;
         }
     }
+    close(w, t, fuzz)
+        || SUFFIXES
+            .iter()
+            .filter_map(|p| t.strip_suffix(p))
+            .any(|base| close(w, base, fuzz))
+        || super::stem::same_stem(w, t)
+}
+
+/// Edit distance within the word's allowance: short words get no typo ("masih" is not
+/// "kasih", "nama" not "lama"); a word of n letters may differ by
+/// floor((n - 1) × (1 - fuzz)) edits.
+fn close(w: &str, t: &str, fuzz: f64) -> bool {
     let (lw, lt) = (w.chars().count(), t.chars().count());
-    if lw.abs_diff(lt) > 2 {
-        return super::stem::same_stem(w, t);
-    }
-    if lw < 4 || lt < 3 {
+    if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
         return false;
     }
-    // Short words get no typo ("masih" is not "kasih", "nama" not "lama"): a word of
-    // n letters may differ by floor((n - 1) × (1 - fuzz)) edits.
     let longest = lw.max(lt);
     let allowed = ((longest - 1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize;
-    strsim::levenshtein(w, t) <= allowed || super::stem::same_stem(w, t)
+    allowed > 0 && strsim::levenshtein(w, t) <= allowed
 }
 
 /// Tokenises a slot value (a name) into single-token alternatives worth matching.

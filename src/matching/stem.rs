@@ -1,8 +1,10 @@
 //! Light Indonesian affix handling, so a phrase word matches its inflected forms:
 //! `lapor` / `melaporkan` / `laporannya`, `tindaklanjuti` / `menindaklanjuti`,
-//! `lunas` / `lunasin`. Not a full stemmer: it lists the forms a word may be once its
-//! particles, suffixes and prefix are stripped (nasal prefixes restore the dropped
-//! letter), and two words match when those sets meet on a form of 4+ letters.
+//! `lunas` / `lunasin`. Not a full stemmer: it lists the forms a spoken word may be once
+//! its particles, suffixes and prefix are stripped (nasal prefixes restore the dropped
+//! letter). The match is one-sided: the phrase word must be one of the spoken word's
+//! forms (or the spoken word the phrase word less its prefix), so a profile says `baik`
+//! to mean "good" without matching `perbaikan`, and `perbaikan` without matching `baik`.
 //!
 //! Cost: no allocation; a form is a slice of the word plus at most one restored letter,
 //! kept in a fixed array on the stack.
@@ -29,6 +31,9 @@ const PREFIXES: [(&str, &[u8]); 16] = [
     ("peng", &[0, b'k']),
 ];
 
+/// Prefixes that with a suffix derive a new word rather than inflect one.
+const DERIVATIONAL: [&str; 7] = ["ke", "se", "per", "pe", "pem", "pen", "peng"];
+
 /// Shortest form worth comparing.
 const MIN_FORM: usize = 4;
 const MAX_FORMS: usize = 48;
@@ -50,16 +55,36 @@ struct Forms<'a> {
 
 impl<'a> Forms<'a> {
     fn of(w: &'a str) -> Forms<'a> {
+        Forms::build(w, true)
+    }
+
+    /// Only the prefix stripped (the word may carry particles and suffixes).
+    fn prefix_only(w: &'a str) -> Forms<'a> {
+        Forms::build(w, false)
+    }
+
+    fn build(w: &'a str, suffixes: bool) -> Forms<'a> {
         let mut f = Forms {
             items: [Form(0, ""); MAX_FORMS],
             len: 0,
         };
         f.push(Form(0, w));
+        if !suffixes {
+            for (p, restore) in PREFIXES {
+                if let Some(rest) = w.strip_prefix(p) {
+                    for &r in restore {
+                        f.push(Form(r, rest));
+                    }
+                }
+            }
+            return f;
+        }
         for p in PARTICLES {
             if let Some(s) = w.strip_suffix(p) {
                 f.push(Form(0, s));
             }
         }
+        let unsuffixed = f.len;
         for i in 0..f.len {
             let base = f.items[i].1;
             for s in SUFFIXES {
@@ -71,6 +96,11 @@ impl<'a> Forms<'a> {
         for i in 0..f.len {
             let base = f.items[i].1;
             for (p, restore) in PREFIXES {
+                // pe-/per-/ke-/se- with a suffix make a new word (perbaikan is not baik,
+                // keterangan not terang): strip them only from unsuffixed forms.
+                if i >= unsuffixed && DERIVATIONAL.contains(&p) {
+                    continue;
+                }
                 if let Some(rest) = base.strip_prefix(p) {
                     for &r in restore {
                         f.push(Form(r, rest));
@@ -106,10 +136,19 @@ fn same_form(a: Form, b: Form) -> bool {
 /// Every stripped form of `w` as owned strings (restored letters included); empty for
 /// words too short or not ASCII, which never match by stem.
 pub fn forms_of(w: &str) -> Vec<String> {
+    owned(w, Forms::of)
+}
+
+/// `w` and `w` without its prefix, as owned strings.
+pub fn prefix_forms_of(w: &str) -> Vec<String> {
+    owned(w, Forms::prefix_only)
+}
+
+fn owned<'a>(w: &'a str, forms: fn(&'a str) -> Forms<'a>) -> Vec<String> {
     if w.len() < MIN_FORM || !w.is_ascii() {
         return Vec::new();
     }
-    Forms::of(w)
+    forms(w)
         .as_slice()
         .iter()
         .map(|f| {
@@ -129,7 +168,8 @@ fn share_trigram(a: &[u8], b: &[u8]) -> bool {
     a.windows(3).any(|w| b.windows(3).any(|v| v == w))
 }
 
-/// Whether two words share a stripped form.
+/// Whether spoken word `b` says phrase word `a` up to affixes: `a` is a stripped form
+/// of `b`, or `b` is `a` without its prefix.
 pub fn same_stem(a: &str, b: &str) -> bool {
     if a.len() < MIN_FORM || b.len() < MIN_FORM || !a.is_ascii() || !b.is_ascii() {
         return false;
@@ -137,11 +177,12 @@ pub fn same_stem(a: &str, b: &str) -> bool {
     if !share_trigram(a.as_bytes(), b.as_bytes()) {
         return false;
     }
-    let fa = Forms::of(a);
-    let fb = Forms::of(b);
-    fa.as_slice()
-        .iter()
-        .any(|x| fb.as_slice().iter().any(|y| same_form(*x, *y)))
+    let whole = Form(0, a);
+    Forms::of(b).as_slice().iter().any(|f| same_form(whole, *f))
+        || Forms::prefix_only(a)
+            .as_slice()
+            .iter()
+            .any(|f| same_form(*f, Form(0, b)))
 }
 
 #[cfg(test)]
@@ -156,6 +197,7 @@ mod tests {
             ("tindaklanjuti", "menindaklanjuti"),
             ("sampaikan", "disampaikan"),
             ("sampai", "sampaikan"),
+            ("dihubungi", "hubungi"),
             ("eskalasi", "eskalasikan"),
             ("lunas", "lunasin"),
             ("hubungi", "dihubungi"),
@@ -173,9 +215,11 @@ mod tests {
             ("pakai", "memakai"),
             ("lapor", "melaporkan"),
             ("tahu", "tahun"),
+            ("dihubungi", "hubungi"),
+            ("baik", "perbaikan"),
         ] {
-            let fa = forms_of(a);
-            let meet = forms_of(b).iter().any(|f| fa.contains(f));
+            let meet = forms_of(b).iter().any(|f| f == a)
+                || prefix_forms_of(a).iter().any(|f| f == b);
             assert_eq!(meet, same_stem(a, b), "{a} / {b}");
         }
     }
@@ -187,6 +231,9 @@ mod tests {
             ("pagi", "siang"),
             ("lama", "malam"),
             ("bayar", "bayi"),
+            ("perbaikan", "baik"),
+            ("baik", "perbaikan"),
+            ("menunggu", "ditunggu"),
         ] {
             assert!(!same_stem(a, b), "{a} / {b}");
         }
