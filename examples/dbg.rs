@@ -1,4 +1,4 @@
-use callaudit::matching::phrase::{Toks, Slots};
+use callaudit::matching::phrase::{Slots, Toks};
 use callaudit::profile::Compiled;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -9,7 +9,14 @@ fn main() {
     let mut slots = Slots::new();
     slots.insert("time_of_day", vec![vec!["pagi".to_string()]]);
     for p in prof.all_phrases() {
-        if let Some(h) = p.full_in(Toks { text: &toks, ids: Some(&ids) }, &slots, prof.opts) {
+        if let Some(h) = p.full_in(
+            Toks {
+                text: &toks,
+                ids: Some(&ids),
+            },
+            &slots,
+            prof.opts,
+        ) {
             println!("{:?} -> {:?}", p.source, &toks[h.first..=h.last]);
         }
     }

@@ -201,8 +201,7 @@ impl CallText {
             .next()
     }
 
-    /// Every full match of any phrase by `role` in accepted turns, one per phrase and
-    /// run, in turn order.
+    /// Every full match of any phrase by `role` in accepted turns, in turn order.
     pub fn find_all(
         &self,
         set: &[Phrase],
@@ -220,7 +219,7 @@ impl CallText {
                 if !run.present.is_empty() && !phrase.may_match(&run.present) {
                     continue;
                 }
-                if let Some(h) = phrase.full_in(run.toks(lo, hi), slots, opts) {
+                for h in phrase.all_in(run.toks(lo, hi), slots, opts) {
                     out.push(Hit {
                         score: h.score,
                         phrase: k,
@@ -233,7 +232,7 @@ impl CallText {
                 }
             }
         }
-        out.sort_by_key(|h| (h.first_turn, h.phrase));
+        out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
         out
     }
 
@@ -256,6 +255,17 @@ impl CallText {
                     .iter()
                     .any(|e| run.tokens[i..].starts_with(e.as_slice()))
         })
+    }
+
+    /// Up to `n` tokens of the same turn right after a hit.
+    pub fn tokens_after(&self, hit: &Hit, n: usize) -> &[String] {
+        let run = &self.runs[hit.run];
+        let from = hit.end + 1;
+        let mut to = from;
+        while to < run.tokens.len() && to < from + n && run.turn_of[to] == hit.last_turn {
+            to += 1;
+        }
+        &run.tokens[from..to]
     }
 
     /// The normalised tokens a hit covers.
@@ -396,9 +406,24 @@ mod tests {
         assert!(!ct.negated(&hit, &jangan, &[], (1, 0)));
         let lupa = vec![vec!["jangan".to_string(), "bilang".to_string()]];
         assert!(!ct.negated(&hit, &jangan, &lupa, (3, 0)));
-        let ct = CallText::new(&[turn(Role::Agent, 0.0, "semoga harinya menyenangkan tidak ya")], &norm, None, 2);
+        let ct = CallText::new(
+            &[turn(
+                Role::Agent,
+                0.0,
+                "semoga harinya menyenangkan tidak ya",
+            )],
+            &norm,
+            None,
+            2,
+        );
         let hit = ct
-            .find(&set, Role::Agent, &Slots::new(), MatchOptions::default(), &|_| true)
+            .find(
+                &set,
+                Role::Agent,
+                &Slots::new(),
+                MatchOptions::default(),
+                &|_| true,
+            )
             .unwrap();
         assert!(ct.negated(&hit, &["tidak".to_string()], &[], (0, 1)));
         assert!(!ct.negated(&hit, &["tidak".to_string()], &[], (3, 0)));

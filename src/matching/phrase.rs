@@ -246,7 +246,7 @@ impl Phrase {
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
     pub fn best_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, slots, opts, false)
+        self.scan(tokens, slots, opts, false, None)
     }
 
     /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
@@ -254,7 +254,14 @@ impl Phrase {
     ///
     /// [`best_in`]: Phrase::best_in
     pub fn full_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, slots, opts, true)
+        self.scan(tokens, slots, opts, true, None)
+    }
+
+    /// Every full match of the phrase in `tokens`, one per start position.
+    pub fn all_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Vec<SliceHit> {
+        let mut out = Vec::new();
+        self.scan(tokens, slots, opts, true, Some(&mut out));
+        out
     }
 
     fn scan(
@@ -263,6 +270,7 @@ impl Phrase {
         slots: &Slots,
         opts: MatchOptions,
         full_only: bool,
+        mut all: Option<&mut Vec<SliceHit>>,
     ) -> Option<SliceHit> {
         let empty: Vec<Vec<String>> = Vec::new();
         let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
@@ -338,6 +346,12 @@ impl Phrase {
                 first: first.unwrap_or(s),
                 last,
             };
+            if let Some(all) = all.as_deref_mut() {
+                if hit.score >= 1.0 {
+                    all.push(hit);
+                }
+                continue;
+            }
             if best.is_none_or(|b| hit.score > b.score) {
                 best = Some(hit);
                 if hit.score >= 1.0 {

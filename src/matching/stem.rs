@@ -218,8 +218,8 @@ mod tests {
             ("dihubungi", "hubungi"),
             ("baik", "perbaikan"),
         ] {
-            let meet = forms_of(b).iter().any(|f| f == a)
-                || prefix_forms_of(a).iter().any(|f| f == b);
+            let meet =
+                forms_of(b).iter().any(|f| f == a) || prefix_forms_of(a).iter().any(|f| f == b);
             assert_eq!(meet, same_stem(a, b), "{a} / {b}");
         }
     }

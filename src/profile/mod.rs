@@ -210,6 +210,11 @@ pub struct Empathy {
     pub phrases: Phrases,
     /// Words that, inside an apology, make it a polite question rather than empathy.
     pub question_words: Vec<String>,
+    /// Tokens after an apology searched for one of `question_after_words` ...
+    pub question_after: usize,
+    pub question_after_words: Vec<String>,
+    /// ... unless the apology names its object with one of these words ("maaf atas").
+    pub apology_object: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

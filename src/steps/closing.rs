@@ -158,13 +158,12 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
         )
         .into_iter()
         .find(|h| {
-            !ctx.text
-                .negated(
-                    h,
-                    &ctx.prof.forbidden_negations,
-                    &ctx.prof.forbidden_negation_exceptions,
-                    (f.negation_window, f.negation_after_window),
-                )
+            !ctx.text.negated(
+                h,
+                &ctx.prof.forbidden_negations,
+                &ctx.prof.forbidden_negation_exceptions,
+                (f.negation_window, f.negation_after_window),
+            )
         });
     match said {
         Some(h) => ctx.evidence(

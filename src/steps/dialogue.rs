@@ -371,9 +371,21 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
         ctx.prof.opts,
         &all,
     );
-    let genuine = hits
-        .iter()
-        .find(|h| !ctx.text.span_tokens(h).iter().any(|t| q.contains(t)));
+    let e = &ctx.prof.profile.steps.empathy;
+    // A polite preface to a question is not empathy: a question word inside the
+    // apology ("maaf, dengan siapa"), or right after one that does not say "atas"
+    // ("maaf untuk kendala ini, sudah pernah dilaporkan?").
+    let genuine = hits.iter().find(|h| {
+        let span = ctx.text.span_tokens(h);
+        let inside = span.iter().any(|t| q.contains(t));
+        let after = !span.iter().any(|t| e.apology_object.contains(t))
+            && ctx
+                .text
+                .tokens_after(h, e.question_after)
+                .iter()
+                .any(|t| e.question_after_words.contains(t));
+        !inside && !after
+    });
     match genuine {
         Some(h) => ctx.verdict(Some(*h), ""),
         None if !hits.is_empty() => {
