@@ -236,13 +236,13 @@ impl CallText {
         out
     }
 
-    /// Whether one of `negations` stands within `before` tokens before the hit or within
-    /// `after` tokens after it ("promo tambah daya sudah tidak berlaku"), unless it
-    /// starts one of the `exceptions` ("jangan lupa").
+    /// Whether one of `negations` (word sequences) starts within `before` tokens before
+    /// the hit or within `after` tokens after it ("promo tambah daya sudah tidak
+    /// berlaku"), unless it starts one of the `exceptions` ("jangan lupa").
     pub fn negated(
         &self,
         hit: &Hit,
-        negations: &[String],
+        negations: &[Vec<String>],
         exceptions: &[Vec<String>],
         (before, after): (usize, usize),
     ) -> bool {
@@ -250,10 +250,9 @@ impl CallText {
         let from = hit.pos.saturating_sub(before);
         let to = (hit.end + 1 + after).min(run.tokens.len());
         (from..hit.pos).chain(hit.end + 1..to).any(|i| {
-            negations.contains(&run.tokens[i])
-                && !exceptions
-                    .iter()
-                    .any(|e| run.tokens[i..].starts_with(e.as_slice()))
+            let rest = &run.tokens[i..];
+            negations.iter().any(|n| rest.starts_with(n))
+                && !exceptions.iter().any(|e| rest.starts_with(e))
         })
     }
 
@@ -401,7 +400,7 @@ mod tests {
                 &|_| true,
             )
             .unwrap();
-        let jangan = ["jangan".to_string()];
+        let jangan = [vec!["jangan".to_string()]];
         assert!(ct.negated(&hit, &jangan, &[], (3, 0)));
         assert!(!ct.negated(&hit, &jangan, &[], (1, 0)));
         let lupa = vec![vec!["jangan".to_string(), "bilang".to_string()]];
@@ -425,7 +424,8 @@ mod tests {
                 &|_| true,
             )
             .unwrap();
-        assert!(ct.negated(&hit, &["tidak".to_string()], &[], (0, 1)));
-        assert!(!ct.negated(&hit, &["tidak".to_string()], &[], (3, 0)));
+        let tidak = [vec!["tidak".to_string()]];
+        assert!(ct.negated(&hit, &tidak, &[], (0, 1)));
+        assert!(!ct.negated(&hit, &tidak, &[], (3, 0)));
     }
 }

@@ -63,8 +63,8 @@ pub struct Compiled {
     /// Critical flag per step, in STEP_IDS order.
     pub critical: [bool; STEP_IDS.len()],
     /// Normalised word lists.
-    pub urgent_negations: Vec<String>,
-    pub forbidden_negations: Vec<String>,
+    pub urgent_negations: Vec<Vec<String>>,
+    pub forbidden_negations: Vec<Vec<String>>,
     /// Normalised token sequences that look like negations but are not.
     pub forbidden_negation_exceptions: Vec<Vec<String>>,
     pub empathy_question_words: Vec<String>,
@@ -211,6 +211,12 @@ impl Compiled {
         }
         let words =
             |list: &[String]| -> Vec<String> { list.iter().flat_map(|w| norm.tokens(w)).collect() };
+        let sequences = |list: &[String]| -> Vec<Vec<String>> {
+            list.iter()
+                .map(|w| norm.tokens(w))
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
         Ok(Compiled {
             norm: norm.clone(),
             opts: MatchOptions {
@@ -222,8 +228,8 @@ impl Compiled {
             lexicon,
             weights,
             critical,
-            urgent_negations: words(&p.urgent.negations),
-            forbidden_negations: words(&p.steps.forbidden_phrases.negations),
+            urgent_negations: sequences(&p.urgent.negations),
+            forbidden_negations: sequences(&p.steps.forbidden_phrases.negations),
             forbidden_negation_exceptions: p
                 .steps
                 .forbidden_phrases
