@@ -233,9 +233,15 @@ pub fn decide<'a>(
     });
     let (kind, age, already) = match prior {
         None => {
-            let tusbung = call.actions.iter().any(|a| {
-                a.kind == ActionKind::Create && a.category.eq_ignore_ascii_case(&p.tusbung_category)
-            });
+            // The category comes from the create; with no create at all (itself a
+            // failure) the caller's words alone decide.
+            let mut creates = call
+                .actions
+                .iter()
+                .filter(|a| a.kind == ActionKind::Create)
+                .peekable();
+            let tusbung = creates.peek().is_none()
+                || creates.any(|a| a.category.eq_ignore_ascii_case(&p.tusbung_category));
             let says = |set| {
                 text.first(set, Role::Caller, slots, prof.opts, &all)
                     .is_some()
