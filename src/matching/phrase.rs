@@ -447,7 +447,7 @@ fn close(w: &str, t: &str, fuzz: f64) -> bool {
     }
     let longest = lw.max(lt);
     let allowed = ((longest - 1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize;
-    allowed > 0 && strsim::levenshtein(w, t) <= allowed
+    allowed > 0 && strsim::osa_distance(w, t) <= allowed
 }
 
 /// Tokenises a slot value (a name) into single-token alternatives worth matching.
