@@ -189,8 +189,10 @@ pub struct PriorReportQuestion {
     pub ask: Phrases,
     pub caller_yes: Phrases,
     pub caller_no: Phrases,
-    /// Asking for the report number, phone used, customer id or meter number.
+    /// Asking for the report number, phone used, customer id or meter number ...
     pub ask_identifier: Phrases,
+    /// ... within this many turns after the caller's "yes".
+    pub follow_up_turns: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

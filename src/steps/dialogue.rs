@@ -192,10 +192,22 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
             .first(set, Role::Caller, ctx.slots, ctx.prof.opts, &only)
             .is_some()
     };
-    if said(&s.prior_no) || !said(&s.prior_yes) {
+    // An answer that already gives a number (report number, customer id) needs no
+    // follow-up question.
+    let digits: usize = ctx.text.turns[a]
+        .tokens
+        .iter()
+        .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
+        .map(String::len)
+        .sum();
+    let gives_number = digits >= 6;
+    if said(&s.prior_no) || !said(&s.prior_yes) || gives_number {
         return ctx.verdict(Some(q), "");
     }
-    let after = |i: usize| i > a;
+    // The follow-up question comes with the question or right after the answer, not
+    // when the agent reads out a number at the end of the call.
+    let window = ctx.prof.profile.steps.prior_report_question.follow_up_turns;
+    let after = |i: usize| i >= q.first_turn && i <= a + window;
     let id = ctx.find(&s.prior_identifier, Role::Agent, &after);
     match id {
         Some(h) if h.matched() => ctx.verdict(Some(h), ""),
