@@ -104,7 +104,11 @@ impl Ctx<'_> {
 pub fn slots_for(call: &Call, prof: &Compiled) -> Slots {
     let mut slots = Slots::new();
     slots.insert("agent_name", name_alternatives(&call.meta.agent_name));
-    slots.insert("caller_name", name_alternatives(&call.meta.crm_caller_name));
+    // Callers are addressed by their given name ("pak Budi"); a family name is shared
+    // with the household and would also match the prior report's name.
+    let mut caller = name_alternatives(&call.meta.crm_caller_name);
+    caller.truncate(1);
+    slots.insert("caller_name", caller);
     let t = call.meta.started_at;
     let minute = t.hour() * 60 + t.minute();
     slots.insert(
