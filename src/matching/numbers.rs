@@ -5,7 +5,17 @@
 //! compound number; a run of bare digit words is read digit by digit, as agents read
 //! report numbers and phone numbers aloud.
 
+/// Long number words the ASR misspells by one edit ("sembilna").
+const LONG_DIGITS: [(&str, u64); 2] = [("delapan", 8), ("sembilan", 9)];
+
 fn digit(w: &str) -> Option<u64> {
+    if w.len() >= 7 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+        for (word, d) in LONG_DIGITS {
+            if w != word && strsim::osa_distance(w, word) == 1 {
+                return Some(d);
+            }
+        }
+    }
     Some(match w {
         "nol" | "kosong" | "0" => 0,
         "satu" | "1" => 1,
@@ -40,10 +50,25 @@ fn is_number_word(w: &str) -> bool {
     (digit(w).is_some() && !w.chars().all(|c| c.is_ascii_digit())) || is_multiplier(w)
 }
 
-/// Reads one compound run ("seratus dua puluh tiga") into one or more numbers.
+/// Magnitude a multiplier word sets (10 for puluh / belas, 100 for ratus, ...).
+fn magnitude(w: &str) -> u64 {
+    match w {
+        "puluh" | "belas" | "sepuluh" | "sebelas" => 10,
+        "ratus" | "seratus" => 100,
+        "ribu" | "seribu" => 1000,
+        "juta" => 1_000_000,
+        _ => 1,
+    }
+}
+
+/// Reads one compound run into one or more numbers. A new number starts when a digit
+/// follows a digit, or a multiplier repeats a magnitude already filled: report numbers
+/// are read in pairs ("lima puluh empat, tiga puluh satu" is 54 31, not 85).
 fn compound(words: &[&str]) -> Vec<u64> {
     let mut out = Vec::new();
     let (mut total, mut acc, mut pending): (u64, u64, Option<u64>) = (0, 0, None);
+    // Smallest magnitude set so far in the current number.
+    let mut filled: Option<u64> = None;
     let mut started = false;
     let flush = |total: &mut u64, acc: &mut u64, pending: &mut Option<u64>, out: &mut Vec<u64>| {
         out.push(*total + *acc + pending.take().unwrap_or(0));
@@ -52,33 +77,44 @@ fn compound(words: &[&str]) -> Vec<u64> {
     };
     for &w in words {
         if let Some(d) = digit(w) {
-            if pending.is_some() {
+            if pending.is_some() || filled == Some(1) {
                 flush(&mut total, &mut acc, &mut pending, &mut out);
+                filled = None;
             }
             pending = Some(d);
-        } else {
-            match w {
-                "sepuluh" => acc += 10,
-                "sebelas" => acc += 11,
-                "seratus" => acc += 100,
-                "seribu" => total += 1000,
-                "belas" => acc += 10 + pending.take().unwrap_or(0),
-                "puluh" => acc += pending.take().unwrap_or(1) * 10,
-                "ratus" => acc += pending.take().unwrap_or(1) * 100,
-                "ribu" => {
-                    total += (acc + pending.take().unwrap_or(0)).max(1) * 1000;
-                    acc = 0;
-                }
-                "juta" => {
-                    total += (acc + pending.take().unwrap_or(0)).max(1) * 1_000_000;
-                    acc = 0;
-                }
-                _ => {}
-            }
+            continue;
         }
+        let m = magnitude(w);
+        if filled.is_some_and(|f| m >= f && m < 1000) {
+            // The magnitude is taken: this multiplier opens the next number, with the
+            // digit just said.
+            let carry = pending.take();
+            flush(&mut total, &mut acc, &mut None, &mut out);
+            pending = carry;
+        }
+        match w {
+            "sepuluh" => acc += 10,
+            "sebelas" => acc += 11,
+            "seratus" => acc += 100,
+            "seribu" => total += 1000,
+            "belas" => acc += 10 + pending.take().unwrap_or(0),
+            "puluh" => acc += pending.take().unwrap_or(1) * 10,
+            "ratus" => acc += pending.take().unwrap_or(1) * 100,
+            "ribu" => {
+                total += (acc + pending.take().unwrap_or(0)).max(1) * 1000;
+                acc = 0;
+            }
+            "juta" => {
+                total += (acc + pending.take().unwrap_or(0)).max(1) * 1_000_000;
+                acc = 0;
+            }
+            _ => {}
+        }
+        // "belas" and "sebelas" fill the units too.
+        filled = Some(if matches!(w, "belas" | "sebelas") { 1 } else { m });
         started = true;
     }
-    if started {
+    if started || pending.is_some() {
         flush(&mut total, &mut acc, &mut pending, &mut out);
     }
     out
@@ -161,6 +197,16 @@ mod tests {
             conv("dua kali ya pak"),
             "2 kali ya bapak".replace("bapak", "pak")
         );
+    }
+
+    #[test]
+    fn numbers_read_in_pairs() {
+        assert_eq!(conv("lima puluh empat tiga puluh satu"), "54 31");
+        assert_eq!(conv("enam puluh dua puluh enam tiga belas lima"), "60 26 13 5");
+        assert_eq!(conv("lima puluh tiga dua belas delapan puluh lima"), "53 12 85");
+        assert_eq!(conv("seratus dua puluh tiga"), "123");
+        assert_eq!(conv("sebelas dua belas"), "11 12");
+        assert_eq!(conv("sembilna delapan"), "98");
     }
 
     #[test]
