@@ -264,8 +264,10 @@ pub struct ServiceGuarantee {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TicketNumber {
-    /// Trailing digits of the number that must be read out.
+    /// Trailing digits of the number that must be read out ...
     pub min_tail_digits: usize,
+    /// ... or the share of its digits said in order.
+    pub min_digit_share: f64,
     /// Saying the existing number still applies (repeat-open paths).
     pub still_applies: Phrases,
 }

@@ -8,22 +8,61 @@ use crate::path::report_digits;
 /// Tokens that may stand between digit groups of a number read aloud.
 const DIGIT_SEPARATORS: usize = 2;
 
-/// Longest tail of `number` (digits) found in what the agent said: (length, turn).
-fn said_tail(ctx: &Ctx, number: &str) -> (usize, Option<usize>) {
-    let digits = report_digits(number);
-    let mut best = (0, None);
-    for (said, turn) in ctx.text.digit_strings(Role::Agent, DIGIT_SEPARATORS) {
-        for k in (1..=digits.len()).rev() {
-            if k <= best.0 {
-                break;
-            }
-            if said.contains(&digits[digits.len() - k..]) {
-                best = (k, Some(turn));
-                break;
-            }
+/// How much of `number` the agent read out: the longest tail found in one digit
+/// string, and the best share of its digits said in order; each with its turn.
+struct ReadOut {
+    tail: usize,
+    share: f64,
+    turn: Option<usize>,
+}
+
+/// Length of the longest common subsequence of two digit strings.
+fn lcs(a: &[u8], b: &[u8]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
         }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn read_out(ctx: &Ctx, number: &str) -> ReadOut {
+    let digits = report_digits(number);
+    let mut best = ReadOut {
+        tail: 0,
+        share: 0.0,
+        turn: None,
+    };
+    if digits.is_empty() {
+        return best;
+    }
+    for (said, turn) in ctx.text.digit_strings(Role::Agent, DIGIT_SEPARATORS) {
+        let tail = (1..=digits.len())
+            .rev()
+            .find(|&k| said.contains(&digits[digits.len() - k..]))
+            .unwrap_or(0);
+        let share = lcs(said.as_bytes(), digits.as_bytes()) as f64 / digits.len() as f64;
+        if (tail, share) > (best.tail, best.share) {
+            best.turn = Some(turn);
+        }
+        best.tail = best.tail.max(tail);
+        best.share = best.share.max(share);
     }
     best
+}
+
+/// Whether a read-out says the number: enough of its tail, or nearly all its digits.
+fn says_number(ctx: &Ctx, number: &str, r: &ReadOut) -> bool {
+    let t = &ctx.prof.profile.steps.ticket_number;
+    let len = report_digits(number).len();
+    len > 0 && (r.tail >= t.min_tail_digits.min(len) || r.share + 1e-9 >= t.min_digit_share)
 }
 
 fn turn_result(
@@ -49,7 +88,6 @@ fn turn_result(
 }
 
 pub fn ticket_number(ctx: &Ctx) -> StepResult {
-    let need = ctx.prof.profile.steps.ticket_number.min_tail_digits;
     let prior = ctx.path.prior.map(|r| r.report_no.as_str());
     match ctx.path.kind {
         PathKind::FirstReport | PathKind::TusbungPaid | PathKind::RepeatResolved => {
@@ -62,22 +100,19 @@ pub fn ticket_number(ctx: &Ctx) -> StepResult {
                     0.0,
                 );
             };
-            let len = report_digits(new).len();
-            let want = need.min(len).max(1);
-            let (k, turn) = said_tail(ctx, new);
-            let sim = k as f64 / len.max(1) as f64;
-            if k >= want {
-                return turn_result(ctx, Status::Pass, String::new(), turn, sim);
+            let r = read_out(ctx, new);
+            if says_number(ctx, new, &r) {
+                return turn_result(ctx, Status::Pass, String::new(), r.turn, r.share);
             }
             if let Some(old) = prior {
-                let (ko, old_turn) = said_tail(ctx, old);
-                if ko >= need.min(report_digits(old).len()).max(1) {
+                let o = read_out(ctx, old);
+                if says_number(ctx, old, &o) {
                     return turn_result(
                         ctx,
                         Status::Fail,
                         format!("agent reads out the prior number {old} instead of the new report {new}"),
-                        old_turn,
-                        sim,
+                        o.turn,
+                        r.share,
                     );
                 }
             }
@@ -85,24 +120,19 @@ pub fn ticket_number(ctx: &Ctx) -> StepResult {
                 ctx,
                 Status::Fail,
                 format!(
-                    "agent never reads out the new report number {new} (best: last {k} digits)"
+                    "agent never reads out the new report number {new} (best: last {} digits, {:.0}% of its digits)",
+                    r.tail,
+                    r.share * 100.0
                 ),
-                turn,
-                sim,
+                r.turn,
+                r.share,
             )
         }
         PathKind::RepeatOpenLt12h | PathKind::RepeatOpenGe12h => {
             let old = prior.unwrap_or("");
-            let len = report_digits(old).len();
-            let (k, turn) = said_tail(ctx, old);
-            if len > 0 && k >= need.min(len) {
-                return turn_result(
-                    ctx,
-                    Status::Pass,
-                    String::new(),
-                    turn,
-                    k as f64 / len as f64,
-                );
+            let r = read_out(ctx, old);
+            if says_number(ctx, old, &r) {
+                return turn_result(ctx, Status::Pass, String::new(), r.turn, r.share);
             }
             let all = |_| true;
             let h = ctx.find(&ctx.prof.sets.still_applies, Role::Agent, &all);
@@ -181,5 +211,17 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
             evidence_text: format!("none of the {} forbidden lines said", f.lines.len()),
             similarity: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lcs;
+
+    #[test]
+    fn digits_in_order() {
+        assert_eq!(lcs(b"542219281283", b"5422192812803"), 12);
+        assert_eq!(lcs(b"", b"123"), 0);
+        assert_eq!(lcs(b"321", b"123"), 1);
     }
 }
