@@ -101,6 +101,7 @@ impl Lexicon {
             }
             // Spelling candidates: words of about the token's length, or of the token's
             // length less a particle (a typo under "-nya").
+            // (or of one of its affix forms: a typo inside an inflected word).
             let mut lens: Vec<usize> = vec![token.chars().count()];
             lens.extend(
                 PARTICLES
@@ -108,6 +109,9 @@ impl Lexicon {
                     .filter_map(|p| token.strip_suffix(p))
                     .map(|b| b.chars().count()),
             );
+            if token.len() >= 7 {
+                lens.extend(forms_of(token).iter().map(|f| f.chars().count()));
+            }
             let mut seen = std::collections::HashSet::new();
             for lt in lens {
                 for len in lt.saturating_sub(2)..=lt + 2 {

@@ -5,8 +5,19 @@
 //! compound number; a run of bare digit words is read digit by digit, as agents read
 //! report numbers and phone numbers aloud.
 
-/// Long number words the ASR misspells by one edit ("sembilna").
+/// Long number words the ASR misspells by one edit ("sembilna", "seartus").
 const LONG_DIGITS: [(&str, u64); 2] = [("delapan", 8), ("sembilan", 9)];
+const LONG_MULTIPLIERS: [&str; 3] = ["seratus", "sepuluh", "sebelas"];
+
+/// The multiplier word a misspelt long token stands for, if any.
+fn misspelt_multiplier(w: &str) -> Option<&'static str> {
+    if w.len() < 7 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    LONG_MULTIPLIERS
+        .into_iter()
+        .find(|m| w != *m && strsim::osa_distance(w, m) == 1)
+}
 
 fn digit(w: &str) -> Option<u64> {
     if w.len() >= 7 && w.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -111,7 +122,11 @@ fn compound(words: &[&str]) -> Vec<u64> {
             _ => {}
         }
         // "belas" and "sebelas" fill the units too.
-        filled = Some(if matches!(w, "belas" | "sebelas") { 1 } else { m });
+        filled = Some(if matches!(w, "belas" | "sebelas") {
+            1
+        } else {
+            m
+        });
         started = true;
     }
     if started || pending.is_some() {
@@ -123,6 +138,10 @@ fn compound(words: &[&str]) -> Vec<u64> {
 /// Rewrites number words in a token list to digit tokens, then joins runs of single
 /// digits ("1 2 3") into one token, and turns "kali" between two numbers into "x".
 pub fn words_to_digits(tokens: Vec<String>) -> Vec<String> {
+    let tokens: Vec<String> = tokens
+        .into_iter()
+        .map(|t| misspelt_multiplier(&t).map_or(t, str::to_string))
+        .collect();
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -202,11 +221,18 @@ mod tests {
     #[test]
     fn numbers_read_in_pairs() {
         assert_eq!(conv("lima puluh empat tiga puluh satu"), "54 31");
-        assert_eq!(conv("enam puluh dua puluh enam tiga belas lima"), "60 26 13 5");
-        assert_eq!(conv("lima puluh tiga dua belas delapan puluh lima"), "53 12 85");
+        assert_eq!(
+            conv("enam puluh dua puluh enam tiga belas lima"),
+            "60 26 13 5"
+        );
+        assert_eq!(
+            conv("lima puluh tiga dua belas delapan puluh lima"),
+            "53 12 85"
+        );
         assert_eq!(conv("seratus dua puluh tiga"), "123");
         assert_eq!(conv("sebelas dua belas"), "11 12");
         assert_eq!(conv("sembilna delapan"), "98");
+        assert_eq!(conv("pln seartus dua puluh tiga"), "pln 123");
     }
 
     #[test]

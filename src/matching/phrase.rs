@@ -435,6 +435,8 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
             .filter_map(|p| t.strip_suffix(p))
             .any(|base| close(w, base, fuzz))
         || super::stem::same_stem(w, t)
+        // A typo inside an inflected word: "diterskan" says "teruskan".
+        || (t.len() >= 7 && super::stem::forms_of(t).iter().any(|f| f != t && close(w, f, fuzz)))
 }
 
 /// Edit distance within the word's allowance: short words get no typo ("masih" is not
