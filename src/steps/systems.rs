@@ -209,12 +209,14 @@ pub fn simone_escalation(ctx: &Ctx) -> StepResult {
             }
         };
     };
+    // Paths that create a report escalate the new one; without a create no report
+    // can carry the escalation, so any escalation sits on the wrong one.
     let target = target.unwrap_or_default();
     let expected = format!(
         "{} on {}",
         types.join(" or "),
         if target.is_empty() {
-            "the report"
+            "the new report (none was created)"
         } else {
             &target
         }
@@ -240,7 +242,7 @@ pub fn simone_escalation(ctx: &Ctx) -> StepResult {
                 Some(e),
             );
         }
-        if !target.is_empty() && !on(e, &target) {
+        if target.is_empty() || !on(e, &target) {
             return StepResult::action(
                 Status::Fail,
                 format!(
