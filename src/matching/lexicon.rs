@@ -6,7 +6,7 @@
 //! caches it per distinct token; a call's tokens then match by a binary search in a
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
-use super::phrase::word_eq;
+use super::phrase::{close, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -109,9 +109,12 @@ impl Lexicon {
                     .filter_map(|p| token.strip_suffix(p))
                     .map(|b| b.chars().count()),
             );
-            if token.len() >= 7 {
-                lens.extend(forms_of(token).iter().map(|f| f.chars().count()));
-            }
+            let token_forms: Vec<String> = if token.len() >= 7 {
+                forms_of(token).into_iter().filter(|f| f != token).collect()
+            } else {
+                Vec::new()
+            };
+            lens.extend(token_forms.iter().map(|f| f.chars().count()));
             let mut seen = std::collections::HashSet::new();
             for lt in lens {
                 for len in lt.saturating_sub(2)..=lt + 2 {
@@ -119,7 +122,12 @@ impl Lexicon {
                         continue;
                     }
                     for &id in self.by_len.get(&len).into_iter().flatten() {
-                        if word_eq(&self.words[id as usize], token, self.fuzz) {
+                        // word_eq's spelling branches; its affix branch is the lookups
+                        // above. Forms computed once per token, not per candidate.
+                        let w = &self.words[id as usize];
+                        if spelled_like(w, token, self.fuzz)
+                            || token_forms.iter().any(|f| close(w, f, self.fuzz))
+                        {
                             ids.push(id);
                         }
                     }
@@ -152,6 +160,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::phrase::word_eq;
 
     #[test]
     fn lookup_agrees_with_word_eq() {

@@ -11,7 +11,7 @@ const LONG_MULTIPLIERS: [&str; 3] = ["seratus", "sepuluh", "sebelas"];
 
 /// The multiplier word a misspelt long token stands for, if any.
 fn misspelt_multiplier(w: &str) -> Option<&'static str> {
-    if w.len() < 7 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !(6..=8).contains(&w.len()) || !w.starts_with("se") {
         return None;
     }
     LONG_MULTIPLIERS
@@ -20,9 +20,13 @@ fn misspelt_multiplier(w: &str) -> Option<&'static str> {
 }
 
 fn digit(w: &str) -> Option<u64> {
-    if w.len() >= 7 && w.bytes().all(|b| b.is_ascii_lowercase()) {
+    if (7..=9).contains(&w.len()) {
         for (word, d) in LONG_DIGITS {
-            if w != word && strsim::osa_distance(w, word) == 1 {
+            // One edit keeps the length within one and, in practice, the first letter.
+            if w.as_bytes()[0] == word.as_bytes()[0]
+                && w != word
+                && strsim::osa_distance(w, word) == 1
+            {
                 return Some(d);
             }
         }

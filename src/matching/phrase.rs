@@ -429,20 +429,38 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
             return true;
         }
     }
-    close(w, t, fuzz)
-        || SUFFIXES
-            .iter()
-            .filter_map(|p| t.strip_suffix(p))
-            .any(|base| close(w, base, fuzz))
+    spelled_like(w, t, fuzz)
         || super::stem::same_stem(w, t)
         // A typo inside an inflected word: "diterskan" says "teruskan".
         || (t.len() >= 7 && super::stem::forms_of(t).iter().any(|f| f != t && close(w, f, fuzz)))
 }
 
+/// The cheap part of [`word_eq`], without affix forms: the same word, with a particle,
+/// or a close spelling (also under a particle). For comparing names and addresses.
+pub fn spelled_like(w: &str, t: &str, fuzz: f64) -> bool {
+    if w == t {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix(w) {
+        if w.len() >= 3 && SUFFIXES.contains(&rest) {
+            return true;
+        }
+    }
+    let numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if numeric(w) || numeric(t) {
+        return false;
+    }
+    close(w, t, fuzz)
+        || SUFFIXES
+            .iter()
+            .filter_map(|p| t.strip_suffix(p))
+            .any(|base| close(w, base, fuzz))
+}
+
 /// Edit distance within the word's allowance: short words get no typo ("masih" is not
 /// "kasih", "nama" not "lama"); a word of n letters may differ by
 /// floor((n - 1) × (1 - fuzz)) edits.
-fn close(w: &str, t: &str, fuzz: f64) -> bool {
+pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
     let (lw, lt) = (w.chars().count(), t.chars().count());
     if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
         return false;

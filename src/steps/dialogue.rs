@@ -1,7 +1,7 @@
 //! Dialogue steps 1–7 and 9–10: what the agent must say, found by phrase matching.
 
 use super::{Ctx, StepResult};
-use crate::matching::phrase::{word_eq, Phrase};
+use crate::matching::phrase::{spelled_like, word_eq, Phrase};
 use crate::matching::Hit;
 use crate::model::{Role, Status};
 use crate::path::NumberKind;
@@ -274,9 +274,13 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
         for t in &ctx.text.turns[i].tokens {
             let says = seen.entry(t.as_str()).or_insert_with(|| {
                 let t = trim_zeros(t);
+                // Read-backs keep the first letter; checking it first skips most pairs.
                 words
                     .iter()
-                    .map(|w| word_eq(w, t, ctx.prof.opts.fuzz))
+                    .map(|w| {
+                        w.as_bytes().first() == t.as_bytes().first()
+                            && spelled_like(w, t, ctx.prof.opts.fuzz)
+                    })
                     .collect()
             });
             for (w, &yes) in says.iter().enumerate() {
