@@ -12,10 +12,9 @@
 const PARTICLES: [&str; 6] = ["lah", "kah", "pun", "nya", "ku", "mu"];
 const SUFFIXES: [&str; 4] = ["kan", "an", "i", "in"];
 /// Prefix and the letters a nasal prefix may have swallowed (0 = none).
-const PREFIXES: [(&str, &[u8]); 16] = [
+const PREFIXES: [(&str, &[u8]); 15] = [
     ("di", &[0]),
     ("ke", &[0]),
-    ("se", &[0]),
     ("ter", &[0]),
     ("ber", &[0]),
     ("be", &[0]),
@@ -32,7 +31,8 @@ const PREFIXES: [(&str, &[u8]); 16] = [
 ];
 
 /// Prefixes that with a suffix derive a new word rather than inflect one.
-const DERIVATIONAL: [&str; 7] = ["ke", "se", "per", "pe", "pem", "pen", "peng"];
+/// ("se-" is not stripped at all: "sebelumnya" is not "belum", "seorang" not "orang".)
+const DERIVATIONAL: [&str; 6] = ["ke", "per", "pe", "pem", "pen", "peng"];
 
 /// Shortest form worth comparing.
 const MIN_FORM: usize = 4;
@@ -234,6 +234,7 @@ mod tests {
             ("perbaikan", "baik"),
             ("baik", "perbaikan"),
             ("menunggu", "ditunggu"),
+            ("belum", "sebelumnya"),
         ] {
             assert!(!same_stem(a, b), "{a} / {b}");
         }
