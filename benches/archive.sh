@@ -32,7 +32,7 @@ for n in "${SIZES[@]}"; do
       $BIN generate --calls "$n" --seed 1 --noise "$NOISE" --layout "$layout" --out "$dir" >/dev/null
     fi
     # Transcript text in MB: bundles or per-call files.
-    mb=$(du -sbc "$dir"/*.jsonl "$dir"/transcripts 2>/dev/null | tail -1 | awk '{printf "%.1f", $1/1e6}')
+    mb=$( { du -sbc "$dir"/*.jsonl "$dir"/transcripts 2>/dev/null || true; } | tail -1 | awk '{printf "%.1f", $1/1e6}')
     for run in $(seq "$RUNS"); do
       log="$WORK/logs/audit-$n-$layout-$run.log"
       /usr/bin/time -v "$BIN" audit "$dir" --out "$WORK/out-$n-$layout" --quiet 2> "$log"
