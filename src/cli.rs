@@ -87,6 +87,9 @@ pub struct EvalArgs {
     /// Also write the tables as CSV files into this folder.
     #[arg(long)]
     pub csv: Option<PathBuf>,
+    /// SOP profile whose weights and critical steps score the truth (default: built-in).
+    #[arg(long)]
+    pub sop: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

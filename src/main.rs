@@ -93,7 +93,7 @@ fn profile(args: ProfileArgs) -> Result<()> {
 }
 
 fn eval_cmd(args: EvalArgs) -> Result<()> {
-    let prof = Compiled::builtin();
+    let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
     let weights = Weights {
         per_step: STEP_IDS
             .iter()

@@ -206,6 +206,7 @@ C3,FIRST_REPORT,true,
             steps: f.file("steps.csv", STEPS),
             calls: calls.then(|| f.file("calls.csv", CALLS)),
             csv: csv.then(|| f.dir.path().join("out")),
+            sop: None,
         }
     }
 

@@ -85,6 +85,19 @@ impl Hit {
     pub fn matched(&self) -> bool {
         self.score >= 1.0
     }
+
+    /// A hit of phrase `k` found at `h` in the tokens of run `r` from `lo` on.
+    fn in_run(r: usize, run: &Run, lo: usize, k: usize, h: phrase::SliceHit) -> Hit {
+        Hit {
+            score: h.score,
+            phrase: k,
+            first_turn: run.turn_of[lo + h.first],
+            last_turn: run.turn_of[lo + h.last],
+            run: r,
+            pos: lo + h.first,
+            end: lo + h.last,
+        }
+    }
 }
 
 impl CallText {
@@ -162,15 +175,7 @@ impl CallText {
             };
             for (k, phrase) in set.iter().enumerate() {
                 if let Some(h) = phrase.best_in(run.toks(lo, hi), slots, opts) {
-                    let hit = Hit {
-                        score: h.score,
-                        phrase: k,
-                        first_turn: run.turn_of[lo + h.first],
-                        last_turn: run.turn_of[lo + h.last],
-                        run: r,
-                        pos: lo + h.first,
-                        end: lo + h.last,
-                    };
+                    let hit = Hit::in_run(r, run, lo, k, h);
                     let better = match best {
                         None => true,
                         Some(b) => {
@@ -219,17 +224,12 @@ impl CallText {
                 if !run.present.is_empty() && !phrase.may_match(&run.present) {
                     continue;
                 }
-                for h in phrase.all_in(run.toks(lo, hi), slots, opts) {
-                    out.push(Hit {
-                        score: h.score,
-                        phrase: k,
-                        first_turn: run.turn_of[lo + h.first],
-                        last_turn: run.turn_of[lo + h.last],
-                        run: r,
-                        pos: lo + h.first,
-                        end: lo + h.last,
-                    });
-                }
+                out.extend(
+                    phrase
+                        .all_in(run.toks(lo, hi), slots, opts)
+                        .into_iter()
+                        .map(|h| Hit::in_run(r, run, lo, k, h)),
+                );
             }
         }
         out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
@@ -377,53 +377,43 @@ mod tests {
         assert!(!near.matched());
     }
 
-    #[test]
-    fn negation_before_hit() {
+    /// The call text of one agent turn and the hit of `phrase` in it.
+    fn agent_hit(text: &str, phrase: &str) -> (CallText, Hit) {
         let norm = Normalizer::new([], []);
-        let ct = CallText::new(
-            &[turn(
-                Role::Agent,
-                0.0,
-                "jangan bilang semoga harinya menyenangkan",
-            )],
-            &norm,
-            None,
-            2,
-        );
-        let set = vec![Phrase::compile("semoga harinya menyenangkan", &norm).unwrap()];
+        let ct = CallText::new(&[turn(Role::Agent, 0.0, text)], &norm, None, 2);
+        let set = vec![Phrase::compile(phrase, &norm).unwrap()];
+        let all = |_| true;
         let hit = ct
             .find(
                 &set,
                 Role::Agent,
                 &Slots::new(),
                 MatchOptions::default(),
-                &|_| true,
+                &all,
             )
             .unwrap();
+        (ct, hit)
+    }
+
+    #[test]
+    fn negation_before_hit() {
+        let (ct, hit) = agent_hit(
+            "jangan bilang semoga harinya menyenangkan",
+            "semoga harinya menyenangkan",
+        );
         let jangan = [vec!["jangan".to_string()]];
         assert!(ct.negated(&hit, &jangan, &[], (3, 0)));
         assert!(!ct.negated(&hit, &jangan, &[], (1, 0)));
         let lupa = vec![vec!["jangan".to_string(), "bilang".to_string()]];
         assert!(!ct.negated(&hit, &jangan, &lupa, (3, 0)));
-        let ct = CallText::new(
-            &[turn(
-                Role::Agent,
-                0.0,
-                "semoga harinya menyenangkan tidak ya",
-            )],
-            &norm,
-            None,
-            2,
+    }
+
+    #[test]
+    fn negation_after_hit() {
+        let (ct, hit) = agent_hit(
+            "semoga harinya menyenangkan tidak ya",
+            "semoga harinya menyenangkan",
         );
-        let hit = ct
-            .find(
-                &set,
-                Role::Agent,
-                &Slots::new(),
-                MatchOptions::default(),
-                &|_| true,
-            )
-            .unwrap();
         let tidak = [vec!["tidak".to_string()]];
         assert!(ct.negated(&hit, &tidak, &[], (0, 1)));
         assert!(!ct.negated(&hit, &tidak, &[], (3, 0)));
