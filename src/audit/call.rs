@@ -206,6 +206,12 @@ pub fn audit_call(
         path.prior_age_h.map(|h| fixed(h, 2)).unwrap_or_default(),
         path.number_kind.as_str().to_string(),
         roles,
+        path.urgent_hit
+            .map(|h| {
+                let (t, said) = text.evidence(&h);
+                format!("{t:.1}: {said}")
+            })
+            .unwrap_or_default(),
     ];
     CallReport {
         row,

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub const NAMES: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
 
 /// Columns of `calls.csv`.
-pub const CALL_COLUMNS: [&str; 19] = [
+pub const CALL_COLUMNS: [&str; 20] = [
     "call_id",
     "started_at",
     "agent_id",
@@ -37,6 +37,7 @@ pub const CALL_COLUMNS: [&str; 19] = [
     "prior_age_hours",
     "caller_number_kind",
     "roles",
+    "urgent_cue",
 ];
 
 /// Columns of `steps.csv`.
