@@ -87,7 +87,12 @@ impl Normalizer {
             }
             i += 1;
         }
-        words_to_digits(out)
+        // A word the ASR doubled ("tahu tahu") is said once. Reduplicated words
+        // ("anak anak") fold the same way in phrases; numbers ("satu satu" → 11) were
+        // read above and are left alone.
+        let mut words = words_to_digits(out);
+        words.dedup_by(|b, a| a == b && !a.bytes().all(|c| c.is_ascii_digit()));
+        words
     }
 
     /// The canonical form of a text as one space-joined string.
@@ -133,6 +138,17 @@ mod tests {
             n().text("download di Play Store gak"),
             "download di playstore tidak"
         );
+    }
+
+    #[test]
+    fn doubled_words_fold_but_digits_stay() {
+        assert_eq!(
+            n().text("boleh saya tahu tahu nama"),
+            "boleh saya tahu nama"
+        );
+        assert_eq!(n().text("nomor 1 1 2"), "nomor 112");
+        assert_eq!(n().text("satu satu satu dua"), "1112");
+        assert_eq!(n().text("5421 5421"), "5421 5421");
     }
 
     #[test]
