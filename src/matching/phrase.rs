@@ -220,14 +220,6 @@ impl Phrase {
             .all(|alts| alts.iter().any(|&id| has(id)))
     }
 
-    /// Slot names this phrase uses.
-    pub fn slots(&self) -> impl Iterator<Item = &str> {
-        self.items.iter().filter_map(|i| match i {
-            Item::Slot { name, .. } => Some(name.as_str()),
-            _ => None,
-        })
-    }
-
     /// The phrase's literal words, normalised, for an exact-phrase scan (`rg -F`).
     pub fn literal(&self) -> String {
         let mut out = Vec::new();

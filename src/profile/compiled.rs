@@ -271,11 +271,6 @@ impl Compiled {
         out
     }
 
-    /// Index of a step id in STEP_IDS.
-    pub fn step_index(id: &str) -> Option<usize> {
-        STEP_IDS.iter().position(|s| *s == id)
-    }
-
     /// Every phrase of the profile, for `profile --phrases`.
     pub fn all_phrases(&self) -> Vec<&Phrase> {
         self.sets.all().collect()

@@ -180,11 +180,6 @@ impl Format {
             Format::Azure => azure::parse(text).map(|t| vec![t]),
         }
     }
-
-    /// Whether one file holds many calls (each carrying its call id).
-    pub fn is_bundle(self) -> bool {
-        matches!(self, Format::Jsonl)
-    }
 }
 
 impl fmt::Display for Format {
