@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub struct ReportIndex {
     reports: Vec<Report>,
     by_no: HashMap<String, usize>,
+    /// Digits → report, for numbers written without their letter prefix.
+    by_digits: HashMap<String, usize>,
     by_phone: HashMap<String, Vec<usize>>,
 }
 
@@ -21,6 +23,20 @@ pub fn report_key(no: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
         .collect()
+}
+
+/// Whether two report numbers name the same report: equal keys, or equal digits when
+/// one side dropped the letter prefix ("5421090602335" for "K5421090602335").
+pub fn same_report(a: &str, b: &str) -> bool {
+    let (ka, kb) = (report_key(a), report_key(b));
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    if ka == kb {
+        return true;
+    }
+    let (da, db) = (report_digits(a), report_digits(b));
+    da.len() >= 6 && da == db && (da == ka || db == kb)
 }
 
 /// Digits of a report number, for matching what agents say and what notes hold.
@@ -80,6 +96,9 @@ impl ReportIndex {
             }
             let i = idx.reports.len();
             idx.by_no.insert(key, i);
+            idx.by_digits
+                .entry(report_digits(&r.report_no))
+                .or_insert(i);
             let phone = normalize_phone(&r.caller_phone);
             if !phone.is_empty() {
                 idx.by_phone.entry(phone).or_default().push(i);
@@ -90,7 +109,15 @@ impl ReportIndex {
     }
 
     pub fn get(&self, no: &str) -> Option<&Report> {
-        self.by_no.get(&report_key(no)).map(|&i| &self.reports[i])
+        let key = report_key(no);
+        let found = self.by_no.get(&key).or_else(|| {
+            // A bare number ("5421…") may name "K5421…".
+            let digits = report_digits(no);
+            (digits == key && digits.len() >= 6)
+                .then(|| self.by_digits.get(&digits))
+                .flatten()
+        });
+        found.map(|&i| &self.reports[i])
     }
 
     pub fn len(&self) -> usize {
@@ -296,6 +323,14 @@ mod tests {
         assert_eq!(NumberKind::of("0215551234", &m), NumberKind::Pstn);
         assert_eq!(NumberKind::of("+62215551234", &m), NumberKind::Pstn);
         assert_eq!(NumberKind::of("", &m), NumberKind::Withheld);
+    }
+
+    #[test]
+    fn bare_numbers_name_prefixed_reports() {
+        assert!(same_report("K5421090602335", "5421090602335"));
+        assert!(same_report("k 5421-090602335", "K5421090602335"));
+        assert!(!same_report("K5421090602335", "T5421090602335"));
+        assert!(!same_report("", ""));
     }
 
     #[test]

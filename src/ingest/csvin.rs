@@ -84,7 +84,15 @@ pub fn reader(path: &Path) -> Result<csv::Reader<std::fs::File>, String> {
 
 /// Parses an RFC 3339 timestamp with offset (fractional seconds allowed).
 pub fn timestamp(value: &str, col: &str) -> Result<Timestamp, String> {
-    chrono::DateTime::parse_from_rfc3339(value.trim())
+    let v = value.trim();
+    chrono::DateTime::parse_from_rfc3339(v)
+        .or_else(|e| {
+            // RFC 3339 lets a space stand for the "T" between date and time.
+            match v.as_bytes().get(10) {
+                Some(b' ') => chrono::DateTime::parse_from_rfc3339(&v.replacen(' ', "T", 1)),
+                _ => Err(e),
+            }
+        })
         .map_err(|e| format!("bad timestamp in {col} {value:?}: {e} (expected RFC 3339 with offset, e.g. 2026-11-20T08:15:03+07:00)"))
 }
 
@@ -109,4 +117,30 @@ pub fn required<'a>(value: &'a str, col: &str) -> Result<&'a str, String> {
 /// The 1-based line a record starts on.
 pub fn line_of(rec: &csv::StringRecord) -> u64 {
     rec.position().map_or(0, |p| p.line())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_forms() {
+        for ok in [
+            "2026-11-20T08:15:03+07:00",
+            "2026-11-20T08:15:03.250+07:00",
+            "2026-11-20 08:15:03+07:00",
+            "2026-11-20T01:15:03Z",
+        ] {
+            assert!(timestamp(ok, "at").is_ok(), "{ok}");
+        }
+        for bad in [
+            "2026-11-20T08:15:03",
+            "20/11/2026 08:15",
+            "2026-11-21 08:61:00+07:00",
+            "",
+        ] {
+            let e = timestamp(bad, "at").unwrap_err();
+            assert!(e.contains("bad timestamp in at"), "{e}");
+        }
+    }
 }

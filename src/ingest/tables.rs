@@ -172,7 +172,11 @@ fn parse_action(c: &Columns, rec: &csv::StringRecord) -> Result<Action, RowError
         report_no: c.get(rec, "report_no").to_string(),
         ref_report_no: c.get(rec, "ref_report_no").to_string(),
         category: c.get(rec, "category").to_ascii_uppercase(),
-        escalation_type: c.get(rec, "escalation_type").to_ascii_uppercase(),
+        // "Tidak Semestinya" and "tidak-semestinya" are TIDAK_SEMESTINYA.
+        escalation_type: c
+            .get(rec, "escalation_type")
+            .to_ascii_uppercase()
+            .replace([' ', '-'], "_"),
         note: c.get(rec, "note").to_string(),
         line: line_of(rec),
         call_id: id,

@@ -2,14 +2,14 @@
 
 use super::{Ctx, StepResult};
 use crate::model::{Action, ActionKind, PathKind, Status};
-use crate::path::{report_digits, report_key};
+use crate::path::{report_digits, report_key, same_report};
 
 fn of_kind<'a>(ctx: &'a Ctx, kind: ActionKind) -> Vec<&'a Action> {
     ctx.call.actions.iter().filter(|a| a.kind == kind).collect()
 }
 
 fn on(a: &Action, no: &str) -> bool {
-    report_key(&a.report_no) == report_key(no)
+    same_report(&a.report_no, no)
 }
 
 pub fn apkt_action(ctx: &Ctx) -> StepResult {
@@ -112,7 +112,7 @@ pub fn apkt_note(ctx: &Ctx) -> StepResult {
             let digits = report_digits(prior);
             let creates = of_kind(ctx, ActionKind::Create);
             let linked = creates.iter().find(|c| {
-                report_key(&c.ref_report_no) == report_key(prior)
+                same_report(&c.ref_report_no, prior)
                     || (!digits.is_empty() && report_digits(&c.note).contains(&digits))
             });
             match (linked, creates.first()) {

@@ -18,11 +18,28 @@ struct TurnJson {
     #[serde(alias = "role", alias = "speaker_label")]
     speaker: serde_json::Value,
     #[serde(default)]
-    start: Option<f64>,
+    start: Option<Seconds>,
     #[serde(default)]
-    end: Option<f64>,
+    end: Option<Seconds>,
     #[serde(default)]
     text: String,
+}
+
+/// A time in seconds, written as a number or as a numeric string ("1.5").
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Seconds {
+    Number(f64),
+    Text(String),
+}
+
+impl Seconds {
+    fn value(&self) -> Option<f64> {
+        match self {
+            Seconds::Number(v) => Some(*v),
+            Seconds::Text(t) => t.trim().parse().ok(),
+        }
+    }
 }
 
 fn label(v: &serde_json::Value) -> String {
@@ -52,11 +69,12 @@ pub fn parse_line(text: &str, line: u64) -> Result<RawTranscript, ParseError> {
     for t in parsed.turns {
         let start = t
             .start
+            .and_then(|s| s.value())
             .unwrap_or(turns.last().map_or(0.0, |p: &RawTurn| p.end));
         turns.push(RawTurn {
             speaker: label(&t.speaker),
             start,
-            end: t.end.unwrap_or(start).max(start),
+            end: t.end.and_then(|e| e.value()).unwrap_or(start).max(start),
             text: t.text,
         });
     }
@@ -99,6 +117,16 @@ mod tests {
         let t = parse_line(r#"{"call_id":7,"turns":[{"speaker":0,"text":"a"}]}"#, 1).unwrap();
         assert_eq!(t.call_id.as_deref(), Some("7"));
         assert_eq!(t.turns[0].speaker, "0");
+    }
+
+    #[test]
+    fn times_as_strings() {
+        let t = parse_line(
+            r#"{"call_id":"C1","turns":[{"speaker":"agent","start":"1.5","end":"3","text":"x"}]}"#,
+            1,
+        )
+        .unwrap();
+        assert_eq!((t.turns[0].start, t.turns[0].end), (1.5, 3.0));
     }
 
     #[test]
