@@ -413,10 +413,19 @@ impl Bundles {
                 let Some((file, offset, line)) = index.remove(call_id) else {
                     return Ok(None);
                 };
-                let name = &self.names[file];
-                let text = read_line_at(&self.paths[file], offset)
-                    .map_err(|e| OutOfOrder(format!("{name}: {e}")))?;
-                Ok(Some(BundleLine { file, line, text }))
+                match read_line_at(&self.paths[file], offset) {
+                    Ok(text) => Ok(Some(BundleLine { file, line, text })),
+                    Err(e) => {
+                        // The bundle changed or vanished since it was indexed.
+                        rejects.push(reject(
+                            &self.names[file],
+                            Some(line),
+                            call_id,
+                            format!("cannot read bundle line: {e}"),
+                        ));
+                        Ok(None)
+                    }
+                }
             }
             BundleMode::Stream { cursors, heap } => {
                 let mut found: Option<BundleLine> = None;
