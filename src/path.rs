@@ -1,21 +1,11 @@
 //! Which SOP branch a call had to follow (SPEC §2): the prior report, its state at the
 //! call's start, urgency from the caller's words, and what APKT and SIMONE must show.
 
+pub use crate::ingest::report_index::ReportIndex;
 use crate::matching::phrase::Slots;
 use crate::matching::{CallText, Hit};
 use crate::model::{ActionKind, Call, PathKind, Report, Role};
 use crate::profile::Compiled;
-use std::collections::HashMap;
-
-/// Reports from `reports.csv`, indexed by number and by caller phone.
-#[derive(Debug, Default)]
-pub struct ReportIndex {
-    reports: Vec<Report>,
-    by_no: HashMap<String, usize>,
-    /// Digits → report, for numbers written without their letter prefix.
-    by_digits: HashMap<String, usize>,
-    by_phone: HashMap<String, Vec<usize>>,
-}
 
 /// Report numbers compare without case, spaces or punctuation ("K: 5421…" = "K5421…").
 pub fn report_key(no: &str) -> String {
@@ -84,59 +74,6 @@ impl NumberKind {
     }
 }
 
-impl ReportIndex {
-    pub fn new(reports: Vec<Report>) -> ReportIndex {
-        let mut idx = ReportIndex::default();
-        for r in reports {
-            let key = report_key(&r.report_no);
-            // A repeated number keeps the last row: exports append newer states.
-            if let Some(&i) = idx.by_no.get(&key) {
-                idx.reports[i] = r;
-                continue;
-            }
-            let i = idx.reports.len();
-            idx.by_no.insert(key, i);
-            idx.by_digits
-                .entry(report_digits(&r.report_no))
-                .or_insert(i);
-            let phone = normalize_phone(&r.caller_phone);
-            if !phone.is_empty() {
-                idx.by_phone.entry(phone).or_default().push(i);
-            }
-            idx.reports.push(r);
-        }
-        idx
-    }
-
-    pub fn get(&self, no: &str) -> Option<&Report> {
-        let key = report_key(no);
-        let found = self.by_no.get(&key).or_else(|| {
-            // A bare number ("5421…") may name "K5421…".
-            let digits = report_digits(no);
-            (digits == key && digits.len() >= 6)
-                .then(|| self.by_digits.get(&digits))
-                .flatten()
-        });
-        found.map(|&i| &self.reports[i])
-    }
-
-    pub fn len(&self) -> usize {
-        self.reports.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.reports.is_empty()
-    }
-
-    fn by_phone(&self, phone: &str) -> impl Iterator<Item = &Report> {
-        self.by_phone
-            .get(phone)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.reports[i])
-    }
-}
-
 /// How the prior report was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PriorVia {
@@ -146,12 +83,13 @@ pub enum PriorVia {
 
 /// The branch a call had to follow, with everything the action steps need.
 #[derive(Debug, Clone)]
-pub struct PathInfo<'a> {
+pub struct PathInfo {
     pub kind: PathKind,
     pub urgent: bool,
     /// The caller's words that made the call urgent.
     pub urgent_hit: Option<Hit>,
-    pub prior: Option<&'a Report>,
+    /// The prior report's full row.
+    pub prior: Option<Report>,
     pub prior_via: Option<PriorVia>,
     pub prior_age_h: Option<f64>,
     /// The prior report was escalated before, or SIMONE said so.
@@ -161,12 +99,12 @@ pub struct PathInfo<'a> {
     pub number_kind: NumberKind,
 }
 
-impl PathInfo<'_> {
+impl PathInfo {
     /// SIMONE escalation types the path accepts, and the report they must be on;
     /// `None` when no escalation is called for.
     pub fn expected_escalation(&self, prof: &Compiled) -> Option<(Vec<String>, Option<String>)> {
         let e = &prof.profile.paths.escalation;
-        let prior_no = self.prior.map(|r| r.report_no.clone());
+        let prior_no = self.prior.as_ref().map(|r| r.report_no.clone());
         let mut types = Vec::new();
         let target = match self.kind {
             PathKind::FirstReport | PathKind::TusbungPaid => self.new_report_no.clone(),
@@ -192,51 +130,56 @@ impl PathInfo<'_> {
 }
 
 /// Decides the path of a call.
-pub fn decide<'a>(
+pub fn decide(
     call: &Call,
     text: &CallText,
     slots: &Slots,
-    reports: &'a ReportIndex,
+    reports: &ReportIndex,
     prof: &Compiled,
-) -> PathInfo<'a> {
+) -> PathInfo {
     let started = call.meta.started_at;
     let p = &prof.profile.paths;
     // Prior report: referenced by an action and created before the call ...
-    let referenced = call.actions.iter().flat_map(|a| {
-        let refs: [&str; 2] = match a.kind {
-            ActionKind::Search | ActionKind::Update | ActionKind::LaporUlang => {
-                [a.report_no.as_str(), ""]
-            }
-            ActionKind::Create => [a.ref_report_no.as_str(), ""],
-            ActionKind::Escalate | ActionKind::Notice => ["", ""],
-        };
-        refs.into_iter().filter(|s| !s.is_empty())
+    let referenced = call.actions.iter().filter_map(|a| match a.kind {
+        ActionKind::Search | ActionKind::Update | ActionKind::LaporUlang => {
+            Some(a.report_no.as_str())
+        }
+        ActionKind::Create => Some(a.ref_report_no.as_str()),
+        ActionKind::Escalate | ActionKind::Notice => None,
     });
-    let mut prior: Option<&Report> = None;
-    for no in referenced {
-        if let Some(r) = reports.get(no).filter(|r| r.created_at < started) {
-            if prior.is_none_or(|p| r.created_at > p.created_at) {
-                prior = Some(r);
+    let mut prior: Option<u32> = None;
+    for no in referenced.filter(|s| !s.is_empty()) {
+        if let Some(i) = reports.find(no) {
+            let created = reports.meta(i).created_at;
+            if created < started && prior.is_none_or(|p| created > reports.meta(p).created_at) {
+                prior = Some(i);
             }
         }
     }
     let mut prior_via = prior.map(|_| PriorVia::Action);
-    // ... failing that, the newest unresolved report on the caller's number.
+    // ... failing that, the newest unresolved report on the caller's number (the later
+    // row of the export on a tie).
     if prior.is_none() {
-        let phone = normalize_phone(&call.meta.caller_number);
-        if !phone.is_empty() {
-            prior = reports
-                .by_phone(&phone)
-                .filter(|r| r.created_at < started)
-                .filter(|r| r.resolved_at.is_none_or(|t| t > started))
-                .max_by(|a, b| {
-                    a.created_at
-                        .cmp(&b.created_at)
-                        .then_with(|| a.report_no.cmp(&b.report_no))
-                });
-            prior_via = prior.map(|_| PriorVia::Phone);
-        }
+        prior = reports
+            .on_phone(&call.meta.caller_number)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let m = reports.meta(i);
+                m.created_at < started && m.resolved_at.is_none_or(|t| t > started)
+            })
+            .max_by(|&a, &b| {
+                reports
+                    .meta(a)
+                    .created_at
+                    .cmp(&reports.meta(b).created_at)
+                    .then(a.cmp(&b))
+            });
+        prior_via = prior.map(|_| PriorVia::Phone);
     }
+    let prior_meta = prior.map(|i| *reports.meta(i));
+    let prior = prior.and_then(|i| reports.load_row(i));
+    let prior_via = prior_via.filter(|_| prior.is_some());
     let all = |_: usize| true;
     let urgent_hit = text
         .find_all(&prof.sets.urgent, Role::Caller, slots, prof.opts, &all)
@@ -258,7 +201,7 @@ pub fn decide<'a>(
     let noticed = call.actions.iter().any(|a| {
         a.kind == ActionKind::Notice && !notice.is_empty() && report_key(&a.note).contains(&notice)
     });
-    let (kind, age, already) = match prior {
+    let (kind, age, already) = match prior_meta.filter(|_| prior.is_some()) {
         None => {
             // The category comes from the create; with no create at all (itself a
             // failure) the caller's words alone decide.
@@ -281,10 +224,10 @@ pub fn decide<'a>(
                 };
             (kind, None, false)
         }
-        Some(r) => {
-            let age_h = (started - r.created_at).num_milliseconds() as f64 / 3_600_000.0;
-            let resolved = r.resolved_at.is_some_and(|t| t <= started);
-            let escalated = r.escalated_at.is_some_and(|t| t <= started);
+        Some(m) => {
+            let age_h = (started - m.created_at).num_milliseconds() as f64 / 3_600_000.0;
+            let resolved = m.resolved_at.is_some_and(|t| t <= started);
+            let escalated = m.escalated_at.is_some_and(|t| t <= started);
             let kind = if resolved {
                 PathKind::RepeatResolved
             } else if age_h >= p.repeat_open_hours {

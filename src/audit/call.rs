@@ -195,7 +195,10 @@ pub fn audit_call(
         m.site_code.clone(),
         path.kind.as_str().to_string(),
         path.urgent.to_string(),
-        path.prior.map(|r| r.report_no.clone()).unwrap_or_default(),
+        path.prior
+            .as_ref()
+            .map(|r| r.report_no.clone())
+            .unwrap_or_default(),
         fixed(score.score, 1),
         score.critical_fail.to_string(),
         score.passed.to_string(),

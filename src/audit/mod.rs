@@ -281,10 +281,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     }
     let mut pre = Vec::new();
     let reports = if opts.reports.is_file() {
-        ReportIndex::new(tables::collect(
-            tables::reports(&opts.reports, "reports.csv"),
-            &mut pre,
-        ))
+        ReportIndex::load(&opts.reports, "reports.csv", &mut pre)
     } else {
         pre.push(Reject {
             file: "reports.csv".into(),

@@ -63,6 +63,13 @@ impl<T> Rows<T> {
     }
 }
 
+impl<T> Rows<T> {
+    /// Where the record last returned starts in the file.
+    pub fn position(&self) -> Option<csv::Position> {
+        self.rec.position().cloned()
+    }
+}
+
 impl<T> Iterator for Rows<T> {
     type Item = Result<T, Reject>;
 
@@ -183,7 +190,8 @@ fn parse_action(c: &Columns, rec: &csv::StringRecord) -> Result<Action, RowError
     })
 }
 
-fn parse_report(c: &Columns, rec: &csv::StringRecord) -> Result<Report, RowError> {
+/// Parses one `reports.csv` record (also used to re-read a row by its position).
+pub(crate) fn parse_report(c: &Columns, rec: &csv::StringRecord) -> Result<Report, RowError> {
     let no = c.get(rec, "report_no").to_string();
     let err = |e: String| (String::new(), format!("report {no}: {e}"));
     required(&no, "report_no").map_err(err)?;

@@ -88,7 +88,7 @@ fn turn_result(
 }
 
 pub fn ticket_number(ctx: &Ctx) -> StepResult {
-    let prior = ctx.path.prior.map(|r| r.report_no.as_str());
+    let prior = ctx.path.prior.as_ref().map(|r| r.report_no.as_str());
     match ctx.path.kind {
         PathKind::FirstReport | PathKind::TusbungPaid | PathKind::RepeatResolved => {
             let Some(new) = ctx.path.new_report_no.as_deref() else {

@@ -54,7 +54,7 @@ pub struct Ctx<'a> {
     pub call: &'a Call,
     pub text: &'a CallText,
     pub prof: &'a Compiled,
-    pub path: &'a PathInfo<'a>,
+    pub path: &'a PathInfo,
     pub slots: &'a Slots,
 }
 

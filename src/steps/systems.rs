@@ -16,7 +16,12 @@ pub fn apkt_action(ctx: &Ctx) -> StepResult {
     let creates = of_kind(ctx, ActionKind::Create);
     let updates = of_kind(ctx, ActionKind::Update);
     let laporan = of_kind(ctx, ActionKind::LaporUlang);
-    let prior = ctx.path.prior.map(|r| r.report_no.as_str()).unwrap_or("");
+    let prior = ctx
+        .path
+        .prior
+        .as_ref()
+        .map(|r| r.report_no.as_str())
+        .unwrap_or("");
     let fail = |reason: String, a: Option<&Action>| StepResult::action(Status::Fail, reason, a);
     let pass = |a: &Action| StepResult::action(Status::Pass, "", Some(a));
     match ctx.path.kind {
@@ -105,7 +110,12 @@ pub fn apkt_action(ctx: &Ctx) -> StepResult {
 }
 
 pub fn apkt_note(ctx: &Ctx) -> StepResult {
-    let prior = ctx.path.prior.map(|r| r.report_no.as_str()).unwrap_or("");
+    let prior = ctx
+        .path
+        .prior
+        .as_ref()
+        .map(|r| r.report_no.as_str())
+        .unwrap_or("");
     let fail = |reason: String, a: Option<&Action>| StepResult::action(Status::Fail, reason, a);
     match ctx.path.kind {
         PathKind::RepeatResolved => {
