@@ -4,7 +4,7 @@
 //! Calls go to rayon in chunks of [`CHUNK`]; each chunk's results are written before the
 //! next chunk is read, so what is in flight is bounded and the reports are the same
 //! bytes for any thread count. With inputs sorted by call_id nothing else grows with the
-//! archive (the report export is indexed whole: it is the reference data).
+//! archive but the report index (numbers, phones and timestamps, ~150 bytes a report).
 
 pub mod call;
 pub mod sources;
