@@ -12,7 +12,6 @@ pub mod sources;
 pub use call::audit_call;
 
 use crate::ingest::roles::RoleOptions;
-use crate::ingest::tables;
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
 use crate::path::ReportIndex;
@@ -109,14 +108,23 @@ fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Bundles named in the manifest (a transcript column pointing at a `.jsonl`).
 fn manifest_bundles(calls: &Path, base: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = tables::calls(calls, "calls.csv")
-        .flatten()
-        .filter(|c| is_bundle_name(&c.transcript))
-        .map(|c| base.join(&c.transcript))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
+    // Only the transcript column matters here: no row is parsed or validated twice.
+    let Ok(mut rdr) = crate::ingest::csvin::reader(calls) else {
+        return Vec::new();
+    };
+    let col = rdr.headers().ok().and_then(|h| {
+        h.iter()
+            .position(|c| c.trim().eq_ignore_ascii_case("transcript"))
+    });
+    let Some(col) = col else { return Vec::new() };
+    let mut out = std::collections::BTreeSet::new();
+    let mut rec = csv::StringRecord::new();
+    while let Ok(true) = rdr.read_record(&mut rec) {
+        if let Some(t) = rec.get(col).map(str::trim).filter(|t| is_bundle_name(t)) {
+            out.insert(base.join(t));
+        }
+    }
+    out.into_iter().collect()
 }
 
 fn progress_bar(opts: &AuditOptions) -> ProgressBar {

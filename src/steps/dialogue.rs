@@ -318,12 +318,7 @@ fn enough(ctx: &Ctx, r: &ReadBack, min_share: f64, words: usize) -> bool {
 }
 
 pub fn data_verification(ctx: &Ctx) -> StepResult {
-    let Some(prior) = ctx
-        .path
-        .prior
-        .as_ref()
-        .filter(|_| ctx.path.kind.is_repeat())
-    else {
+    let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no prior report to verify");
     };
     let min = ctx.prof.profile.steps.data_verification.min_share;
@@ -426,12 +421,7 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
 }
 
 pub fn status_update(ctx: &Ctx) -> StepResult {
-    let Some(prior) = ctx
-        .path
-        .prior
-        .as_ref()
-        .filter(|_| ctx.path.kind.is_repeat())
-    else {
+    let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no status to tell");
     };
     // The answer's own words, not those it shares with the problem: "token bisa masuk"

@@ -59,6 +59,14 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The prior report, on the repeat paths that verify it.
+    fn repeat_prior(&self) -> Option<&crate::model::Report> {
+        self.path
+            .prior
+            .as_ref()
+            .filter(|_| self.path.kind.is_repeat())
+    }
+
     fn find(&self, set: &[Phrase], role: Role, accept: &dyn Fn(usize) -> bool) -> Option<Hit> {
         self.text
             .find(set, role, self.slots, self.prof.opts, accept)

@@ -8,7 +8,7 @@
 //! timed from the first entry, and join/leave `EVENT` entries carry no speech. Streaming
 //! `UtteranceEvent` messages (one per line or in an array) are read too, finals only.
 
-use super::json::{field_error, label, opt_time, parse_messages, squash, str_field, time};
+use super::json::{batch_or_stream, field_error, label, opt_time, squash, str_field, time};
 use super::{ParseError, RawTranscript, RawTurn};
 use chrono::DateTime;
 use serde_json::Value;
@@ -16,22 +16,12 @@ use std::collections::HashMap;
 
 /// Parses a Call Analytics / Contact Lens output file or a stream of utterance events.
 pub fn parse(text: &str) -> Result<RawTranscript, ParseError> {
-    let messages = parse_messages(text)?;
-    let turns = match messages.as_slice() {
-        [doc] if doc.get("Transcript").is_some_and(Value::is_array) => batch(doc)?,
-        _ => {
-            let mut turns = Vec::new();
-            for (m, msg) in messages.iter().enumerate() {
-                turns.extend(utterance_event(msg, m)?);
-            }
-            turns
-        }
-    };
-    Ok(RawTranscript {
-        call_id: None,
-        turns,
-        line: None,
-    })
+    batch_or_stream(
+        text,
+        |doc| doc.get("Transcript").is_some_and(Value::is_array),
+        batch,
+        utterance_event,
+    )
 }
 
 fn batch(doc: &Value) -> Result<Vec<RawTurn>, ParseError> {

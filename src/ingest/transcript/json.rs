@@ -6,7 +6,7 @@
 //! missing or mistyped field is reported with its JSON path (`results.items[12].end_time`),
 //! since a `Value` no longer knows its line. Syntax errors keep serde_json's line and column.
 
-use super::ParseError;
+use super::{ParseError, RawTranscript, RawTurn};
 use serde_json::Value;
 
 /// Parses a whole document; a leading byte-order mark is allowed.
@@ -196,6 +196,32 @@ fn short(v: &Value) -> String {
 /// Collapses runs of whitespace (engines leave leading spaces and line breaks in text).
 pub(super) fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads a file that is either one batch document (`is_batch`) or a stream of messages,
+/// one call: the batch reader or the per-message reader, as the file says.
+pub(super) fn batch_or_stream<T: IntoIterator<Item = RawTurn>>(
+    text: &str,
+    is_batch: impl Fn(&Value) -> bool,
+    batch: impl Fn(&Value) -> Result<Vec<RawTurn>, ParseError>,
+    message: impl Fn(&Value, usize) -> Result<T, ParseError>,
+) -> Result<RawTranscript, ParseError> {
+    let messages = parse_messages(text)?;
+    let turns = match messages.as_slice() {
+        [doc] if is_batch(doc) => batch(doc)?,
+        _ => {
+            let mut turns = Vec::new();
+            for (m, msg) in messages.iter().enumerate() {
+                turns.extend(message(msg, m)?);
+            }
+            turns
+        }
+    };
+    Ok(RawTranscript {
+        call_id: None,
+        turns,
+        line: None,
+    })
 }
 
 #[cfg(test)]

@@ -9,29 +9,19 @@
 //! are used instead, as Transcribe already segmented them into turns.
 
 use super::cues::UNKNOWN_SPEAKER;
-use super::json::{array, field_error, label, opt_time, parse_messages, squash, str_field, time};
+use super::json::{array, batch_or_stream, field_error, label, opt_time, squash, str_field, time};
 use super::words::{group, sort_by_start, Word};
 use super::{ParseError, RawTranscript, RawTurn};
 use serde_json::Value;
 
 /// Parses a batch job output or a stream of `TranscriptEvent` messages.
 pub fn parse(text: &str) -> Result<RawTranscript, ParseError> {
-    let messages = parse_messages(text)?;
-    let turns = match messages.as_slice() {
-        [doc] if doc.get("results").is_some() => batch(doc)?,
-        _ => {
-            let mut turns = Vec::new();
-            for (m, msg) in messages.iter().enumerate() {
-                turns.extend(stream_message(msg, m)?);
-            }
-            turns
-        }
-    };
-    Ok(RawTranscript {
-        call_id: None,
-        turns,
-        line: None,
-    })
+    batch_or_stream(
+        text,
+        |doc| doc.get("results").is_some(),
+        batch,
+        stream_message,
+    )
 }
 
 fn batch(doc: &Value) -> Result<Vec<RawTurn>, ParseError> {
