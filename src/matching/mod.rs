@@ -5,6 +5,7 @@
 //! "oke"), so a sentence the ASR split over two turns still matches, while evidence
 //! points at the turn where the phrase starts.
 
+pub mod edit;
 pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
@@ -34,10 +35,33 @@ struct Run {
     ids: Vec<WordIds>,
     /// Bit set of every lexicon word said in the run, for [`Phrase::may_match`].
     present: Vec<u64>,
+    /// (lexicon word, token position) pairs, sorted: where each word is said.
+    said_at: Vec<(u32, u32)>,
     turn_of: Vec<usize>,
 }
 
 impl Run {
+    /// Positions in `lo..hi`, relative to `lo` and ascending, of the tokens saying one
+    /// of `ids`; `None` when the run has no lexicon index or `ids` is `None`.
+    fn starts(&self, ids: Option<&[u32]>, lo: usize, hi: usize) -> Option<Vec<usize>> {
+        let ids = ids.filter(|_| !self.ids.is_empty())?;
+        let mut out = Vec::new();
+        for &id in ids {
+            let from = self.said_at.partition_point(|&(w, _)| w < id);
+            out.extend(
+                self.said_at[from..]
+                    .iter()
+                    .take_while(|&&(w, _)| w == id)
+                    .map(|&(_, p)| p as usize)
+                    .filter(|&p| p >= lo && p < hi)
+                    .map(|p| p - lo),
+            );
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
     fn toks(&self, lo: usize, hi: usize) -> Toks<'_> {
         Toks {
             text: &self.tokens[lo..hi],
@@ -128,6 +152,7 @@ impl CallText {
                         tokens: Vec::new(),
                         ids: Vec::new(),
                         present: Vec::new(),
+                        said_at: Vec::new(),
                         turn_of: Vec::new(),
                     });
                     run.tokens.extend(t.tokens.iter().cloned());
@@ -137,8 +162,10 @@ impl CallText {
                         }
                         for w in &t.tokens {
                             let ids = lex.lookup(w);
+                            let pos = run.ids.len() as u32;
                             for &id in ids.iter() {
                                 run.present[id as usize / 64] |= 1 << (id % 64);
+                                run.said_at.push((id, pos));
                             }
                             run.ids.push(ids);
                         }
@@ -151,6 +178,9 @@ impl CallText {
             runs.extend(cur);
         }
         runs.retain(|r| !r.tokens.is_empty());
+        for r in &mut runs {
+            r.said_at.sort_unstable();
+        }
         CallText { turns, runs }
     }
 
@@ -174,7 +204,11 @@ impl CallText {
                 continue;
             };
             for (k, phrase) in set.iter().enumerate() {
-                if let Some(h) = phrase.best_in(run.toks(lo, hi), slots, opts) {
+                let h = match run.starts(phrase.anchor_ids(), lo, hi) {
+                    Some(starts) => phrase.best_at(run.toks(lo, hi), &starts, slots, opts),
+                    None => phrase.best_in(run.toks(lo, hi), slots, opts),
+                };
+                if let Some(h) = h {
                     let hit = Hit::in_run(r, run, lo, k, h);
                     let better = match best {
                         None => true,
@@ -224,10 +258,12 @@ impl CallText {
                 if !run.present.is_empty() && !phrase.may_match(&run.present) {
                     continue;
                 }
+                let hits = match run.starts(phrase.lead_ids(), lo, hi) {
+                    Some(starts) => phrase.all_at(run.toks(lo, hi), &starts, slots, opts),
+                    None => phrase.all_in(run.toks(lo, hi), slots, opts),
+                };
                 out.extend(
-                    phrase
-                        .all_in(run.toks(lo, hi), slots, opts)
-                        .into_iter()
+                    hits.into_iter()
                         .map(|h| Hit::in_run(r, run, lo, k, h)),
                 );
             }

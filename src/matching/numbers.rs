@@ -16,7 +16,7 @@ fn misspelt_multiplier(w: &str) -> Option<&'static str> {
     }
     LONG_MULTIPLIERS
         .into_iter()
-        .find(|m| w != *m && strsim::osa_distance(w, m) == 1)
+        .find(|m| w != *m && super::edit::within(w, m, 1))
 }
 
 fn digit(w: &str) -> Option<u64> {
@@ -25,7 +25,7 @@ fn digit(w: &str) -> Option<u64> {
             // One edit keeps the length within one and, in practice, the first letter.
             if w.as_bytes()[0] == word.as_bytes()[0]
                 && w != word
-                && strsim::osa_distance(w, word) == 1
+                && super::edit::within(w, word, 1)
             {
                 return Some(d);
             }

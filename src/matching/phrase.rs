@@ -64,6 +64,10 @@ pub struct Phrase {
     /// Sorted lexicon ids of every word, when the phrase has no slot: a near-miss can
     /// only start on a token saying one of them.
     anchor_ids: Option<Vec<u32>>,
+    /// Sorted lexicon ids of the first words of the items a full match can start with
+    /// (leading optional items and the first required one); `None` when one of them is
+    /// a slot, a gap or an exact word.
+    lead_ids: Option<Vec<u32>>,
 }
 
 /// Per-call slot values: slot name → alternative token sequences.
@@ -159,6 +163,7 @@ impl Phrase {
             items,
             required_ids: Vec::new(),
             anchor_ids: None,
+            lead_ids: None,
         })
     }
 
@@ -205,6 +210,36 @@ impl Phrase {
             a.dedup();
             a
         });
+        self.lead_ids = self.leads();
+    }
+
+    /// See `lead_ids`.
+    fn leads(&self) -> Option<Vec<u32>> {
+        let mut out = Vec::new();
+        for item in &self.items {
+            let Item::Words { ids, optional, .. } = item else {
+                return None;
+            };
+            for alt in ids {
+                out.push(alt.first().copied().flatten()?);
+            }
+            if !optional {
+                out.sort_unstable();
+                out.dedup();
+                return Some(out);
+            }
+        }
+        None
+    }
+
+    /// Ids a full match must start on (see [`Phrase::full_at`]).
+    pub fn lead_ids(&self) -> Option<&[u32]> {
+        self.lead_ids.as_deref()
+    }
+
+    /// Ids a near miss must start on (see [`Phrase::best_at`]).
+    pub fn anchor_ids(&self) -> Option<&[u32]> {
+        self.anchor_ids.as_deref()
     }
 
     /// Whether a text whose tokens say the lexicon words in `present` (a bit set) may
@@ -238,7 +273,19 @@ impl Phrase {
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
     pub fn best_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, slots, opts, false, None)
+        self.scan(tokens, None, slots, opts, false, None)
+    }
+
+    /// [`Phrase::best_in`] trying only the start positions `starts` (ascending): the
+    /// positions whose tokens say one of [`Phrase::anchor_ids`] give the same answer.
+    pub fn best_at(
+        &self,
+        tokens: Toks,
+        starts: &[usize],
+        slots: &Slots,
+        opts: MatchOptions,
+    ) -> Option<SliceHit> {
+        self.scan(tokens, Some(starts), slots, opts, false, None)
     }
 
     /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
@@ -246,19 +293,56 @@ impl Phrase {
     ///
     /// [`best_in`]: Phrase::best_in
     pub fn full_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, slots, opts, true, None)
+        self.scan(tokens, None, slots, opts, true, None)
     }
 
     /// Every full match of the phrase in `tokens`, one per start position.
     pub fn all_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, slots, opts, true, Some(&mut out));
+        self.scan(tokens, None, slots, opts, true, Some(&mut out));
         out
+    }
+
+    /// [`Phrase::all_in`] trying only the start positions `starts` (ascending): the
+    /// positions whose tokens say one of [`Phrase::lead_ids`] give the same answer.
+    pub fn all_at(
+        &self,
+        tokens: Toks,
+        starts: &[usize],
+        slots: &Slots,
+        opts: MatchOptions,
+    ) -> Vec<SliceHit> {
+        let mut out = Vec::new();
+        self.scan(tokens, Some(starts), slots, opts, true, Some(&mut out));
+        out
+    }
+
+    /// Positions where one of the phrase's items (words or slot values) is said.
+    fn item_starts(&self, toks: &Toks, slots: &Slots, opts: MatchOptions) -> Vec<usize> {
+        let empty: Vec<Vec<String>> = Vec::new();
+        let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
+        (0..toks.text.len())
+            .filter(|&p| {
+                self.items.iter().any(|item| {
+                    let (alts, ids) = match item {
+                        Item::Gap(_) => return false,
+                        Item::Words { alts, ids, .. } => (alts, ids),
+                        Item::Slot { name, .. } => {
+                            (slots.get(name.as_str()).unwrap_or(&empty), &no_ids)
+                        }
+                    };
+                    alts.iter().enumerate().any(|(k, a)| {
+                        seq_at(toks, p, a, ids.get(k).map(Vec::as_slice), opts.fuzz).is_some()
+                    })
+                })
+            })
+            .collect()
     }
 
     fn scan(
         &self,
         toks: Toks,
+        starts: Option<&[usize]>,
         slots: &Slots,
         opts: MatchOptions,
         full_only: bool,
@@ -268,7 +352,21 @@ impl Phrase {
         let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
         let tokens = toks.text;
         let mut best: Option<SliceHit> = None;
-        for s in 0..tokens.len() {
+        let every: Vec<usize>;
+        let starts = match starts {
+            Some(s) => s,
+            // A near miss with a slot: start only where some item is said (the best
+            // hit from another start is found again from its first item).
+            None if !full_only && toks.ids.is_some() && self.anchor_ids.is_none() => {
+                every = self.item_starts(&toks, slots, opts);
+                &every
+            }
+            None => {
+                every = (0..tokens.len()).collect();
+                &every
+            }
+        };
+        for &s in starts {
             if let (false, Some(ids), Some(anchors)) = (full_only, toks.ids, &self.anchor_ids) {
                 if !ids[s].iter().any(|id| anchors.binary_search(id).is_ok()) {
                     continue;
@@ -424,7 +522,9 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
     spelled_like(w, t, fuzz)
         || super::stem::same_stem(w, t)
         // A typo inside an inflected word: "diterskan" says "teruskan".
-        || (t.len() >= 7 && super::stem::forms_of(t).iter().any(|f| f != t && close(w, f, fuzz)))
+        || (t.len() >= 7
+            && (!w.is_ascii() || w.len() <= t.len() + 2)
+            && super::stem::any_form(t, |f| close(w, f, fuzz)))
 }
 
 /// The cheap part of [`word_eq`], without affix forms: the same word, with a particle,
@@ -453,13 +553,20 @@ pub fn spelled_like(w: &str, t: &str, fuzz: f64) -> bool {
 /// "kasih", "nama" not "lama"); a word of n letters may differ by
 /// floor((n - 1) × (1 - fuzz)) edits.
 pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
-    let (lw, lt) = (w.chars().count(), t.chars().count());
+    let count = |s: &str| {
+        if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        }
+    };
+    let (lw, lt) = (count(w), count(t));
     if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
         return false;
     }
     let longest = lw.max(lt);
     let allowed = ((longest - 1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize;
-    allowed > 0 && strsim::osa_distance(w, t) <= allowed
+    allowed > 0 && super::edit::within(w, t, allowed)
 }
 
 /// Tokenises a slot value (a name) into single-token alternatives worth matching.

@@ -139,6 +139,28 @@ pub fn forms_of(w: &str) -> Vec<String> {
     owned(w, Forms::of)
 }
 
+/// Whether `pred` holds for one of the stripped forms of `w` other than `w` itself, as
+/// [`forms_of`] lists them, without allocating.
+pub fn any_form(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+    if w.len() < MIN_FORM || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    Forms::of(w).as_slice().iter().any(|f| {
+        let s = match f.0 {
+            0 => f.1,
+            r if f.1.len() < buf.len() => {
+                buf[0] = r;
+                buf[1..=f.1.len()].copy_from_slice(f.1.as_bytes());
+                // ASCII word plus an ASCII letter.
+                std::str::from_utf8(&buf[..=f.1.len()]).unwrap_or_default()
+            }
+            _ => return false,
+        };
+        s != w && pred(s)
+    })
+}
+
 /// `w` and `w` without its prefix, as owned strings.
 pub fn prefix_forms_of(w: &str) -> Vec<String> {
     owned(w, Forms::prefix_only)
@@ -221,6 +243,19 @@ mod tests {
             let meet =
                 forms_of(b).iter().any(|f| f == a) || prefix_forms_of(a).iter().any(|f| f == b);
             assert_eq!(meet, same_stem(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn any_form_sees_the_owned_forms() {
+        for w in ["melaporkan", "menyambungkan", "dihubunginya", "abc", "perbaikan"] {
+            let mut seen = Vec::new();
+            any_form(w, |f| {
+                seen.push(f.to_string());
+                false
+            });
+            let owned: Vec<String> = forms_of(w).into_iter().filter(|f| f != w).collect();
+            assert_eq!(seen, owned, "{w}");
         }
     }
 

@@ -47,8 +47,7 @@ pub(super) fn wrong_time_of_day(
     );
     let h = ctx
         .text
-        .find(set, Role::Agent, &any, ctx.prof.opts, accept)
-        .filter(|h| h.matched())?;
+        .first(set, Role::Agent, &any, ctx.prof.opts, accept)?;
     let said = ctx.text.span_tokens(&h).join(" ");
     let expected = ctx.slots["time_of_day"]
         .iter()

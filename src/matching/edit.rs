@@ -1,0 +1,111 @@
+//! Bounded edit distance for the typo test of the matcher.
+//!
+//! The matcher asks "are these two words within `k` edits?" (optimal string alignment:
+//! insert, delete, substitute, swap two neighbours), with `k` of 1 or 2, millions of
+//! times. [`within`] answers without allocating: ASCII words of up to [`MAX`] bytes go
+//! through a banded dynamic program on the stack that stops as soon as a row exceeds
+//! `k`, after a letter-set test that rules most pairs out in a few instructions. Other
+//! words fall back to `strsim::osa_distance`, which gives the same distance.
+
+/// Longest ASCII word handled on the stack.
+const MAX: usize = 40;
+
+/// Bit set of the letters `a`..`z` in an ASCII word (other bytes are ignored).
+pub fn letters(w: &[u8]) -> u32 {
+    w.iter()
+        .filter(|b| b.is_ascii_lowercase())
+        .fold(0, |m, b| m | 1 << (b - b'a'))
+}
+
+/// Whether the OSA distance of `a` and `b` is at most `k`.
+pub fn within(a: &str, b: &str, k: usize) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    if !(a.is_ascii() && b.is_ascii() && x.len() <= MAX && y.len() <= MAX) {
+        return strsim::osa_distance(a, b) <= k;
+    }
+    within_ascii(x, y, k)
+}
+
+/// [`within`] for ASCII words of at most [`MAX`] bytes.
+pub fn within_ascii(x: &[u8], y: &[u8], k: usize) -> bool {
+    if x.len().abs_diff(y.len()) > k {
+        return false;
+    }
+    // One edit changes at most two letters of the letter set.
+    if ((letters(x) ^ letters(y)).count_ones() as usize).div_ceil(2) > k {
+        return false;
+    }
+    // The distance never exceeds the longer length (so k + 1 below fits a byte).
+    if x == y || k >= x.len().max(y.len()) {
+        return true;
+    }
+    let (n, m) = (x.len(), y.len());
+    // Rows i-2, i-1 and i of the distance table, capped at k + 1; cells further than k
+    // from the diagonal are above k anyway and are never computed. A row whose every
+    // cell is above k ends the search: later rows can only grow.
+    let big = (k + 1) as u8;
+    let kk = big - 1;
+    let mut prev2 = [big; MAX + 1];
+    let mut prev = [big; MAX + 1];
+    let mut cur = [big; MAX + 1];
+    for (j, c) in prev.iter_mut().enumerate().take(m + 1) {
+        *c = (j as u8).min(big);
+    }
+    for i in 1..=n {
+        cur[0] = (i.min(big as usize)) as u8;
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(m);
+        if lo > 1 {
+            cur[lo - 1] = big;
+        }
+        let mut row_min = cur[0];
+        for j in lo..=hi {
+            let cost = u8::from(x[i - 1] != y[j - 1]);
+            let mut d = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d.min(big);
+            row_min = row_min.min(cur[j]);
+        }
+        if hi < m {
+            cur[hi + 1] = big;
+        }
+        if row_min > kk {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m] <= kk
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn examples() {
+        assert!(within("dihubungi", "dihubugi", 1));
+        assert!(within("teruskan", "tersukan", 1));
+        assert!(!within("teruskan", "tersukan", 0));
+        assert!(within("abc", "abc", 0));
+        assert!(!within("masih", "kasih", 0));
+        assert!(within("", "ab", 2));
+        assert!(!within("", "abc", 2));
+        assert!(within("é", "e", 1));
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_strsim(a in "[a-e]{0,12}", b in "[a-e]{0,12}", k in 0usize..4) {
+            prop_assert_eq!(within(&a, &b, k), strsim::osa_distance(&a, &b) <= k);
+        }
+
+        #[test]
+        fn agrees_on_any_text(a in "\\PC{0,8}", b in "\\PC{0,8}", k in 0usize..3) {
+            prop_assert_eq!(within(&a, &b, k), strsim::osa_distance(&a, &b) <= k);
+        }
+    }
+}
