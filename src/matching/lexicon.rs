@@ -9,7 +9,7 @@
 use super::phrase::{close, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -24,7 +24,7 @@ const CACHE_LIMIT: usize = 200_000;
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
-    static CACHE: RefCell<(u64, HashMap<String, WordIds>)> = RefCell::new((0, HashMap::new()));
+    static CACHE: RefCell<(u64, HashMap<String, WordIds>)> = RefCell::new((0, HashMap::default()));
 }
 
 /// The words of a compiled profile.
@@ -46,9 +46,9 @@ impl Lexicon {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             fuzz,
             words: Vec::new(),
-            index: HashMap::new(),
-            unprefixed: HashMap::new(),
-            by_len: HashMap::new(),
+            index: HashMap::default(),
+            unprefixed: HashMap::default(),
+            by_len: HashMap::default(),
         };
         for w in words {
             if lex.index.contains_key(&w) {

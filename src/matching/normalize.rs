@@ -5,7 +5,7 @@
 //! Cost: one pass over the text plus one hash lookup per token.
 
 use super::numbers::words_to_digits;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Variant rewrites keyed by their first token: (pattern tokens, replacement tokens).
 type Variants = HashMap<String, Vec<(Vec<String>, Vec<String>)>>;
@@ -21,6 +21,29 @@ pub struct Normalizer {
 /// Lower-cases, splits letters from digits ("k5421" → "k 5421", "3x24" → "3 x 24") and
 /// turns every other character into a separator.
 pub fn raw_tokens(text: &str) -> Vec<String> {
+    if !text.is_ascii() {
+        return raw_tokens_unicode(text);
+    }
+    // ASCII (nearly every ASR line): bytes, no case tables.
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let digit = b[i].is_ascii_digit();
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() && b[i].is_ascii_digit() == digit {
+            i += 1;
+        }
+        out.push(text[start..i].to_ascii_lowercase());
+    }
+    out
+}
+
+fn raw_tokens_unicode(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_digit = false;
@@ -48,7 +71,7 @@ impl Normalizer {
         variants: impl IntoIterator<Item = (&'a str, &'a str)>,
         fillers: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut map: Variants = HashMap::new();
+        let mut map: Variants = HashMap::default();
         for (from, to) in variants {
             let pat = raw_tokens(from);
             if pat.is_empty() {
@@ -69,7 +92,7 @@ impl Normalizer {
 
     /// The canonical token stream of a text.
     pub fn tokens(&self, text: &str) -> Vec<String> {
-        let raw = raw_tokens(text);
+        let mut raw = raw_tokens(text);
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
         'outer: while i < raw.len() {
@@ -83,7 +106,7 @@ impl Normalizer {
                 }
             }
             if !self.fillers.contains(&raw[i]) {
-                out.push(raw[i].clone());
+                out.push(std::mem::take(&mut raw[i]));
             }
             i += 1;
         }

@@ -141,16 +141,20 @@ fn compound(words: &[&str]) -> Vec<u64> {
 
 /// Rewrites number words in a token list to digit tokens, then joins runs of single
 /// digits ("1 2 3") into one token, and turns "kali" between two numbers into "x".
-pub fn words_to_digits(tokens: Vec<String>) -> Vec<String> {
-    let tokens: Vec<String> = tokens
-        .into_iter()
-        .map(|t| misspelt_multiplier(&t).map_or(t, str::to_string))
-        .collect();
+pub fn words_to_digits(mut tokens: Vec<String>) -> Vec<String> {
+    if !tokens.iter().any(|t| is_number_word(t) || misspelt_multiplier(t).is_some()) {
+        return join_single_digits(tokens);
+    }
+    for t in tokens.iter_mut() {
+        if let Some(m) = misspelt_multiplier(t) {
+            *t = m.to_string();
+        }
+    }
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         if !is_number_word(&tokens[i]) {
-            out.push(tokens[i].clone());
+            out.push(std::mem::take(&mut tokens[i]));
             i += 1;
             continue;
         }
@@ -169,29 +173,35 @@ pub fn words_to_digits(tokens: Vec<String>) -> Vec<String> {
     join_single_digits(out)
 }
 
-fn join_single_digits(tokens: Vec<String>) -> Vec<String> {
+fn join_single_digits(mut tokens: Vec<String>) -> Vec<String> {
     let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
     let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut prev_single = false;
-    for (k, t) in tokens.iter().enumerate() {
-        if is_digit1(t) && prev_single {
-            out.last_mut().expect("previous digit").push_str(t);
+    // Whether the token before (as read, before any join) is a number.
+    let mut prev_num = false;
+    for k in 0..tokens.len() {
+        let t = std::mem::take(&mut tokens[k]);
+        let this_num = is_num(&t);
+        if is_digit1(&t) && prev_single {
+            out.last_mut().expect("previous digit").push_str(&t);
+            prev_num = this_num;
             continue;
         }
         if t == "kali"
-            && k > 0
-            && is_num(&tokens[k - 1])
+            && prev_num
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| is_num(n) || is_number_word(n))
         {
             out.push("x".into());
             prev_single = false;
+            prev_num = false;
             continue;
         }
-        prev_single = is_digit1(t);
-        out.push(t.clone());
+        prev_single = is_digit1(&t);
+        prev_num = this_num;
+        out.push(t);
     }
     out
 }
