@@ -5,10 +5,11 @@
 //! "not FAIL" prediction (a missed FAIL is a false negative, anything else a true
 //! negative), so TP + FP + FN + TN = n always. The missing column says how many.
 //!
-//! Conventions for empty denominators: with no truth rows every metric is `None`; when
-//! neither truth nor prediction holds a FAIL (TP = FP = FN = 0) precision, recall and F1
-//! are 1.0, since there was nothing to find and nothing was wrongly flagged; otherwise a
-//! 0/0 precision or recall is 0.0. Kappa is 1.0 when chance agreement is already total
+//! Empty denominators are not papered over: with no truth rows every metric is `None`;
+//! precision is `None` when nothing was predicted FAIL, recall and F1 are `None` when truth
+//! holds no FAIL (there was nothing to find, so a detection rate means nothing; any FAIL
+//! predicted there is still counted as FP). F1 = 2TP / (2TP + FP + FN) is 0.0 when truth
+//! has FAILs and none was found. Kappa is 1.0 when chance agreement is already total
 //! (every row in one class on both sides, which implies perfect agreement).
 
 use super::csvio::class;
@@ -124,38 +125,42 @@ impl FailCounts {
         self.tp + self.fp + self.fn_ + self.tn
     }
 
-    fn nothing_to_find(&self) -> bool {
-        self.tp + self.fp + self.fn_ == 0
+    /// FAILs in truth (TP + FN).
+    pub fn truth_fails(&self) -> u64 {
+        self.tp + self.fn_
     }
 
-    fn ratio(&self, num: u64, den: u64) -> Option<f64> {
-        if self.n() == 0 {
-            None
-        } else if self.nothing_to_find() {
-            Some(1.0)
-        } else if den == 0 {
-            Some(0.0)
-        } else {
-            Some(num as f64 / den as f64)
-        }
+    /// FAILs predicted (TP + FP).
+    pub fn predicted_fails(&self) -> u64 {
+        self.tp + self.fp
     }
 
+    fn ratio(num: u64, den: u64) -> Option<f64> {
+        (den > 0).then(|| num as f64 / den as f64)
+    }
+
+    /// TP / (TP + FP); `None` when nothing was predicted FAIL.
     pub fn precision(&self) -> Option<f64> {
-        self.ratio(self.tp, self.tp + self.fp)
+        Self::ratio(self.tp, self.predicted_fails())
     }
 
+    /// TP / (TP + FN); `None` when truth holds no FAIL.
     pub fn recall(&self) -> Option<f64> {
-        self.ratio(self.tp, self.tp + self.fn_)
+        Self::ratio(self.tp, self.truth_fails())
     }
 
-    /// 2TP / (2TP + FP + FN), the harmonic mean of precision and recall.
+    /// 2TP / (2TP + FP + FN), the harmonic mean of precision and recall; `None` when truth
+    /// holds no FAIL (false alarms there show in FP, not in a score).
     pub fn f1(&self) -> Option<f64> {
-        self.ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
+        if self.truth_fails() == 0 {
+            return None;
+        }
+        Self::ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
 
-    /// Whether precision, recall and F1 are 1.0 by the no-FAIL convention.
-    pub fn by_convention(&self) -> bool {
-        self.n() > 0 && self.nothing_to_find()
+    /// Rows were counted but truth holds no FAIL, so recall and F1 are undefined.
+    pub fn no_truth_fail(&self) -> bool {
+        self.n() > 0 && self.truth_fails() == 0
     }
 }
 
@@ -255,31 +260,35 @@ mod tests {
     }
 
     #[test]
-    fn no_fails_anywhere_is_perfect_by_convention() {
+    fn no_fails_anywhere_is_undefined_not_perfect() {
         let c = table(&[(P, Some(P)), (N, Some(P))]);
         let f = c.fail_detection();
-        assert!(f.by_convention());
-        assert_eq!(
-            (f.precision(), f.recall(), f.f1()),
-            (Some(1.0), Some(1.0), Some(1.0))
-        );
+        assert!(f.no_truth_fail());
+        assert_eq!((f.precision(), f.recall(), f.f1()), (None, None, None));
         // Truth 1,0,1; predicted 2,0,0: chance = 2, kappa = (2·1 − 2)/(4 − 2) = 0.
         assert_eq!(c.kappa(), Some(0.0));
     }
 
     #[test]
-    fn fails_never_flagged_or_only_false_alarms_score_zero() {
-        let missed = table(&[(F, Some(P)), (P, Some(P))]).fail_detection();
-        assert_eq!(
-            (missed.precision(), missed.recall(), missed.f1()),
-            (Some(0.0), Some(0.0), Some(0.0))
-        );
-        let alarm = table(&[(P, Some(F))]).fail_detection();
+    fn false_alarms_without_truth_fails_keep_fp_and_leave_f1_undefined() {
+        let alarm = table(&[(P, Some(F)), (P, Some(P))]).fail_detection();
+        assert_eq!((alarm.tp, alarm.fp, alarm.fn_, alarm.tn), (0, 1, 0, 1));
+        assert!(alarm.no_truth_fail());
+        // Precision is defined (0 of 1 flagged was right); recall and F1 are not.
         assert_eq!(
             (alarm.precision(), alarm.recall(), alarm.f1()),
-            (Some(0.0), Some(0.0), Some(0.0))
+            (Some(0.0), None, None)
         );
-        assert!(!alarm.by_convention());
+    }
+
+    #[test]
+    fn fails_never_flagged_score_zero_recall_and_f1() {
+        let missed = table(&[(F, Some(P)), (P, Some(P))]).fail_detection();
+        assert!(!missed.no_truth_fail());
+        assert_eq!(
+            (missed.precision(), missed.recall(), missed.f1()),
+            (None, Some(0.0), Some(0.0))
+        );
     }
 
     #[test]

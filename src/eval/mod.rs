@@ -10,9 +10,9 @@
 //!
 //! Conventions (see [`metrics`]): a truth row without a prediction is counted in the
 //! `missing` column and is a disagreement (for FAIL detection, a "not FAIL"); steps.csv
-//! rows without truth are ignored but counted; when neither truth nor prediction has a
-//! FAIL, precision, recall and F1 are 1.0 by convention and the text output says which
-//! steps that applies to.
+//! rows without truth are ignored but counted; when truth has no FAIL, recall and F1 are
+//! undefined ("n/a" in text, an empty cell in CSV) rather than 0 or 1, and the text output
+//! lists those steps with their false FAILs (FP), so false alarms stay visible.
 //!
 //! With `--calls`, each graded call's truth score (SPEC §4, from [`Weights`]) is compared
 //! with calls.csv `score` (mean absolute error), and an `expected_calls.csv` beside
@@ -234,8 +234,63 @@ C3,FIRST_REPORT,true,
         insta::assert_snapshot!("eval_calls_csv", read("eval_calls.csv"));
         let steps = read("eval_steps.csv");
         assert!(steps.ends_with(
-            "overall,8,2,0,1,5,1.0000,0.6667,0.8000,0.7500,0.5152,1,false,4,0,0,1,2,0,0,0,0,1,0,0\n"
+            "overall,8,2,0,1,5,1.0000,0.6667,0.8000,0.7500,0.5152,1,4,0,0,1,2,0,0,0,0,1,0,0\n"
         ));
+    }
+
+    #[test]
+    fn a_slice_without_truth_fails_shows_f1_na_and_its_false_alarms() {
+        // Held-out caller_name: no FAIL in truth, one false FAIL, one agreed PASS.
+        let f = Fixture::new();
+        let mut a = args(&f, false, true);
+        a.truth = f.file(
+            "truth.csv",
+            "call_id,step,expected,holdout\nC1,caller_name,PASS,true\nC2,caller_name,PASS,true\n",
+        );
+        a.steps = f.file(
+            "steps.csv",
+            "call_id,step,status\nC1,caller_name,FAIL\nC2,caller_name,PASS\n",
+        );
+        let mut out = Vec::new();
+        let report = run(&a, &Weights::default(), &mut out).unwrap();
+        let fc = report.holdout.unwrap().per_step[1].fail_detection();
+        assert_eq!((fc.tp, fc.fp, fc.fn_, fc.tn), (0, 1, 0, 1));
+        let text = String::from_utf8(out).unwrap();
+        let row = text
+            .lines()
+            .find(|l| l.starts_with("caller_name "))
+            .unwrap();
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        // step n TP FP FN TN precision recall F1 agreement kappa missing
+        assert_eq!(
+            cells,
+            [
+                "caller_name",
+                "2",
+                "0",
+                "1",
+                "0",
+                "1",
+                "0.000",
+                "n/a",
+                "n/a",
+                "0.500",
+                "0.000",
+                "0"
+            ]
+        );
+        assert!(
+            text.contains(
+                "no FAIL in truth, recall and F1 n/a (FP = false alarms): caller_name (1 FP)"
+            ),
+            "{text}"
+        );
+        let csv = fs::read_to_string(f.dir.path().join("out/eval_steps_holdout.csv")).unwrap();
+        let line = csv.lines().find(|l| l.starts_with("caller_name,")).unwrap();
+        assert!(
+            line.starts_with("caller_name,2,0,1,0,1,0.0000,,,0.5000,"),
+            "{line}"
+        );
     }
 
     #[test]

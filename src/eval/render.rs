@@ -15,6 +15,16 @@ fn rate(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_string(), |v| format!("{v:.3}"))
 }
 
+/// A FAIL-detection rate: "-" when the slice has no rows, "n/a" when it has rows but the
+/// rate is undefined (no FAIL in truth, or none predicted for precision).
+fn fail_rate(n: u64, v: Option<f64>) -> String {
+    match v {
+        Some(v) => format!("{v:.3}"),
+        None if n == 0 => "-".to_string(),
+        None => "n/a".to_string(),
+    }
+}
+
 /// Lays out rows in columns: the first left-aligned, the others right-aligned.
 fn aligned(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -52,9 +62,9 @@ fn step_row(name: &str, c: &Confusion) -> Vec<String> {
         f.fp.to_string(),
         f.fn_.to_string(),
         f.tn.to_string(),
-        rate(f.precision()),
-        rate(f.recall()),
-        rate(f.f1()),
+        fail_rate(c.n(), f.precision()),
+        fail_rate(c.n(), f.recall()),
+        fail_rate(c.n(), f.f1()),
         rate(c.agreement()),
         rate(c.kappa()),
         c.missing_total().to_string(),
@@ -83,15 +93,16 @@ fn write_table(out: &mut dyn Write, table: &StepTable) -> io::Result<()> {
     rows.push(step_row("overall", &all));
     out.write_all(aligned(&rows).as_bytes())?;
 
-    let fail_free: Vec<&str> = table
+    let fail_free: Vec<String> = table
         .rows()
-        .filter(|(_, c)| c.fail_detection().by_convention())
-        .map(|(name, _)| name)
+        .map(|(name, c)| (name, c.fail_detection()))
+        .filter(|(_, f)| f.no_truth_fail())
+        .map(|(name, f)| format!("{name} ({} FP)", f.fp))
         .collect();
     if !fail_free.is_empty() {
         writeln!(
             out,
-            "precision = recall = F1 = 1 by convention (no FAIL in truth or prediction): {}",
+            "no FAIL in truth, recall and F1 n/a (FP = false alarms): {}",
             fail_free.join(", ")
         )?;
     }
@@ -221,7 +232,9 @@ fn csv_bool(v: Option<bool>) -> String {
 }
 
 /// eval_steps.csv: one row per step then `overall`; the 3×3 cells are
-/// `truth_<T>_pred_<P>` and missing predictions by truth class `truth_<T>_missing`.
+/// `truth_<T>_pred_<P>` and missing predictions by truth class `truth_<T>_missing`. An
+/// undefined rate (no FAIL in truth for recall and F1, none predicted for precision) is
+/// an empty cell; tp / fp / fn / tn are always filled.
 pub(crate) fn steps_csv(table: &StepTable) -> io::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
@@ -237,7 +250,6 @@ pub(crate) fn steps_csv(table: &StepTable) -> io::Result<Vec<u8>> {
         "agreement",
         "kappa",
         "missing",
-        "f1_by_convention",
     ]
     .map(String::from)
     .to_vec();
@@ -264,7 +276,6 @@ pub(crate) fn steps_csv(table: &StepTable) -> io::Result<Vec<u8>> {
             csv_rate(c.agreement()),
             csv_rate(c.kappa()),
             c.missing_total().to_string(),
-            f.by_convention().to_string(),
         ];
         r.extend(c.cells.iter().flatten().map(u64::to_string));
         r.extend(c.missing.iter().map(u64::to_string));

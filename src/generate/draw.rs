@@ -266,7 +266,8 @@ pub(super) fn violations(
                 ][rng.weighted(&[15, 22, 15, 15, 23, 10])],
             );
         }
-        v.caller_name = rng.chance(0.34);
+        // The kind (and a wrong name) is drawn once the caller is known: name_violation.
+        v.caller_name = rng.chance(0.34).then_some(NameV::Omitted);
         if rng.chance(0.36) {
             v.prior_q = Some(if said_yes && rng.chance(0.5) {
                 PriorQV::NoIdAsk
@@ -351,7 +352,7 @@ pub(super) fn violations(
 
 pub(super) fn any_violation(v: &Violations) -> bool {
     v.greeting.is_some()
-        || v.caller_name
+        || v.caller_name.is_some()
         || v.prior_q.is_some()
         || v.data.is_some()
         || v.empathy.is_some()
@@ -365,6 +366,37 @@ pub(super) fn any_violation(v: &Violations) -> bool {
         || v.guarantee.is_some()
         || v.closing.is_some()
         || v.forbidden.is_some()
+}
+
+/// The kind of a caller's-name violation. CRM callers: half the time the agent reads a
+/// wrong name (another caller's, a wrong CRM field); callers CRM does not know: now and
+/// then the agent assumes a name instead of asking. A wrong name is of the caller's gender,
+/// with another surname, and at least three edits away from the caller's own first name.
+pub(super) fn name_violation(caller: &Caller, rng: &mut Rng) -> NameV {
+    let p = if caller.crm { 0.5 } else { 0.25 };
+    if !rng.chance(p) {
+        return NameV::Omitted;
+    }
+    let names = if caller.male {
+        catalog::MALE_NAMES
+    } else {
+        catalog::FEMALE_NAMES
+    };
+    let own = caller.first.to_lowercase();
+    let first = loop {
+        let n = *rng.pick(names);
+        if strsim::levenshtein(&n.to_lowercase(), &own) >= 3 {
+            break n;
+        }
+    };
+    let own_surname = caller.full.split(' ').nth(1).unwrap_or("");
+    let surname = loop {
+        let s = *rng.pick(catalog::SURNAMES);
+        if s != own_surname {
+            break s;
+        }
+    };
+    NameV::WrongName { first, surname }
 }
 
 pub(super) fn apkt_violation(path: PathKind, urgency: Option<Urgency>, rng: &mut Rng) -> ApktV {

@@ -118,6 +118,10 @@ fn protected_names(sc: &Scenario) -> Vec<String> {
     if let Some(p) = &sc.prior {
         add(&p.name);
     }
+    if let Some(scenario::NameV::WrongName { first, surname }) = sc.v.caller_name {
+        add(first);
+        add(surname);
+    }
     add(sc.address.street);
     add(sc.address.area.0);
     add(sc.address.area.2);

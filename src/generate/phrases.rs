@@ -193,6 +193,16 @@ pub const NAME_ANSWER: &[&str] = &[
     "{cname}, {mbak}.",
 ];
 
+/// The caller's reply when the agent addressed them by a name that is not theirs.
+pub const WRONG_NAME_REPLY: &[&str] = &[
+    "Bukan, {mbak}, saya {cname}.",
+    "Eh bukan {mbak}, nama saya {cfull}.",
+    "Salah orang {mbak}, saya {cname}.",
+    "Bukan {mbak}.",
+    "Hmm, bukan, tapi ya sudah, {mbak}.",
+    "Iya, {mbak}, terserah.",
+];
+
 pub const CRM_CONFIRM: &[&str] = &[
     "Iya betul, {mbak}.",
     "Iya, saya sendiri.",

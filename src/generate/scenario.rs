@@ -102,6 +102,22 @@ pub enum GreetingV {
     Late,
 }
 
+/// How the caller's-name step (SOP 2) is violated. The agent never asks the caller's name
+/// and never addresses them by the right one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameV {
+    /// Says nothing about the caller's name.
+    Omitted,
+    /// Addresses the caller by a name that is not theirs (CRM: not the name CRM shows),
+    /// in the wording of addressing a caller by name; the caller corrects it or lets it
+    /// pass. The wrong name is clearly another name (never a near-spelling of the right
+    /// one, which a grader could take for an ASR slip).
+    WrongName {
+        first: &'static str,
+        surname: &'static str,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PriorQV {
     Omitted,
@@ -203,7 +219,7 @@ pub enum TicketPlan {
 #[derive(Debug, Clone, Default)]
 pub struct Violations {
     pub greeting: Option<GreetingV>,
-    pub caller_name: bool,
+    pub caller_name: Option<NameV>,
     pub prior_q: Option<PriorQV>,
     pub data: Option<DataV>,
     pub empathy: Option<EmpathyV>,
@@ -454,6 +470,9 @@ pub fn build(seed: u64, index: u64, rng: &mut Rng) -> Scenario {
     let mut v = Violations::default();
     if !compliant {
         draw::violations(&mut v, path, urgency, eta_asked, first_answer, rng);
+        if v.caller_name.is_some() {
+            v.caller_name = Some(draw::name_violation(&caller, rng));
+        }
     }
 
     // Judgement: on a repeat path the agent reads the prior report's name back; when the
@@ -468,7 +487,7 @@ pub fn build(seed: u64, index: u64, rng: &mut Rng) -> Scenario {
             problem,
             start,
             &caller,
-            v.caller_name,
+            v.caller_name.is_some(),
             v.apkt,
             rng,
         )
@@ -476,7 +495,7 @@ pub fn build(seed: u64, index: u64, rng: &mut Rng) -> Scenario {
 
     // Empathy "only inside a question" needs a question that starts with an apology.
     if v.empathy == Some(EmpathyV::MaafInQuestion) {
-        let name_q = !caller.crm && !v.caller_name;
+        let name_q = !caller.crm && v.caller_name.is_none();
         let prior_q = v.prior_q != Some(PriorQV::Omitted);
         if !name_q && !prior_q {
             v.empathy = Some(EmpathyV::Omitted);
@@ -524,7 +543,7 @@ pub fn build(seed: u64, index: u64, rng: &mut Rng) -> Scenario {
 impl Scenario {
     /// Whether the agent reads the caller's name anywhere (false on a name violation).
     pub fn may_use_name(&self) -> bool {
-        !self.v.caller_name
+        self.v.caller_name.is_none()
     }
 
     /// Whether the call has every step PASS or NA.

@@ -454,6 +454,7 @@ fn every_path_step_and_violation_kind_appears_in_2000_calls() {
     let mut fails = [0usize; 16];
     let mut nas = [0usize; 16];
     let mut holdout = [0usize; 16];
+    let mut holdout_fails = [0usize; 16];
     let mut kinds = BTreeSet::new();
     let mut crm_pass = 0;
     for i in 0..2000 {
@@ -470,6 +471,7 @@ fn every_path_step_and_violation_kind_appears_in_2000_calls() {
                 _ => {}
             }
             holdout[s] += c.holdout[s] as usize;
+            holdout_fails[s] += (c.holdout[s] && sc.truth[s].as_str() == "FAIL") as usize;
         }
         kinds.insert(match sc.caller.number.as_str() {
             "" => "withheld",
@@ -491,6 +493,18 @@ fn every_path_step_and_violation_kind_appears_in_2000_calls() {
         assert!(
             holdout[s] > 0 || matches!(*name, "apkt_action" | "apkt_note"),
             "{name}: no held-out wording"
+        );
+        // A violation that is said (not just left out) is said in held-out wordings too,
+        // so the held-out slice has FAILs to find. Steps that fail only by omission or
+        // only in APKT / SIMONE have none by construction.
+        let said = !matches!(
+            *name,
+            "apkt_action" | "apkt_note" | "status_update" | "clarity_check"
+        );
+        assert!(
+            !said || holdout_fails[s] >= 20,
+            "{name}: only {} held-out FAILs",
+            holdout_fails[s]
         );
     }
     for name in [
@@ -523,6 +537,8 @@ fn every_path_step_and_violation_kind_appears_in_2000_calls() {
         "greeting:after_20s",
         "caller_name:crm_not_used",
         "caller_name:not_asked",
+        "caller_name:crm_wrong_name",
+        "caller_name:assumed_wrong_name",
         "prior_report_question:omitted",
         "prior_report_question:no_number_asked",
         "data_verification:omitted",

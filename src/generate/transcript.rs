@@ -12,7 +12,7 @@ use super::clock::Band;
 use super::phrases::{self, Phrasebook, Pool};
 use super::rng::Rng;
 use super::scenario::{
-    ClosingV, DataV, EmpathyV, EtaV, FirstAnswer, GreetingV, GuaranteeV, IdAnswer, Link,
+    ClosingV, DataV, EmpathyV, EtaV, FirstAnswer, GreetingV, GuaranteeV, IdAnswer, Link, NameV,
     NumberKind, PhoneV, PriorQV, Scenario, Step, TicketPlan, Urgency, N_STEPS, URGENT,
 };
 use super::spoken::{self, NumberForm};
@@ -81,6 +81,8 @@ struct Renderer<'a> {
     no: String,
     /// Number for `{old}`.
     old: String,
+    /// `{cname}` / `{cfull}` while the agent addresses the caller by a wrong name.
+    wrong_name: Option<(&'static str, String)>,
     eta_done: bool,
 }
 
@@ -100,6 +102,7 @@ impl<'a> Renderer<'a> {
             kosong,
             no: sc.new_no.clone().unwrap_or_default(),
             old: sc.prior.as_ref().map(|p| p.no.clone()).unwrap_or_default(),
+            wrong_name: None,
             eta_done: false,
         }
     }
@@ -119,8 +122,14 @@ impl<'a> Renderer<'a> {
             match key {
                 "hon" => out.push_str(if sc.caller.male { "Bapak" } else { "Ibu" }),
                 "hs" => out.push_str(if sc.caller.male { "Pak" } else { "Bu" }),
-                "cname" => out.push_str(sc.caller.first),
-                "cfull" => out.push_str(&sc.caller.full),
+                "cname" => match &self.wrong_name {
+                    Some((first, _)) => out.push_str(first),
+                    None => out.push_str(sc.caller.first),
+                },
+                "cfull" => match &self.wrong_name {
+                    Some((_, full)) => out.push_str(full),
+                    None => out.push_str(&sc.caller.full),
+                },
                 "agent" => out.push_str(sc.agent.name),
                 "tod" => out.push_str(self.tod),
                 "mbak" => out.push_str(if sc.agent.female { "Mbak" } else { "Mas" }),
@@ -322,8 +331,21 @@ impl<'a> Renderer<'a> {
     fn caller_name(&mut self) {
         let sc = self.sc;
         let book = self.book;
-        if !sc.may_use_name() {
-            return;
+        match sc.v.caller_name {
+            None => {}
+            Some(NameV::Omitted) => return,
+            Some(NameV::WrongName { first, surname }) => {
+                // Addressed by another name, in the words of addressing a caller by name.
+                let (tpl, held) = book.crm_address.pick(self.rng);
+                self.holdout[Step::CallerName as usize] |= held;
+                self.wrong_name = Some((first, format!("{first} {surname}")));
+                let line = self.fill(tpl);
+                self.wrong_name = None;
+                self.agent(line);
+                let reply = self.line(phrases::WRONG_NAME_REPLY);
+                self.caller(reply);
+                return;
+            }
         }
         if sc.caller.crm {
             let line = self.say(&book.crm_address, Some(Step::CallerName));

@@ -38,13 +38,14 @@ pub(super) fn settle(sc: &mut Scenario) {
             },
         );
     }
-    if v.caller_name {
+    if let Some(n) = v.caller_name {
         fail(
             Step::CallerName,
-            if sc.caller.crm {
-                "caller_name:crm_not_used"
-            } else {
-                "caller_name:not_asked"
+            match (n, sc.caller.crm) {
+                (NameV::Omitted, true) => "caller_name:crm_not_used",
+                (NameV::Omitted, false) => "caller_name:not_asked",
+                (NameV::WrongName { .. }, true) => "caller_name:crm_wrong_name",
+                (NameV::WrongName { .. }, false) => "caller_name:assumed_wrong_name",
             },
         );
     }
