@@ -317,13 +317,31 @@ impl Phrase {
         out
     }
 
-    /// Positions where one of the phrase's items (words or slot values) is said.
-    fn item_starts(&self, toks: &Toks, slots: &Slots, opts: MatchOptions) -> Vec<usize> {
+    /// Positions where one of the phrase's items (words or slot values) is said; with
+    /// `lead`, one of the items a full match can start with (leading optional items and
+    /// the first required one).
+    fn item_starts(
+        &self,
+        toks: &Toks,
+        slots: &Slots,
+        opts: MatchOptions,
+        lead: bool,
+    ) -> Vec<usize> {
         let empty: Vec<Vec<String>> = Vec::new();
         let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
+        let n = if lead {
+            let first_required = self.items.iter().position(|i| match i {
+                Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
+                Item::Gap(_) => false,
+            });
+            first_required.map_or(self.items.len(), |k| k + 1)
+        } else {
+            self.items.len()
+        };
+        let items = &self.items[..n];
         (0..toks.text.len())
             .filter(|&p| {
-                self.items.iter().any(|item| {
+                items.iter().any(|item| {
                     let (alts, ids) = match item {
                         Item::Gap(_) => return false,
                         Item::Words { alts, ids, .. } => (alts, ids),
@@ -358,7 +376,12 @@ impl Phrase {
             // A near miss with a slot: start only where some item is said (the best
             // hit from another start is found again from its first item).
             None if !full_only && toks.ids.is_some() && self.anchor_ids.is_none() => {
-                every = self.item_starts(&toks, slots, opts);
+                every = self.item_starts(&toks, slots, opts, false);
+                &every
+            }
+            // A full match starts with one of the leading items.
+            None if full_only && toks.ids.is_some() => {
+                every = self.item_starts(&toks, slots, opts, true);
                 &every
             }
             None => {

@@ -265,25 +265,31 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
             turn: None,
         };
     }
-    // Which agent turns say each word: one word_eq per word and distinct token.
+    // Which agent turns say each word: one spelled_like per word and distinct token.
+    // Per distinct token, the words it says as a bit set in one shared arena.
     let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+    let blocks = words.len().div_ceil(64);
     let mut said: Vec<Vec<bool>> = vec![vec![false; agent.len()]; words.len()];
-    let mut seen: std::collections::HashMap<&str, Vec<bool>> = std::collections::HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut arena: Vec<u64> = Vec::new();
     for (k, &i) in agent.iter().enumerate() {
         for t in &ctx.text.turns[i].tokens {
-            let says = seen.entry(t.as_str()).or_insert_with(|| {
+            let at = *seen.entry(t.as_str()).or_insert_with(|| {
+                let at = arena.len();
+                arena.resize(at + blocks, 0);
                 let t = trim_zeros(t);
                 // Read-backs keep the first letter; checking it first skips most pairs.
-                words
-                    .iter()
-                    .map(|w| {
-                        w.as_bytes().first() == t.as_bytes().first()
-                            && spelled_like(w, t, ctx.prof.opts.fuzz)
-                    })
-                    .collect()
+                for (w, word) in words.iter().enumerate() {
+                    if word.as_bytes().first() == t.as_bytes().first()
+                        && spelled_like(word, t, ctx.prof.opts.fuzz)
+                    {
+                        arena[at + w / 64] |= 1 << (w % 64);
+                    }
+                }
+                at
             });
-            for (w, &yes) in says.iter().enumerate() {
-                said[w][k] |= yes;
+            for (w, turns) in said.iter_mut().enumerate() {
+                turns[k] |= arena[at + w / 64] >> (w % 64) & 1 == 1;
             }
         }
     }
