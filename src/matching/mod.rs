@@ -17,13 +17,15 @@ use lexicon::{Lexicon, WordIds};
 use normalize::Normalizer;
 use phrase::{MatchOptions, Phrase, Slots, Toks};
 
-/// One turn, normalised.
+/// One turn; its normalised tokens live in its speaker's run ([`CallText::tokens_of`]).
 #[derive(Debug, Clone)]
 pub struct TextTurn {
     pub role: Role,
     pub start: f64,
     pub text: String,
-    pub tokens: Vec<String>,
+    /// Run holding the turn's tokens and their range in it.
+    run: usize,
+    span: (usize, usize),
 }
 
 /// A speaker's consecutive turns joined for search.
@@ -133,18 +135,36 @@ impl CallText {
         lex: Option<&Lexicon>,
         backchannel: usize,
     ) -> CallText {
-        let turns: Vec<TextTurn> = turns
+        let mut tokens: Vec<Vec<String>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
+        let lens: Vec<usize> = tokens.iter().map(Vec::len).collect();
+        let mut out: Vec<TextTurn> = turns
             .iter()
             .map(|t| TextTurn {
                 role: t.role,
                 start: t.start,
                 text: t.text.clone(),
-                tokens: norm.tokens(&t.text),
+                run: 0,
+                span: (0, 0),
             })
             .collect();
         let mut runs: Vec<Run> = Vec::new();
         for role in [Role::Agent, Role::Caller] {
             let mut cur: Option<Run> = None;
+            // Turns whose tokens went into `cur`.
+            let mut members: Vec<usize> = Vec::new();
+            // Ends the current run: its turns learn its index.
+            let close = |cur: &mut Option<Run>,
+                         members: &mut Vec<usize>,
+                         runs: &mut Vec<Run>,
+                         out: &mut [TextTurn]| {
+                if let Some(run) = cur.take().filter(|r| !r.tokens.is_empty()) {
+                    for &i in members.iter() {
+                        out[i].run = runs.len();
+                    }
+                    runs.push(run);
+                }
+                members.clear();
+            };
             for (i, t) in turns.iter().enumerate() {
                 if t.role == role {
                     let run = cur.get_or_insert_with(|| Run {
@@ -155,12 +175,12 @@ impl CallText {
                         said_at: Vec::new(),
                         turn_of: Vec::new(),
                     });
-                    run.tokens.extend(t.tokens.iter().cloned());
+                    let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {
                         if run.present.is_empty() {
                             run.present = vec![0; lex.len().div_ceil(64)];
                         }
-                        for w in &t.tokens {
+                        for w in &toks {
                             let ids = lex.lookup(w);
                             let pos = run.ids.len() as u32;
                             for &id in ids.iter() {
@@ -170,18 +190,30 @@ impl CallText {
                             run.ids.push(ids);
                         }
                     }
-                    run.turn_of.extend(std::iter::repeat_n(i, t.tokens.len()));
-                } else if t.tokens.len() > backchannel {
-                    runs.extend(cur.take());
+                    let lo = run.tokens.len();
+                    run.turn_of.extend(std::iter::repeat_n(i, toks.len()));
+                    run.tokens.extend(toks);
+                    out[i].span = (lo, run.tokens.len());
+                    members.push(i);
+                } else if lens[i] > backchannel {
+                    close(&mut cur, &mut members, &mut runs, &mut out);
                 }
             }
-            runs.extend(cur);
+            close(&mut cur, &mut members, &mut runs, &mut out);
         }
-        runs.retain(|r| !r.tokens.is_empty());
         for r in &mut runs {
             r.said_at.sort_unstable();
         }
-        CallText { turns, runs }
+        CallText { turns: out, runs }
+    }
+
+    /// The normalised tokens of turn `i`.
+    pub fn tokens_of(&self, i: usize) -> &[String] {
+        let t = &self.turns[i];
+        match self.runs.get(t.run) {
+            Some(run) if t.span.1 > t.span.0 => &run.tokens[t.span.0..t.span.1],
+            _ => &[],
+        }
     }
 
     /// Best hit of any phrase of `set` said by `role`, starting in a turn `accept`s:

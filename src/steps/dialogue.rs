@@ -114,7 +114,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
                     break;
                 }
                 opening.push(i);
-            } else if t.tokens.len() > backchannel {
+            } else if ctx.text.tokens_of(i).len() > backchannel {
                 break;
             }
         }
@@ -193,8 +193,9 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     };
     // An answer that already gives a number (report number, customer id) needs no
     // follow-up question.
-    let digits: usize = ctx.text.turns[a]
-        .tokens
+    let digits: usize = ctx
+        .text
+        .tokens_of(a)
         .iter()
         .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
         .map(String::len)
@@ -273,7 +274,7 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut arena: Vec<u64> = Vec::new();
     for (k, &i) in agent.iter().enumerate() {
-        for t in &ctx.text.turns[i].tokens {
+        for t in ctx.text.tokens_of(i) {
             let at = *seen.entry(t.as_str()).or_insert_with(|| {
                 let at = arena.len();
                 arena.resize(at + blocks, 0);
