@@ -1,9 +1,10 @@
 //! The audit pipeline: inputs read in call_id order ([`sources`]), calls audited in
 //! parallel ([`call`]), reports written in call_id order.
 //!
-//! Calls go to rayon in chunks of [`CHUNK`]; each chunk's results are written before the
-//! next chunk is read, so what is in flight is bounded and the reports are the same
-//! bytes for any thread count. With inputs sorted by call_id nothing else grows with the
+//! Calls go to rayon in chunks of [`CHUNK`]; while the workers audit one chunk, the
+//! main thread writes the previous chunk's results and reads the next chunk. At most
+//! three chunks are alive at once, so what is in flight is bounded, and results are
+//! written in input order, so the reports are the same bytes for any thread count. With inputs sorted by call_id nothing else grows with the
 //! archive but the report index (numbers, phones and timestamps, ~150 bytes a report).
 
 pub mod call;
@@ -149,18 +150,16 @@ fn shared<'a>(opts: &AuditOptions, prof: &'a Compiled, reports: &'a ReportIndex)
     }
 }
 
-/// Audits a chunk on the pool and writes its results in order.
-fn flush(
-    shared: &Shared,
-    pool: &rayon::ThreadPool,
-    chunk: &mut Vec<Pending>,
-    out: &mut Reports,
-    bar: &ProgressBar,
-) -> std::io::Result<usize> {
-    let n = chunk.len();
-    let work = std::mem::take(chunk);
-    let results: Vec<Result<CallReport, Reject>> =
-        pool.install(|| work.into_par_iter().map(|p| shared.audit(p)).collect());
+/// The results of a chunk, in input order.
+type Results = Vec<Result<CallReport, Reject>>;
+
+/// Audits a chunk on the pool.
+fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) -> Results {
+    pool.install(|| work.into_par_iter().map(|p| shared.audit(p)).collect())
+}
+
+/// Writes a chunk's results in order; returns how many calls were audited.
+fn write(results: Results, out: &mut Reports) -> std::io::Result<usize> {
     let mut audited = 0;
     for r in results {
         match r {
@@ -171,7 +170,6 @@ fn flush(
             Err(rej) => out.reject(rej),
         }
     }
-    bar.inc(n as u64);
     Ok(audited)
 }
 
@@ -227,26 +225,16 @@ fn pass(
     let out_err = |e| AuditError::Output(display(&opts.out), e);
     let bar = progress_bar(opts);
     let mut audited = 0usize;
-    let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK);
-    let mut done = false;
-    while !done {
+    // Reads the next chunk; `Ok(true)` when the manifest is exhausted.
+    let mut fill = |chunk: &mut Vec<Pending>,
+                    rejects: &mut Vec<Reject>|
+     -> Result<bool, OutOfOrder> {
         while chunk.len() < CHUNK {
-            let meta = match calls.next(&mut rejects) {
-                Err(e) => return Ok(Err(e)),
-                Ok(None) => {
-                    done = true;
-                    break;
-                }
-                Ok(Some(meta)) => meta,
+            let Some(meta) = calls.next(rejects)? else {
+                return Ok(true);
             };
-            let acts = match actions.take(&meta.call_id, &mut rejects) {
-                Ok(a) => a,
-                Err(e) => return Ok(Err(e)),
-            };
-            let line = match bundles.take(&meta.call_id, &mut rejects) {
-                Ok(l) => l,
-                Err(e) => return Ok(Err(e)),
-            };
+            let acts = actions.take(&meta.call_id, rejects)?;
+            let line = bundles.take(&meta.call_id, rejects)?;
             let file = base.join(&meta.transcript);
             let source = match line {
                 // A bundle line serves a call whose manifest names no file or names
@@ -263,7 +251,38 @@ fn pass(
                 source,
             });
         }
-        audited += flush(&shared, pool, &mut chunk, &mut out, &bar).map_err(out_err)?;
+        Ok(false)
+    };
+    // A pipeline of one chunk: while the workers audit chunk n, this thread writes the
+    // results of chunk n - 1 and reads chunk n + 1. Results are written in input order.
+    let piped = std::thread::scope(|scope| -> Result<Result<(), OutOfOrder>, AuditError> {
+        let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Results>> = None;
+        let mut done = false;
+        loop {
+            let mut chunk: Vec<Pending> = Vec::with_capacity(CHUNK);
+            if !done {
+                match fill(&mut chunk, &mut rejects) {
+                    Ok(d) => done = d,
+                    Err(e) => return Ok(Err(e)),
+                }
+            }
+            let ready = in_flight.take().map(|h| h.join().expect("audit worker panicked"));
+            if !chunk.is_empty() {
+                let shared = &shared;
+                in_flight = Some(scope.spawn(move || audit_chunk(shared, pool, chunk)));
+            }
+            match ready {
+                Some(results) => {
+                    bar.inc(results.len() as u64);
+                    audited += write(results, &mut out).map_err(out_err)?;
+                }
+                None if done && in_flight.is_none() => return Ok(Ok(())),
+                None => {}
+            }
+        }
+    })?;
+    if let Err(e) = piped {
+        return Ok(Err(e));
     }
     if let Err(e) = actions.finish(&mut rejects) {
         return Ok(Err(e));
