@@ -19,7 +19,7 @@ pub type WordIds = Arc<[u32]>;
 /// Particles a word may carry and still be that word (kept in sync with word_eq).
 const PARTICLES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
 /// Distinct tokens cached per thread before the cache is cleared.
-const CACHE_LIMIT: usize = 200_000;
+const CACHE_LIMIT: usize = 65_536;
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
@@ -141,18 +141,33 @@ impl Lexicon {
 
     /// The words `token` says, from this thread's cache.
     pub fn lookup(&self, token: &str) -> WordIds {
+        let mut out = None;
+        self.lookup_each(std::slice::from_ref(&token), |_, ids| out = Some(ids.clone()));
+        out.unwrap_or_else(|| self.compute(token))
+    }
+
+    /// Calls `f(k, ids)` with the words each of `tokens` says, in order, from this
+    /// thread's cache (one cache access for the lot).
+    pub fn lookup_each<S: AsRef<str>>(&self, tokens: &[S], mut f: impl FnMut(usize, &WordIds)) {
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if c.0 != self.id || c.1.len() >= CACHE_LIMIT {
+            if c.0 != self.id {
                 c.0 = self.id;
                 c.1.clear();
             }
-            if let Some(ids) = c.1.get(token) {
-                return ids.clone();
+            for (k, token) in tokens.iter().enumerate() {
+                let token = token.as_ref();
+                if let Some(ids) = c.1.get(token) {
+                    f(k, ids);
+                    continue;
+                }
+                if c.1.len() >= CACHE_LIMIT {
+                    c.1.clear();
+                }
+                let ids = self.compute(token);
+                f(k, &ids);
+                c.1.insert(token.to_string(), ids);
             }
-            let ids = self.compute(token);
-            c.1.insert(token.to_string(), ids.clone());
-            ids
         })
     }
 }

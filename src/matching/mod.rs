@@ -180,15 +180,14 @@ impl CallText {
                         if run.present.is_empty() {
                             run.present = vec![0; lex.len().div_ceil(64)];
                         }
-                        for w in &toks {
-                            let ids = lex.lookup(w);
+                        lex.lookup_each(&toks, |_, ids| {
                             let pos = run.ids.len() as u32;
                             for &id in ids.iter() {
                                 run.present[id as usize / 64] |= 1 << (id % 64);
                                 run.said_at.push((id, pos));
                             }
-                            run.ids.push(ids);
-                        }
+                            run.ids.push(ids.clone());
+                        });
                     }
                     let lo = run.tokens.len();
                     run.turn_of.extend(std::iter::repeat_n(i, toks.len()));
