@@ -18,6 +18,8 @@ pub type WordIds = Arc<[u32]>;
 
 /// Particles a word may carry and still be that word (kept in sync with word_eq).
 const PARTICLES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+/// Marks an exact phrase word (as in [`super::phrase`]).
+const EXACT: char = '=';
 /// Distinct tokens cached per thread before the cache is cleared.
 const CACHE_LIMIT: usize = 65_536;
 
@@ -34,6 +36,8 @@ pub struct Lexicon {
     fuzz: f64,
     words: Vec<String>,
     index: HashMap<String, u32>,
+    /// Exact words (`=word` in a phrase): said only by that very token.
+    exact: HashMap<String, u32>,
     /// A word less its prefix → the words (`hubungi` → `dihubungi`).
     unprefixed: HashMap<String, Vec<u32>>,
     /// Char length → words of that length, for the edit-distance candidates.
@@ -47,6 +51,7 @@ impl Lexicon {
             fuzz,
             words: Vec::new(),
             index: HashMap::default(),
+            exact: HashMap::default(),
             unprefixed: HashMap::default(),
             by_len: HashMap::default(),
         };
@@ -55,6 +60,12 @@ impl Lexicon {
                 continue;
             }
             let id = lex.words.len() as u32;
+            if let Some(exact) = w.strip_prefix(EXACT) {
+                lex.exact.insert(exact.to_string(), id);
+                lex.index.insert(w.clone(), id);
+                lex.words.push(w);
+                continue;
+            }
             for f in prefix_forms_of(&w) {
                 lex.unprefixed.entry(f).or_default().push(id);
             }
@@ -84,6 +95,7 @@ impl Lexicon {
         if let Some(&id) = self.index.get(token) {
             ids.push(id);
         }
+        ids.extend(self.exact.get(token));
         if !token.is_empty() && !token.bytes().all(|b| b.is_ascii_digit()) {
             for p in PARTICLES {
                 if let Some(base) = token.strip_suffix(p) {
@@ -176,6 +188,16 @@ impl Lexicon {
 mod tests {
     use super::*;
     use crate::matching::phrase::word_eq;
+
+    #[test]
+    fn exact_words_only_match_themselves() {
+        let lex = Lexicon::new(["=catat".to_string(), "catat".to_string()], 0.8);
+        let (exact, loose) = (lex.id("=catat").unwrap(), lex.id("catat").unwrap());
+        assert_eq!(&*lex.lookup("catat"), &[loose.min(exact), loose.max(exact)]);
+        assert_eq!(&*lex.lookup("tercatat"), &[loose]);
+        // A typo says the loose word, never the exact one.
+        assert_eq!(&*lex.lookup("catatt"), &[loose]);
+    }
 
     #[test]
     fn lookup_agrees_with_word_eq() {

@@ -167,15 +167,13 @@ impl Phrase {
         })
     }
 
-    /// Every word of the phrase's alternatives (not slots), for the lexicon.
+    /// Every word of the phrase's alternatives (not slots), for the lexicon; exact words
+    /// keep their `=` mark.
     pub fn words(&self) -> impl Iterator<Item = &String> {
-        self.items
-            .iter()
-            .flat_map(|i| match i {
-                Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
-                _ => Vec::new(),
-            })
-            .filter(|w| !w.starts_with(EXACT))
+        self.items.iter().flat_map(|i| match i {
+            Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
     }
 
     /// Records the lexicon id of every word, so matching can use token id lists.
