@@ -543,9 +543,23 @@ pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
     spelled_like(w, t, fuzz)
         || super::stem::same_stem(w, t)
         // A typo inside an inflected word: "diterskan" says "teruskan".
-        || (t.len() >= 7
-            && (!w.is_ascii() || w.len() <= t.len() + 2)
-            && super::stem::any_form(t, |f| close(w, f, fuzz)))
+        || (t.len() >= 7 && typo_in_form(w, t, fuzz))
+}
+
+/// A typo inside an inflected word: a stripped form of `t` is close to `w`. A form is a
+/// slice of `t` plus at most one restored letter, and each allowed edit brings at most
+/// one new letter, so `w` lacks no more than that many letters of `t`'s, and is at most
+/// two longer (as [`close`] wants).
+fn typo_in_form(w: &str, t: &str, fuzz: f64) -> bool {
+    use super::edit::letters;
+    if w.is_ascii() {
+        let edits = allowed_edits(w.len().max(t.len()), fuzz);
+        let new = (letters(w.as_bytes()) & !letters(t.as_bytes())).count_ones() as usize;
+        if w.len() > t.len() + 2 || new > edits + 1 {
+            return false;
+        }
+    }
+    super::stem::any_form(t, |f| close(w, f, fuzz))
 }
 
 /// The cheap part of [`word_eq`], without affix forms: the same word, with a particle,
@@ -585,9 +599,13 @@ pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
     if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
         return false;
     }
-    let longest = lw.max(lt);
-    let allowed = ((longest - 1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize;
+    let allowed = allowed_edits(lw.max(lt), fuzz);
     allowed > 0 && super::edit::within(w, t, allowed)
+}
+
+/// Edits [`close`] allows between words whose longer one has `longest` letters.
+fn allowed_edits(longest: usize, fuzz: f64) -> usize {
+    (longest.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize
 }
 
 /// Tokenises a slot value (a name) into single-token alternatives worth matching.
