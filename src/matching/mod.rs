@@ -235,10 +235,18 @@ impl CallText {
                 continue;
             };
             for (k, phrase) in set.iter().enumerate() {
-                let h = match run.starts(phrase.anchor_ids(), lo, hi) {
-                    Some(starts) => phrase.best_at(run.toks(lo, hi), &starts, slots, opts),
-                    None => phrase.best_in(run.toks(lo, hi), slots, opts),
+                // A phrase that cannot beat the best so far (a tie may still win on an
+                // earlier turn) is not scanned, and a scan ends at the phrase's ceiling.
+                let ceiling = if run.present.is_empty() {
+                    1.0
+                } else {
+                    phrase.max_score(&run.present)
                 };
+                if best.is_some_and(|b| ceiling < b.score) {
+                    continue;
+                }
+                let starts = run.starts(phrase.anchor_ids(), lo, hi);
+                let h = phrase.best_at(run.toks(lo, hi), starts.as_deref(), slots, opts, ceiling);
                 if let Some(h) = h {
                     let hit = Hit::in_run(r, run, lo, k, h);
                     let better = match best {

@@ -253,6 +253,30 @@ impl Phrase {
             .all(|alts| alts.iter().any(|&id| has(id)))
     }
 
+    /// The highest score a near miss can reach in a text whose tokens say the lexicon
+    /// words in `present`: required items none of whose words is said are missed.
+    pub fn max_score(&self, present: &[u64]) -> f64 {
+        let has = |id: u32| {
+            present
+                .get(id as usize / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+        };
+        let required = self
+            .items
+            .iter()
+            .filter(|i| match i {
+                Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
+                Item::Gap(_) => false,
+            })
+            .count();
+        let missing = self
+            .required_ids
+            .iter()
+            .filter(|alts| !alts.iter().any(|&id| has(id)))
+            .count();
+        (required - missing) as f64 / required.max(1) as f64
+    }
+
     /// The phrase's literal words, normalised, for an exact-phrase scan (`rg -F`).
     pub fn literal(&self) -> String {
         let mut out = Vec::new();
@@ -271,19 +295,22 @@ impl Phrase {
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
     pub fn best_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, None, slots, opts, false, None)
+        self.scan(tokens, None, slots, opts, false, None, 1.0)
     }
 
     /// [`Phrase::best_in`] trying only the start positions `starts` (ascending): the
     /// positions whose tokens say one of [`Phrase::anchor_ids`] give the same answer.
+    /// The search stops at the first hit scoring `enough` (a bound such as
+    /// [`Phrase::max_score`], which no later start could beat).
     pub fn best_at(
         &self,
         tokens: Toks,
-        starts: &[usize],
+        starts: Option<&[usize]>,
         slots: &Slots,
         opts: MatchOptions,
+        enough: f64,
     ) -> Option<SliceHit> {
-        self.scan(tokens, Some(starts), slots, opts, false, None)
+        self.scan(tokens, starts, slots, opts, false, None, enough)
     }
 
     /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
@@ -291,13 +318,13 @@ impl Phrase {
     ///
     /// [`best_in`]: Phrase::best_in
     pub fn full_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, None, slots, opts, true, None)
+        self.scan(tokens, None, slots, opts, true, None, 1.0)
     }
 
     /// Every full match of the phrase in `tokens`, one per start position.
     pub fn all_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, None, slots, opts, true, Some(&mut out));
+        self.scan(tokens, None, slots, opts, true, Some(&mut out), 1.0);
         out
     }
 
@@ -311,7 +338,7 @@ impl Phrase {
         opts: MatchOptions,
     ) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, Some(starts), slots, opts, true, Some(&mut out));
+        self.scan(tokens, Some(starts), slots, opts, true, Some(&mut out), 1.0);
         out
     }
 
@@ -363,6 +390,7 @@ impl Phrase {
         opts: MatchOptions,
         full_only: bool,
         mut all: Option<&mut Vec<SliceHit>>,
+        enough: f64,
     ) -> Option<SliceHit> {
         let empty: Vec<Vec<String>> = Vec::new();
         let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
@@ -465,7 +493,7 @@ impl Phrase {
             }
             if best.is_none_or(|b| hit.score > b.score) {
                 best = Some(hit);
-                if hit.score >= 1.0 {
+                if hit.score >= enough.min(1.0) {
                     break;
                 }
             }
