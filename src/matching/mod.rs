@@ -46,8 +46,16 @@ impl Run {
     /// Positions in `lo..hi`, relative to `lo` and ascending, of the tokens saying one
     /// of `ids`; `None` when the run has no lexicon index or `ids` is `None`.
     fn starts(&self, ids: Option<&[u32]>, lo: usize, hi: usize) -> Option<Vec<usize>> {
-        let ids = ids.filter(|_| !self.ids.is_empty())?;
         let mut out = Vec::new();
+        self.starts_into(ids, lo, hi, &mut out).then_some(out)
+    }
+
+    /// [`Run::starts`] into a reused buffer; `false` when there is no index.
+    fn starts_into(&self, ids: Option<&[u32]>, lo: usize, hi: usize, out: &mut Vec<usize>) -> bool {
+        let Some(ids) = ids.filter(|_| !self.ids.is_empty()) else {
+            return false;
+        };
+        out.clear();
         for &id in ids {
             let from = self.said_at.partition_point(|&(w, _)| w < id);
             out.extend(
@@ -61,7 +69,7 @@ impl Run {
         }
         out.sort_unstable();
         out.dedup();
-        Some(out)
+        true
     }
 
     fn toks(&self, lo: usize, hi: usize) -> Toks<'_> {
@@ -289,6 +297,7 @@ impl CallText {
         accept: &dyn Fn(usize) -> bool,
     ) -> Vec<Hit> {
         let mut out = Vec::new();
+        let mut starts = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
             let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
@@ -297,9 +306,10 @@ impl CallText {
                 if !run.present.is_empty() && !phrase.may_match(&run.present) {
                     continue;
                 }
-                let hits = match run.starts(phrase.lead_ids(), lo, hi) {
-                    Some(starts) => phrase.all_at(run.toks(lo, hi), &starts, slots, opts),
-                    None => phrase.all_in(run.toks(lo, hi), slots, opts),
+                let hits = if run.starts_into(phrase.lead_ids(), lo, hi, &mut starts) {
+                    phrase.all_at(run.toks(lo, hi), &starts, slots, opts)
+                } else {
+                    phrase.all_in(run.toks(lo, hi), slots, opts)
                 };
                 out.extend(
                     hits.into_iter()

@@ -20,6 +20,11 @@ fn misspelt_multiplier(w: &str) -> Option<&'static str> {
 }
 
 fn digit(w: &str) -> Option<u64> {
+    // Every digit word starts with one of these letters (or is a digit) and is short.
+    match w.as_bytes().first() {
+        Some(b'n' | b'k' | b's' | b'd' | b't' | b'e' | b'l' | b'0'..=b'9') if w.len() <= 9 => {}
+        _ => return None,
+    }
     if (7..=9).contains(&w.len()) {
         for (word, d) in LONG_DIGITS {
             // One edit keeps the length within one and, in practice, the first letter.

@@ -267,10 +267,11 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
         };
     }
     // Which agent turns say each word: one spelled_like per word and distinct token.
-    // Per distinct token, the words it says as a bit set in one shared arena.
+    // Per distinct token, the words it says as a bit set in one shared arena; per agent
+    // turn, the union of its tokens' sets.
     let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
     let blocks = words.len().div_ceil(64);
-    let mut said: Vec<Vec<bool>> = vec![vec![false; agent.len()]; words.len()];
+    let mut said: Vec<u64> = vec![0; agent.len() * blocks];
     let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut arena: Vec<u64> = Vec::new();
     for (k, &i) in agent.iter().enumerate() {
@@ -289,8 +290,8 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
                 }
                 at
             });
-            for (w, turns) in said.iter_mut().enumerate() {
-                turns[k] |= arena[at + w / 64] >> (w % 64) & 1 == 1;
+            for b in 0..blocks {
+                said[k * blocks + b] |= arena[at + b];
             }
         }
     }
@@ -301,10 +302,12 @@ fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
     };
     for (k, &i) in agent.iter().enumerate() {
         // A read-back may run over two agent turns.
-        let matched = said
-            .iter()
-            .filter(|turns| turns[k] || turns.get(k + 1).copied().unwrap_or(false))
-            .count();
+        let matched: usize = (0..blocks)
+            .map(|b| {
+                let next = said.get((k + 1) * blocks + b).copied().unwrap_or(0);
+                (said[k * blocks + b] | next).count_ones() as usize
+            })
+            .sum();
         if matched > best.matched {
             best = ReadBack {
                 matched,
