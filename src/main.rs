@@ -13,6 +13,11 @@ use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// The audit allocates many small strings per call (tokens, evidence) on every worker;
+// mimalloc's per-thread heaps keep that cheap.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
     match sop {
         Some(p) => Ok(Profile::load(p)?),
