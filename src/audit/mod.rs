@@ -226,33 +226,32 @@ fn pass(
     let bar = progress_bar(opts);
     let mut audited = 0usize;
     // Reads the next chunk; `Ok(true)` when the manifest is exhausted.
-    let mut fill = |chunk: &mut Vec<Pending>,
-                    rejects: &mut Vec<Reject>|
-     -> Result<bool, OutOfOrder> {
-        while chunk.len() < CHUNK {
-            let Some(meta) = calls.next(rejects)? else {
-                return Ok(true);
-            };
-            let acts = actions.take(&meta.call_id, rejects)?;
-            let line = bundles.take(&meta.call_id, rejects)?;
-            let file = base.join(&meta.transcript);
-            let source = match line {
-                // A bundle line serves a call whose manifest names no file or names
-                // that very bundle.
-                Some(l) if meta.transcript.is_empty() || file == bundles.paths[l.file] => {
-                    Source::Line(bundles.names[l.file].clone(), l)
-                }
-                _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
-                _ => Source::Missing,
-            };
-            chunk.push(Pending {
-                meta,
-                actions: acts,
-                source,
-            });
-        }
-        Ok(false)
-    };
+    let mut fill =
+        |chunk: &mut Vec<Pending>, rejects: &mut Vec<Reject>| -> Result<bool, OutOfOrder> {
+            while chunk.len() < CHUNK {
+                let Some(meta) = calls.next(rejects)? else {
+                    return Ok(true);
+                };
+                let acts = actions.take(&meta.call_id, rejects)?;
+                let line = bundles.take(&meta.call_id, rejects)?;
+                let file = base.join(&meta.transcript);
+                let source = match line {
+                    // A bundle line serves a call whose manifest names no file or names
+                    // that very bundle.
+                    Some(l) if meta.transcript.is_empty() || file == bundles.paths[l.file] => {
+                        Source::Line(bundles.names[l.file].clone(), l)
+                    }
+                    _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
+                    _ => Source::Missing,
+                };
+                chunk.push(Pending {
+                    meta,
+                    actions: acts,
+                    source,
+                });
+            }
+            Ok(false)
+        };
     // A pipeline of one chunk: while the workers audit chunk n, this thread writes the
     // results of chunk n - 1 and reads chunk n + 1. Results are written in input order.
     let piped = std::thread::scope(|scope| -> Result<Result<(), OutOfOrder>, AuditError> {
@@ -266,7 +265,9 @@ fn pass(
                     Err(e) => return Ok(Err(e)),
                 }
             }
-            let ready = in_flight.take().map(|h| h.join().expect("audit worker panicked"));
+            let ready = in_flight
+                .take()
+                .map(|h| h.join().expect("audit worker panicked"));
             if !chunk.is_empty() {
                 let shared = &shared;
                 in_flight = Some(scope.spawn(move || audit_chunk(shared, pool, chunk)));

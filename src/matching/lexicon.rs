@@ -8,8 +8,8 @@
 
 use super::phrase::{close, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
-use std::cell::RefCell;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -154,7 +154,9 @@ impl Lexicon {
     /// The words `token` says, from this thread's cache.
     pub fn lookup(&self, token: &str) -> WordIds {
         let mut out = None;
-        self.lookup_each(std::slice::from_ref(&token), |_, ids| out = Some(ids.clone()));
+        self.lookup_each(std::slice::from_ref(&token), |_, ids| {
+            out = Some(ids.clone())
+        });
         out.unwrap_or_else(|| self.compute(token))
     }
 

@@ -311,10 +311,7 @@ impl CallText {
                 } else {
                     phrase.all_in(run.toks(lo, hi), slots, opts)
                 };
-                out.extend(
-                    hits.into_iter()
-                        .map(|h| Hit::in_run(r, run, lo, k, h)),
-                );
+                out.extend(hits.into_iter().map(|h| Hit::in_run(r, run, lo, k, h)));
             }
         }
         out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));

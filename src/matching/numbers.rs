@@ -28,9 +28,7 @@ fn digit(w: &str) -> Option<u64> {
     if (7..=9).contains(&w.len()) {
         for (word, d) in LONG_DIGITS {
             // One edit keeps the length within one and, in practice, the first letter.
-            if w.as_bytes()[0] == word.as_bytes()[0]
-                && w != word
-                && super::edit::within(w, word, 1)
+            if w.as_bytes()[0] == word.as_bytes()[0] && w != word && super::edit::within(w, word, 1)
             {
                 return Some(d);
             }
@@ -147,7 +145,10 @@ fn compound(words: &[&str]) -> Vec<u64> {
 /// Rewrites number words in a token list to digit tokens, then joins runs of single
 /// digits ("1 2 3") into one token, and turns "kali" between two numbers into "x".
 pub fn words_to_digits(mut tokens: Vec<String>) -> Vec<String> {
-    if !tokens.iter().any(|t| is_number_word(t) || misspelt_multiplier(t).is_some()) {
+    if !tokens
+        .iter()
+        .any(|t| is_number_word(t) || misspelt_multiplier(t).is_some())
+    {
         return join_single_digits(tokens);
     }
     for t in tokens.iter_mut() {

@@ -295,7 +295,7 @@ impl Phrase {
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
     pub fn best_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, None, slots, opts, false, None, 1.0)
+        self.scan(tokens, None, slots, opts, Mode::Best { enough: 1.0 })
     }
 
     /// [`Phrase::best_in`] trying only the start positions `starts` (ascending): the
@@ -310,7 +310,7 @@ impl Phrase {
         opts: MatchOptions,
         enough: f64,
     ) -> Option<SliceHit> {
-        self.scan(tokens, starts, slots, opts, false, None, enough)
+        self.scan(tokens, starts, slots, opts, Mode::Best { enough })
     }
 
     /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
@@ -318,13 +318,13 @@ impl Phrase {
     ///
     /// [`best_in`]: Phrase::best_in
     pub fn full_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, None, slots, opts, true, None, 1.0)
+        self.scan(tokens, None, slots, opts, Mode::First)
     }
 
     /// Every full match of the phrase in `tokens`, one per start position.
     pub fn all_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, None, slots, opts, true, Some(&mut out), 1.0);
+        self.scan(tokens, None, slots, opts, Mode::All(&mut out));
         out
     }
 
@@ -338,7 +338,7 @@ impl Phrase {
         opts: MatchOptions,
     ) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, Some(starts), slots, opts, true, Some(&mut out), 1.0);
+        self.scan(tokens, Some(starts), slots, opts, Mode::All(&mut out));
         out
     }
 
@@ -388,10 +388,13 @@ impl Phrase {
         starts: Option<&[usize]>,
         slots: &Slots,
         opts: MatchOptions,
-        full_only: bool,
-        mut all: Option<&mut Vec<SliceHit>>,
-        enough: f64,
+        mode: Mode,
     ) -> Option<SliceHit> {
+        let (full_only, enough, mut all) = match mode {
+            Mode::Best { enough } => (false, enough, None),
+            Mode::First => (true, 1.0, None),
+            Mode::All(out) => (true, 1.0, Some(out)),
+        };
         let empty: Vec<Vec<String>> = Vec::new();
         let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
         let tokens = toks.text;
@@ -502,7 +505,16 @@ impl Phrase {
     }
 }
 
-/// Length of `seq` when it matches at `tokens[p..]`.
+/// What a scan looks for.
+enum Mode<'a> {
+    /// The best hit, full or partial; the scan stops at a hit scoring `enough`.
+    Best { enough: f64 },
+    /// The first full match.
+    First,
+    /// Every full match, one per start position.
+    All(&'a mut Vec<SliceHit>),
+}
+
 /// Spoken tokens, with the lexicon words each says when the call was indexed.
 #[derive(Clone, Copy)]
 pub struct Toks<'a> {

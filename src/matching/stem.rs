@@ -248,7 +248,13 @@ mod tests {
 
     #[test]
     fn any_form_sees_the_owned_forms() {
-        for w in ["melaporkan", "menyambungkan", "dihubunginya", "abc", "perbaikan"] {
+        for w in [
+            "melaporkan",
+            "menyambungkan",
+            "dihubunginya",
+            "abc",
+            "perbaikan",
+        ] {
             let mut seen = Vec::new();
             any_form(w, |f| {
                 seen.push(f.to_string());
