@@ -12,7 +12,7 @@ fn main() {
     let tokens = prof.norm.tokens(&text);
     println!("tokens: {tokens:?}");
     let ids: Vec<_> = tokens.iter().map(|t| prof.lexicon.lookup(t)).collect();
-    let mut slots = Slots::new();
+    let mut slots = Slots::default();
     slots.insert(
         "time_of_day",
         prof.bands.iter().map(|b| vec![b.name.clone()]).collect(),

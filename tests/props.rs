@@ -35,7 +35,7 @@ proptest! {
         let Ok(phrase) = Phrase::compile(&phrase_text, norm) else { return Ok(()); };
         let text = format!("{before} {phrase_text} {after}");
         let tokens = norm.tokens(&text);
-        let hit = phrase.best_in(Toks::plain(&tokens), &Slots::new(), MatchOptions::default());
+        let hit = phrase.best_in(Toks::plain(&tokens), &Slots::default(), MatchOptions::default());
         prop_assert!(hit.is_some_and(|h| h.score >= 1.0), "{phrase_text:?} in {text:?}");
     }
 

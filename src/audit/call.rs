@@ -138,7 +138,7 @@ impl Shared<'_> {
 /// How much a text looks like the opening greeting, 0..=1 (for role inference).
 fn greeting_score(prof: &Compiled, text: &str) -> f64 {
     let tokens = prof.norm.tokens(text);
-    let mut slots = crate::matching::phrase::Slots::new();
+    let mut slots = crate::matching::phrase::Slots::default();
     slots.insert(
         "time_of_day",
         prof.bands.iter().map(|b| vec![b.name.clone()]).collect(),

@@ -438,7 +438,7 @@ mod tests {
             .find(
                 &set,
                 Role::Agent,
-                &Slots::new(),
+                &Slots::default(),
                 MatchOptions::default(),
                 &|_| true,
             )
@@ -451,7 +451,7 @@ mod tests {
             .find(
                 &set,
                 Role::Agent,
-                &Slots::new(),
+                &Slots::default(),
                 MatchOptions::default(),
                 &|t| t < 2,
             )
@@ -469,7 +469,7 @@ mod tests {
             .find(
                 &set,
                 Role::Agent,
-                &Slots::new(),
+                &Slots::default(),
                 MatchOptions::default(),
                 &all,
             )

@@ -12,7 +12,6 @@
 
 use super::lexicon::{Lexicon, WordIds};
 use super::normalize::{raw_tokens, Normalizer};
-use std::collections::HashMap;
 
 /// How loosely words and phrases match; from the profile's `[matching]`.
 #[derive(Debug, Clone, Copy)]
@@ -71,7 +70,7 @@ pub struct Phrase {
 }
 
 /// Per-call slot values: slot name → alternative token sequences.
-pub type Slots = HashMap<&'static str, Vec<Vec<String>>>;
+pub type Slots = rustc_hash::FxHashMap<&'static str, Vec<Vec<String>>>;
 
 /// Where a phrase matched (or nearly matched) in a token slice.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -676,7 +675,7 @@ mod tests {
 
     #[test]
     fn exact_fuzzy_suffix_and_gaps() {
-        let s = Slots::new();
+        let s = Slots::default();
         assert_eq!(score("bisa dibantu", "ada yang bisa di bantu", &s), 1.0);
         assert_eq!(score("atas permasalahan", "atas permasalahannya", &s), 1.0);
         assert_eq!(
@@ -701,7 +700,7 @@ mod tests {
 
     #[test]
     fn short_words_take_no_typo() {
-        let s = Slots::new();
+        let s = Slots::default();
         assert!(score("masih proses", "kasih proses", &s) < 1.0);
         assert!(score("nama", "lama", &s) < 1.0);
         assert_eq!(score("dihubungi", "dihubugi", &s), 1.0);
@@ -709,7 +708,7 @@ mod tests {
 
     #[test]
     fn optional_alternatives_slots_and_wide_gap() {
-        let mut s = Slots::new();
+        let mut s = Slots::default();
         s.insert("time_of_day", vec![vec!["siang".into()]]);
         assert_eq!(
             score("selamat {time_of_day}", "selamat siang bapak", &s),
@@ -743,7 +742,7 @@ mod tests {
 
     #[test]
     fn exact_words_refuse_affixes_and_typos() {
-        let s = Slots::new();
+        let s = Slots::default();
         assert_eq!(score("=lapor sebelumnya", "lapor sebelumnya", &s), 1.0);
         assert!(score("=lapor sebelumnya", "laporan sebelumnya", &s) < 1.0);
         assert!(score("lapor sebelumnya", "laporan sebelumnya", &s) >= 1.0);

@@ -110,7 +110,7 @@ impl Ctx<'_> {
 
 /// Slot values of a call: agent name, CRM caller name, accepted times of day.
 pub fn slots_for(call: &Call, prof: &Compiled) -> Slots {
-    let mut slots = Slots::new();
+    let mut slots = Slots::default();
     slots.insert("agent_name", name_alternatives(&call.meta.agent_name));
     // Callers are addressed by their given name ("pak Budi"); a family name is shared
     // with the household and would also match the prior report's name.
