@@ -13,7 +13,7 @@
 //!
 //! Report numbers are keyed by their digits, so `5421090602335` finds `K5421090602335`;
 //! numbers with fewer than 6 or more than 18 digits are keyed by a 127-bit hash of their
-//! text. A repeated number keeps its last row (exports append newer states) but stays
+//! text (not confirmed against the row: two texts would have to collide in 127 bits). A repeated number keeps its last row (exports append newer states) but stays
 //! where its first row put it: its id and phone are the first row's.
 
 mod record;
@@ -149,7 +149,13 @@ impl ReportIndex {
     /// Indexes a `reports.csv`, pushing a reject for every bad row; fails only when the
     /// temporary files cannot be written.
     pub fn load(path: &Path, file: &str, rejects: &mut Vec<Reject>) -> io::Result<ReportIndex> {
-        Self::load_with(path, file, rejects, RUN)
+        Self::load_with(path, file, rejects, RUN).map_err(|e| {
+            let tmp = std::env::temp_dir();
+            io::Error::new(
+                e.kind(),
+                format!("temporary files in {}: {e}", tmp.display()),
+            )
+        })
     }
 
     /// [`ReportIndex::load`] with runs of `run` records.
