@@ -1,7 +1,7 @@
 //! Which SOP branch a call had to follow (SPEC §2): the prior report, its state at the
 //! call's start, urgency from the caller's words, and what APKT and SIMONE must show.
 
-pub use crate::ingest::report_index::ReportIndex;
+pub use crate::ingest::report_index::{ReportIndex, ReportMeta};
 use crate::matching::phrase::Slots;
 use crate::matching::{CallText, Hit};
 use crate::model::{ActionKind, Call, PathKind, Report, Role};
@@ -147,12 +147,11 @@ pub fn decide(
         ActionKind::Create => Some(a.ref_report_no.as_str()),
         ActionKind::Escalate | ActionKind::Notice => None,
     });
-    let mut prior: Option<u32> = None;
+    let mut prior: Option<ReportMeta> = None;
     for no in referenced.filter(|s| !s.is_empty()) {
-        if let Some(i) = reports.find(no) {
-            let created = reports.meta(i).created_at;
-            if created < started && prior.is_none_or(|p| created > reports.meta(p).created_at) {
-                prior = Some(i);
+        if let Some(m) = reports.find(no) {
+            if m.created_at < started && prior.is_none_or(|p| m.created_at > p.created_at) {
+                prior = Some(m);
             }
         }
     }
@@ -162,23 +161,13 @@ pub fn decide(
     if prior.is_none() {
         prior = reports
             .on_phone(&call.meta.caller_number)
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let m = reports.meta(i);
-                m.created_at < started && m.resolved_at.is_none_or(|t| t > started)
-            })
-            .max_by(|&a, &b| {
-                reports
-                    .meta(a)
-                    .created_at
-                    .cmp(&reports.meta(b).created_at)
-                    .then(a.cmp(&b))
-            });
+            .into_iter()
+            .filter(|m| m.created_at < started && m.resolved_at.is_none_or(|t| t > started))
+            .max_by(|a, b| a.created_at.cmp(&b.created_at).then(a.id().cmp(&b.id())));
         prior_via = prior.map(|_| PriorVia::Phone);
     }
-    let prior_meta = prior.map(|i| *reports.meta(i));
-    let prior = prior.and_then(|i| reports.load_row(i));
+    let prior_meta = prior;
+    let prior = prior.and_then(|m| reports.load_row(&m));
     let prior_via = prior_via.filter(|_| prior.is_some());
     let all = |_: usize| true;
     let urgent_hit = text

@@ -4,8 +4,11 @@
 //! Calls go to rayon in chunks of [`CHUNK`]; while the workers audit one chunk, the
 //! main thread writes the previous chunk's results and reads the next chunk. At most
 //! three chunks are alive at once, so what is in flight is bounded, and results are
-//! written in input order, so the reports are the same bytes for any thread count. With inputs sorted by call_id nothing else grows with the
-//! archive but the report index (numbers, phones and timestamps, ~150 bytes a report).
+//! written in input order, so the reports are the same bytes for any thread count. The
+//! report index is sorted into temporary files with only a sparse fence index in memory
+//! (16 bytes per 128 reports), so with inputs sorted by call_id the report export does
+//! not set the peak; the per-agent score lists of `agents.csv` (8 bytes a call) still
+//! grow with the calls.
 
 pub mod call;
 pub mod sources;
@@ -63,6 +66,8 @@ pub enum AuditError {
     Manifest(String, String),
     #[error("{0}: cannot write reports: {1}")]
     Output(String, std::io::Error),
+    #[error("{0}: cannot index the report export: {1}")]
+    Reports(String, std::io::Error),
     #[error("cannot start worker threads: {0}")]
     Threads(String),
     #[error("cannot read transcripts: {0}")]
@@ -310,6 +315,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let mut pre = Vec::new();
     let reports = if opts.reports.is_file() {
         ReportIndex::load(&opts.reports, "reports.csv", &mut pre)
+            .map_err(|e| AuditError::Reports(display(&opts.reports), e))?
     } else {
         pre.push(Reject {
             file: "reports.csv".into(),
