@@ -7,8 +7,8 @@
 //! written in input order, so the reports are the same bytes for any thread count. The
 //! report index is sorted into temporary files with only a sparse fence index in memory
 //! (16 bytes per 128 reports), so with inputs sorted by call_id the report export does
-//! not set the peak; the per-agent score lists of `agents.csv` (8 bytes a call) still
-//! grow with the calls.
+//! not set the peak; `agents.csv` keeps per agent a count per distinct score, not a
+//! list of scores.
 
 pub mod call;
 pub mod sources;

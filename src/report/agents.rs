@@ -11,10 +11,30 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default)]
 struct Agent {
     name: String,
-    scores: Vec<f64>,
+    /// Calls and the sum of their scores, in call order.
+    calls: usize,
+    sum: f64,
+    /// Score (as bits; scores are ≥ 0, so the bits sort as the numbers) → calls. Scores
+    /// take few distinct values (ratios of the step weights), so this stays small
+    /// whatever the number of calls, and gives the exact median.
+    scores: BTreeMap<u64, u64>,
     critical: u64,
     pass: [u64; STEP_IDS.len()],
     fail: [u64; STEP_IDS.len()],
+}
+
+impl Agent {
+    /// The `k`-th smallest score (0-based, `k` < calls).
+    fn nth(&self, k: usize) -> f64 {
+        let mut seen = 0u64;
+        for (&bits, &count) in &self.scores {
+            seen += count;
+            if seen > k as u64 {
+                return f64::from_bits(bits);
+            }
+        }
+        0.0
+    }
 }
 
 /// Running per-agent aggregates.
@@ -45,7 +65,9 @@ impl AgentStats {
         if a.name.is_empty() {
             a.name = name.to_string();
         }
-        a.scores.push(score.score);
+        a.calls += 1;
+        a.sum += score.score;
+        *a.scores.entry(score.score.max(0.0).to_bits()).or_default() += 1;
         a.critical += u64::from(score.critical_fail);
         for (i, s) in steps.iter().enumerate() {
             match s.status {
@@ -61,8 +83,7 @@ impl AgentStats {
         let (sum, n) = self
             .agents
             .values()
-            .flat_map(|a| &a.scores)
-            .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+            .fold((0.0, 0usize), |(s, n), a| (s + a.sum, n + a.calls));
         (n > 0).then(|| sum / n as f64)
     }
 
@@ -72,16 +93,14 @@ impl AgentStats {
 
     pub fn write<W: std::io::Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
         for (id, a) in &self.agents {
-            let n = a.scores.len();
-            let mean = a.scores.iter().sum::<f64>() / n.max(1) as f64;
-            let mut sorted = a.scores.clone();
-            sorted.sort_by(f64::total_cmp);
+            let n = a.calls;
+            let mean = a.sum / n.max(1) as f64;
             let median = if n == 0 {
                 0.0
             } else if n % 2 == 1 {
-                sorted[n / 2]
+                a.nth(n / 2)
             } else {
-                (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+                (a.nth(n / 2 - 1) + a.nth(n / 2)) / 2.0
             };
             let mut row = vec![
                 id.clone(),
@@ -102,5 +121,46 @@ impl AgentStats {
             w.write_record(&row)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stats(scores: &[f64]) -> AgentStats {
+        let mut s = AgentStats::default();
+        for &score in scores {
+            let cs = CallScore {
+                score,
+                critical_fail: score == 0.0,
+                passed: 0,
+                failed: 0,
+                na: 0,
+                failed_steps: Vec::new(),
+            };
+            s.add("A1", "Agent", &cs, &[]);
+        }
+        s
+    }
+
+    fn row(s: &AgentStats) -> Vec<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        s.write(&mut w).unwrap();
+        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        text.trim_end().split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn median_and_mean_from_counts() {
+        // calls, mean, median, critical fails
+        let r = row(&stats(&[90.0, 50.0, 10.0, 50.0, 50.0]));
+        assert_eq!(&r[2..6], ["5", "50.0", "50.0", "0"]);
+        let r = row(&stats(&[80.0, 20.0, 0.0, 100.0]));
+        assert_eq!(&r[2..6], ["4", "50.0", "50.0", "1"]);
+        let r = row(&stats(&[87.5]));
+        assert_eq!(&r[2..6], ["1", "87.5", "87.5", "0"]);
+        assert_eq!(stats(&[10.0, 30.0]).mean_score(), Some(20.0));
+        assert_eq!(AgentStats::default().mean_score(), None);
     }
 }
