@@ -80,7 +80,92 @@ proptest! {
         for phrase in p.all_phrases() {
             for w in phrase.words() {
                 let id = p.lexicon.id(w).unwrap();
-                prop_assert_eq!(ids.binary_search(&id).is_ok(), word_eq(w, &token, p.opts.fuzz), "{} / {}", w, token);
+                // `=word` is said by that very token only.
+                let says = match w.strip_prefix('=') {
+                    Some(exact) => exact == token,
+                    None => word_eq(w, &token, p.opts.fuzz),
+                };
+                prop_assert_eq!(ids.binary_search(&id).is_ok(), says, "{} / {}", w, token);
+            }
+        }
+    }
+}
+
+/// Words of the profile's phrases (exact marks dropped) and a few others, for texts
+/// that often hold phrases, parts of phrases and near misses.
+fn vocabulary() -> &'static Vec<String> {
+    static V: OnceLock<Vec<String>> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut v: Vec<String> = prof()
+            .all_phrases()
+            .iter()
+            .flat_map(|p| p.words())
+            .map(|w| w.trim_start_matches('=').to_string())
+            .collect();
+        for w in [
+            "siti",
+            "hendra",
+            "sitinya",
+            "hendar",
+            "laporannya",
+            "ya",
+            "iya",
+            "123",
+        ] {
+            v.push(w.to_string());
+        }
+        v.sort();
+        v.dedup();
+        v
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The indexed search (lexicon ids, start positions from the word index, near-miss
+    /// ceilings) finds exactly the full matches a plain word-by-word scan finds, and a
+    /// match exactly when the plain scan does.
+    #[test]
+    fn indexed_search_agrees_with_plain_search(
+        turns in prop::collection::vec(
+            (any::<bool>(), prop::collection::vec(any::<prop::sample::Index>(), 1..14)),
+            1..8,
+        ),
+    ) {
+        use callaudit::matching::CallText;
+        use callaudit::model::{Role, Turn};
+        let p = prof();
+        let vocab = vocabulary();
+        let turns: Vec<Turn> = turns
+            .iter()
+            .enumerate()
+            .map(|(i, (agent, words))| Turn {
+                role: if *agent || i == 0 { Role::Agent } else { Role::Caller },
+                start: i as f64 * 5.0,
+                end: i as f64 * 5.0 + 4.0,
+                text: words.iter().map(|w| w.get(vocab).as_str()).collect::<Vec<_>>().join(" "),
+            })
+            .collect();
+        let backchannel = p.profile.matching.backchannel_tokens;
+        let indexed = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
+        let plain = CallText::new(&turns, &p.norm, None, backchannel);
+        let mut slots = Slots::default();
+        slots.insert("caller_name", vec![vec!["siti".to_string()]]);
+        slots.insert("agent_name", vec![vec!["hendra".to_string()]]);
+        slots.insert("time_of_day", vec![vec!["pagi".to_string()]]);
+        let first_half = |t: usize| t < turns.len() / 2 + 1;
+        for phrase in p.all_phrases() {
+            let set = std::slice::from_ref(phrase);
+            for role in [Role::Agent, Role::Caller] {
+                for accept in [&|_| true, &first_half as &dyn Fn(usize) -> bool] {
+                    let a = indexed.find_all(set, role, &slots, p.opts, accept);
+                    let b = plain.find_all(set, role, &slots, p.opts, accept);
+                    prop_assert_eq!(&a, &b, "{}", phrase.source);
+                    let a = indexed.find(set, role, &slots, p.opts, accept);
+                    let b = plain.find(set, role, &slots, p.opts, accept);
+                    prop_assert_eq!(a.is_some_and(|h| h.matched()), b.is_some_and(|h| h.matched()), "{}", phrase.source);
+                }
             }
         }
     }
