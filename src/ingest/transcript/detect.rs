@@ -69,7 +69,7 @@ pub fn detect(path: &Path, head: &str) -> Format {
         .unwrap_or("")
         .to_ascii_lowercase();
     let body = head.trim_start_matches('\u{feff}').trim_start();
-    let looks_json = body.starts_with('{') || body.starts_with('[');
+    let looks_json = looks_json(body);
     match ext.as_str() {
         "jsonl" | "ndjson" => Format::Jsonl,
         "vtt" => Format::Vtt,
@@ -82,6 +82,15 @@ pub fn detect(path: &Path, head: &str) -> Format {
         _ if looks_json => sniff_json(body).unwrap_or(Format::Jsonl),
         _ if looks_srt(body) => Format::Srt,
         _ => Format::Text,
+    }
+}
+
+/// An object, or an array of objects (or arrays, or empty): a text transcript whose
+/// lines start with a `[00:02]` time stamp is not JSON.
+fn looks_json(body: &str) -> bool {
+    match body.strip_prefix('[') {
+        Some(rest) => matches!(rest.trim_start().chars().next(), Some('{' | '[' | ']')),
+        None => body.starts_with('{'),
     }
 }
 
@@ -154,6 +163,14 @@ mod tests {
         assert_eq!(detect(Path::new("a.SRT"), ""), Format::Srt);
         assert_eq!(detect(Path::new("a.jsonl"), "{}"), Format::Jsonl);
         assert_eq!(detect(Path::new("a.txt"), "[00:01] AGENT: x"), Format::Text);
+        assert_eq!(
+            detect(Path::new("a"), "[00:01] AGENT: \"results\": x"),
+            Format::Text
+        );
+        assert_eq!(
+            detect(Path::new("a.json.txt"), "[ {\"call_id\": \"C1\"} ]"),
+            Format::Jsonl
+        );
     }
 
     #[test]
