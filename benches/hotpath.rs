@@ -1,6 +1,7 @@
 //! Hot-path benchmarks, run by hand (`cargo bench --bench hotpath`), never timed in CI:
 //! one call audited against the compiled profile, text normalisation, and the
-//! transcript readers, all on the bundled demo calls.
+//! transcript readers (our JSONL and text on the bundled demo calls, every engine reader
+//! on the published samples of `fixtures/formats`).
 
 use callaudit::audit::audit_call;
 use callaudit::ingest::roles::{self, RoleMethod, RoleOptions};
@@ -97,6 +98,50 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    g.finish();
+    engine_readers(c);
+}
+
+/// Every engine reader on the published samples of `fixtures/formats` (those that parse;
+/// the malformed ones are rejection tests, not workloads), one benchmark per format.
+fn engine_readers(c: &mut Criterion) {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/formats"));
+    let mut by_format: std::collections::BTreeMap<&'static str, (Format, Vec<String>)> =
+        Default::default();
+    for dir in std::fs::read_dir(root).unwrap().flatten() {
+        for file in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let format = Format::detect(&path, &text);
+            if format.parse(&text).is_ok() {
+                by_format
+                    .entry(format.name())
+                    .or_insert_with(|| (format, Vec::new()))
+                    .1
+                    .push(text);
+            }
+        }
+    }
+    let mut g = c.benchmark_group("engine_readers");
+    for (name, (format, texts)) in &by_format {
+        g.throughput(Throughput::Bytes(
+            texts.iter().map(String::len).sum::<usize>() as u64,
+        ));
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                for t in texts {
+                    std::hint::black_box(format.parse(t).unwrap());
+                }
+            })
+        });
+    }
     g.finish();
 }
 
