@@ -229,7 +229,7 @@ impl Phrase {
         None
     }
 
-    /// Ids a full match must start on (see [`Phrase::full_at`]).
+    /// Ids a full match must start on (see [`Phrase::all_at`]).
     pub fn lead_ids(&self) -> Option<&[u32]> {
         self.lead_ids.as_deref()
     }
@@ -297,10 +297,11 @@ impl Phrase {
         self.scan(tokens, None, slots, opts, Mode::Best { enough: 1.0 })
     }
 
-    /// [`Phrase::best_in`] trying only the start positions `starts` (ascending): the
-    /// positions whose tokens say one of [`Phrase::anchor_ids`] give the same answer.
-    /// The search stops at the first hit scoring `enough` (a bound such as
-    /// [`Phrase::max_score`], which no later start could beat).
+    /// [`Phrase::best_in`] trying only the start positions `starts` (ascending): a near
+    /// miss is taken to start on a token saying one of the phrase's words (the
+    /// positions of [`Phrase::anchor_ids`]). `None` tries every position where an item
+    /// of the phrase is said. The search stops at the first hit scoring `enough` (a
+    /// bound such as [`Phrase::max_score`], which no later start could beat).
     pub fn best_at(
         &self,
         tokens: Toks,
@@ -401,8 +402,8 @@ impl Phrase {
         let every: Vec<usize>;
         let starts = match starts {
             Some(s) => s,
-            // A near miss with a slot: start only where some item is said (the best
-            // hit from another start is found again from its first item).
+            // A near miss with a slot: as for other phrases, it starts where one of its
+            // items (here also a slot value) is said.
             None if !full_only && toks.ids.is_some() && self.anchor_ids.is_none() => {
                 every = self.item_starts(&toks, slots, opts, false);
                 &every
