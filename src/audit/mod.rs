@@ -272,7 +272,7 @@ fn pass(
             }
             let ready = in_flight
                 .take()
-                .map(|h| h.join().expect("audit worker panicked"));
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
             if !chunk.is_empty() {
                 let shared = &shared;
                 in_flight = Some(scope.spawn(move || audit_chunk(shared, pool, chunk)));
