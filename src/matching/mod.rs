@@ -40,6 +40,8 @@ struct Run {
     /// (lexicon word, token position) pairs, sorted: where each word is said.
     said_at: Vec<(u32, u32)>,
     turn_of: Vec<usize>,
+    /// (turn, first token, end token) of every turn with tokens in the run, in order.
+    segs: Vec<(usize, usize, usize)>,
 }
 
 impl Run {
@@ -83,13 +85,9 @@ impl Run {
 /// Token range of a run whose turns `accept` takes (first to last accepted token), so
 /// windows such as "the first 20 s" hold.
 fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
-    let lo = run.turn_of.iter().position(|&t| accept(t))?;
-    let hi = run
-        .turn_of
-        .iter()
-        .rposition(|&t| accept(t))
-        .map_or(lo, |h| h + 1);
-    Some((lo, hi))
+    let first = run.segs.iter().find(|s| accept(s.0))?;
+    let last = run.segs.iter().rev().find(|s| accept(s.0)).unwrap_or(first);
+    Some((first.1, last.2))
 }
 
 /// The normalised text of one call.
@@ -182,6 +180,7 @@ impl CallText {
                         present: Vec::new(),
                         said_at: Vec::new(),
                         turn_of: Vec::new(),
+                        segs: Vec::new(),
                     });
                     let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {
@@ -201,6 +200,9 @@ impl CallText {
                     run.turn_of.extend(std::iter::repeat_n(i, toks.len()));
                     run.tokens.extend(toks);
                     out[i].span = (lo, run.tokens.len());
+                    if run.tokens.len() > lo {
+                        run.segs.push((i, lo, run.tokens.len()));
+                    }
                     members.push(i);
                 } else if lens[i] > backchannel {
                     close(&mut cur, &mut members, &mut runs, &mut out);
