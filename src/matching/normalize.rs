@@ -5,17 +5,21 @@
 //! Cost: one pass over the text plus one hash lookup per token.
 
 use super::numbers::words_to_digits;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
-/// Variant rewrites keyed by their first token: (pattern tokens, replacement tokens).
-type Variants = HashMap<String, Vec<(Vec<String>, Vec<String>)>>;
+/// What the normaliser knows of a raw token: the variant rewrites starting with it
+/// (pattern tokens, replacement tokens; longest pattern first) and whether it is a
+/// filler. One lookup per token.
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    variants: Vec<(Vec<String>, Vec<String>)>,
+    filler: bool,
+}
 
 /// Normaliser compiled from the profile's `[normalize]` section.
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
-    /// First token → (pattern tokens, replacement tokens), longest pattern first.
-    variants: Variants,
-    fillers: HashSet<String>,
+    words: HashMap<String, Entry>,
 }
 
 /// Lower-cases, splits letters from digits ("k5421" → "k 5421", "3x24" → "3 x 24") and
@@ -71,23 +75,26 @@ impl Normalizer {
         variants: impl IntoIterator<Item = (&'a str, &'a str)>,
         fillers: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let mut map: Variants = HashMap::default();
+        let mut words: HashMap<String, Entry> = HashMap::default();
         for (from, to) in variants {
             let pat = raw_tokens(from);
             if pat.is_empty() {
                 continue;
             }
-            map.entry(pat[0].clone())
+            words
+                .entry(pat[0].clone())
                 .or_default()
+                .variants
                 .push((pat, raw_tokens(to)));
         }
-        for v in map.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        for e in words.values_mut() {
+            e.variants
+                .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        Normalizer {
-            variants: map,
-            fillers: fillers.into_iter().flat_map(raw_tokens).collect(),
+        for f in fillers.into_iter().flat_map(raw_tokens) {
+            words.entry(f).or_default().filler = true;
         }
+        Normalizer { words }
     }
 
     /// The canonical token stream of a text.
@@ -96,8 +103,9 @@ impl Normalizer {
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
         'outer: while i < raw.len() {
-            if let Some(cands) = self.variants.get(&raw[i]) {
-                for (pat, rep) in cands {
+            let entry = self.words.get(&raw[i]);
+            if let Some(e) = entry {
+                for (pat, rep) in &e.variants {
                     if raw.len() - i >= pat.len() && raw[i..i + pat.len()] == pat[..] {
                         out.extend(rep.iter().cloned());
                         i += pat.len();
@@ -105,7 +113,7 @@ impl Normalizer {
                     }
                 }
             }
-            if !self.fillers.contains(&raw[i]) {
+            if !entry.is_some_and(|e| e.filler) {
                 out.push(std::mem::take(&mut raw[i]));
             }
             i += 1;
