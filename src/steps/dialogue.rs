@@ -326,6 +326,15 @@ fn enough(ctx: &Ctx, r: &ReadBack, min_share: f64, words: usize) -> bool {
     r.share + 1e-9 >= min_share || r.matched >= min_words.min(words)
 }
 
+/// Whether a read-back tells the unit's answer: its share of the answer's words *and*
+/// at least `min_words` of them (all of them when the answer has fewer). An answer has
+/// few content words ("DATA SEDANG DIVERIFIKASI": data, diverifikasi), so one word the
+/// agent says anyway ("datanya", "dihubungi" in the phone question) must not carry the
+/// share alone, nor two of a long answer.
+fn answer_told(r: &ReadBack, min_share: f64, min_words: usize, words: usize) -> bool {
+    r.share + 1e-9 >= min_share && r.matched >= min_words.min(words)
+}
+
 pub fn data_verification(ctx: &Ctx) -> StepResult {
     let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no prior report to verify");
@@ -443,7 +452,8 @@ pub fn status_update(ctx: &Ctx) -> StepResult {
     if !answer.is_empty() {
         let r = read_back(ctx, &answer);
         let min = ctx.prof.profile.steps.status_update.min_share;
-        if let (true, Some(t)) = (enough(ctx, &r, min, answer.len()), r.turn) {
+        let min_words = ctx.prof.profile.steps.data_verification.min_words;
+        if let (true, Some(t)) = (answer_told(&r, min, min_words, answer.len()), r.turn) {
             let turn = &ctx.text.turns[t];
             return StepResult {
                 status: Status::Pass,
@@ -556,4 +566,29 @@ pub fn service_guarantee(ctx: &Ctx) -> StepResult {
         &all,
     );
     parts_verdict(ctx, &p, "service guarantee", None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{answer_told, ReadBack};
+
+    fn rb(matched: usize, words: usize) -> ReadBack {
+        ReadBack {
+            matched,
+            share: matched as f64 / words as f64,
+            turn: Some(0),
+        }
+    }
+
+    #[test]
+    fn unit_answer_needs_share_and_words() {
+        // Two-word answer: one word is half of it but not enough.
+        assert!(!answer_told(&rb(1, 2), 0.4, 2, 2));
+        assert!(answer_told(&rb(2, 2), 0.4, 2, 2));
+        // One-word answer: that word.
+        assert!(answer_told(&rb(1, 1), 0.4, 2, 1));
+        // Long answer: two words are not 40 % of six.
+        assert!(!answer_told(&rb(2, 6), 0.4, 2, 6));
+        assert!(answer_told(&rb(3, 6), 0.4, 2, 6));
+    }
 }
