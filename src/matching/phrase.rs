@@ -468,7 +468,11 @@ impl Phrase {
                         first.get_or_insert(p);
                         last = p + l - 1;
                         cursor = p + l;
-                        extra = 0;
+                        // A wide gap (or a missed item's slack) is used up by a required
+                        // word; an optional word said inside it does not narrow it.
+                        if !optional {
+                            extra = 0;
+                        }
                     }
                     None if !optional => {
                         if full_only {
@@ -738,6 +742,29 @@ mod tests {
                 "download aplikasi terbaru kami new pln mobile",
                 &s
             ) < 1.0
+        );
+    }
+
+    #[test]
+    fn optional_word_after_a_wide_gap() {
+        let s = Slots::default();
+        assert_eq!(
+            score("nomor ... yang? lama", "nomor laporan bapak lama", &s),
+            1.0
+        );
+        assert_eq!(
+            score("nomor ... yang? lama", "nomor laporan yang lama", &s),
+            1.0
+        );
+        assert_eq!(score("nomor ... lama", "nomor laporan bapak lama", &s), 1.0);
+        // The optional word, said early, does not narrow the wide gap after it.
+        assert_eq!(
+            score(
+                "nomor ... yang? lama",
+                "nomor yang tadi bapak sebut lama",
+                &s
+            ),
+            score("nomor ... lama", "nomor yang tadi bapak sebut lama", &s),
         );
     }
 
