@@ -13,8 +13,9 @@
 //!
 //! Report numbers are keyed by their digits, so `5421090602335` finds `K5421090602335`;
 //! numbers with fewer than 6 or more than 18 digits are keyed by a 127-bit hash of their
-//! text (not confirmed against the row: two texts would have to collide in 127 bits). A repeated number keeps its last row (exports append newer states) but stays
-//! where its first row put it: its id and phone are the first row's.
+//! text (not confirmed against the row: two texts would have to collide in 127 bits).
+//! A repeated number keeps its last row (exports append newer states) but stays where
+//! its first row put it: its id and phone are the first row's.
 
 mod record;
 mod rows;
