@@ -48,7 +48,19 @@ fn chunks_are_written_in_order_and_unsorted_input_falls_back() {
     lines.swap(4300, 4301);
     std::fs::write(archive.join("calls.csv"), lines.join("\n") + "\n").unwrap();
     let swapped = tmp.path().join("swapped");
-    audit(&archive, &swapped, &[]);
+    let run = Command::cargo_bin("callaudit")
+        .unwrap()
+        .arg("audit")
+        .arg(&archive)
+        .arg("--out")
+        .arg(&swapped)
+        .assert()
+        .success();
+    let summary = String::from_utf8_lossy(&run.get_output().stderr).to_string();
+    assert!(
+        summary.contains("inputs indexed"),
+        "the unsorted manifest was not detected: {summary}"
+    );
     for name in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
         assert!(
             read(&one, name) == read(&swapped, name),

@@ -131,18 +131,7 @@ impl Archive {
             )?,
             reports: csv_writer(
                 &out.join("reports.csv"),
-                &[
-                    "report_no",
-                    "created_at",
-                    "resolved_at",
-                    "category",
-                    "caller_name",
-                    "address",
-                    "problem",
-                    "caller_phone",
-                    "escalated_at",
-                    "unit_answer",
-                ],
+                &crate::ingest::tables::REPORT_COLUMNS,
             )?,
             truth: csv_writer(
                 &out.join("truth.csv"),

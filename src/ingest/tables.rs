@@ -232,6 +232,20 @@ pub fn actions(path: &Path, file: &str) -> Rows<Action> {
 }
 
 /// Rows of `reports.csv`.
+/// The columns of `reports.csv` in the SPEC's order (what `generate` writes).
+pub const REPORT_COLUMNS: [&str; 10] = [
+    "report_no",
+    "created_at",
+    "resolved_at",
+    "category",
+    "caller_name",
+    "address",
+    "problem",
+    "caller_phone",
+    "escalated_at",
+    "unit_answer",
+];
+
 pub fn reports(path: &Path, file: &str) -> Rows<Report> {
     Rows::open(path, file, &["report_no", "created_at"], parse_report)
 }

@@ -153,11 +153,9 @@ impl Lexicon {
 
     /// The words `token` says, from this thread's cache.
     pub fn lookup(&self, token: &str) -> WordIds {
-        let mut out = None;
-        self.lookup_each(std::slice::from_ref(&token), |_, ids| {
-            out = Some(ids.clone())
-        });
-        out.unwrap_or_else(|| self.compute(token))
+        let mut out: WordIds = Arc::from([]);
+        self.lookup_each(std::slice::from_ref(&token), |_, ids| out = ids.clone());
+        out
     }
 
     /// Calls `f(k, ids)` with the words each of `tokens` says, in order, from this

@@ -46,13 +46,8 @@ struct Run {
 
 impl Run {
     /// Positions in `lo..hi`, relative to `lo` and ascending, of the tokens saying one
-    /// of `ids`; `None` when the run has no lexicon index or `ids` is `None`.
-    fn starts(&self, ids: Option<&[u32]>, lo: usize, hi: usize) -> Option<Vec<usize>> {
-        let mut out = Vec::new();
-        self.starts_into(ids, lo, hi, &mut out).then_some(out)
-    }
-
-    /// [`Run::starts`] into a reused buffer; `false` when there is no index.
+    /// of `ids`, into `out`; `false` (and `out` untouched) when the run has no lexicon
+    /// index or `ids` is `None`.
     fn starts_into(&self, ids: Option<&[u32]>, lo: usize, hi: usize, out: &mut Vec<usize>) -> bool {
         let Some(ids) = ids.filter(|_| !self.ids.is_empty()) else {
             return false;
@@ -240,6 +235,7 @@ impl CallText {
             return Some(first);
         }
         let mut best: Option<Hit> = None;
+        let mut starts = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
             let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
@@ -255,8 +251,9 @@ impl CallText {
                 if best.is_some_and(|b| ceiling < b.score) {
                     continue;
                 }
-                let starts = run.starts(phrase.anchor_ids(), lo, hi);
-                let h = phrase.best_at(run.toks(lo, hi), starts.as_deref(), slots, opts, ceiling);
+                let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
+                let starts = indexed.then_some(starts.as_slice());
+                let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, ceiling);
                 if let Some(h) = h {
                     let hit = Hit::in_run(r, run, lo, k, h);
                     let better = match best {

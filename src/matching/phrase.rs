@@ -399,6 +399,8 @@ impl Phrase {
         let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
         let tokens = toks.text;
         let mut best: Option<SliceHit> = None;
+        // Starts given by the caller are the anchor positions already (see best_at).
+        let check_anchors = !full_only && starts.is_none();
         let every: Vec<usize>;
         let starts = match starts {
             Some(s) => s,
@@ -419,7 +421,7 @@ impl Phrase {
             }
         };
         for &s in starts {
-            if let (false, Some(ids), Some(anchors)) = (full_only, toks.ids, &self.anchor_ids) {
+            if let (true, Some(ids), Some(anchors)) = (check_anchors, toks.ids, &self.anchor_ids) {
                 if !ids[s].iter().any(|id| anchors.binary_search(id).is_ok()) {
                     continue;
                 }

@@ -3,19 +3,6 @@
 use super::super::*;
 use std::collections::HashMap;
 
-const HEADER: [&str; 10] = [
-    "report_no",
-    "created_at",
-    "resolved_at",
-    "category",
-    "caller_name",
-    "address",
-    "problem",
-    "caller_phone",
-    "escalated_at",
-    "unit_answer",
-];
-
 /// Numbers: equal digits with other prefixes, short and long text keys, two spellings
 /// of one text key.
 pub(super) const NUMBERS: [&str; 10] = [
@@ -126,7 +113,7 @@ fn stamp(min: u32, west: bool) -> String {
 pub(super) fn write_csv(dir: &Path, rows: &[RowSpec]) -> std::path::PathBuf {
     let path = dir.join("reports.csv");
     let mut w = csv::Writer::from_path(&path).unwrap();
-    w.write_record(HEADER).unwrap();
+    w.write_record(tables::REPORT_COLUMNS).unwrap();
     for (i, (no, phone, at, res, esc, text, bad)) in rows.iter().enumerate() {
         let created = if *bad {
             "bad".into()
