@@ -6,6 +6,7 @@
 //! caches it per distinct token; a call's tokens then match by a binary search in a
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
+use super::edit::letters;
 use super::phrase::{close, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
 use rustc_hash::FxHashMap as HashMap;
@@ -42,6 +43,9 @@ pub struct Lexicon {
     unprefixed: HashMap<String, Vec<u32>>,
     /// Char length → words of that length, for the edit-distance candidates.
     by_len: HashMap<usize, Vec<u32>>,
+    /// Per word, its letter set and the most edits a spelling match may take (see
+    /// [`Lexicon::may_spell`]); (0, 0) for exact words.
+    shape: Vec<(u32, u32)>,
 }
 
 impl Lexicon {
@@ -54,6 +58,7 @@ impl Lexicon {
             exact: HashMap::default(),
             unprefixed: HashMap::default(),
             by_len: HashMap::default(),
+            shape: Vec::new(),
         };
         for w in words {
             if lex.index.contains_key(&w) {
@@ -64,12 +69,14 @@ impl Lexicon {
                 lex.exact.insert(exact.to_string(), id);
                 lex.index.insert(w.clone(), id);
                 lex.words.push(w);
+                lex.shape.push((0, 0));
                 continue;
             }
             for f in prefix_forms_of(&w) {
                 lex.unprefixed.entry(f).or_default().push(id);
             }
             lex.by_len.entry(w.chars().count()).or_default().push(id);
+            lex.shape.push((letters(w.as_bytes()), max_edits(&w, fuzz)));
             lex.index.insert(w.clone(), id);
             lex.words.push(w);
         }
@@ -87,6 +94,15 @@ impl Lexicon {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+
+    /// Whether word `id` may be spelled like a token whose forms use only the letters
+    /// of `token_letters`: an edit brings at most one letter into the word, so a word
+    /// with more letters outside the token's than it allows edits is no candidate.
+    /// Rules out most words of the token's length before the edit-distance tests.
+    fn may_spell(&self, id: u32, token_letters: u32) -> bool {
+        let (word_letters, edits) = self.shape[id as usize];
+        (word_letters & !token_letters).count_ones() <= edits
     }
 
     /// Which lexicon words `token` says: exactly what [`word_eq`] answers for each.
@@ -127,6 +143,9 @@ impl Lexicon {
                 Vec::new()
             };
             lens.extend(token_forms.iter().map(|f| f.chars().count()));
+            let token_letters = token_forms
+                .iter()
+                .fold(letters(token.as_bytes()), |m, f| m | letters(f.as_bytes()));
             let mut seen = std::collections::HashSet::new();
             for lt in lens {
                 for len in lt.saturating_sub(2)..=lt + 2 {
@@ -134,6 +153,9 @@ impl Lexicon {
                         continue;
                     }
                     for &id in self.by_len.get(&len).into_iter().flatten() {
+                        if !self.may_spell(id, token_letters) {
+                            continue;
+                        }
                         // word_eq's spelling branches; its affix branch is the lookups
                         // above. Forms computed once per token, not per candidate.
                         let w = &self.words[id as usize];
@@ -184,10 +206,63 @@ impl Lexicon {
     }
 }
 
+/// The most edits [`spelled_like`] or [`close`] may allow word `w` against any token:
+/// `close` allows floor((n − 1) × (1 − fuzz)) edits for a longer word of n letters, and
+/// takes tokens at most two letters longer than `w`; it rejects words under 4 letters.
+/// (Bytes bound letters from above, and the allowance grows with n.)
+fn max_edits(w: &str, fuzz: f64) -> u32 {
+    if w.chars().count() < 4 {
+        return 0;
+    }
+    ((w.len() + 1) as f64 * (1.0 - fuzz) + 1e-9)
+        .floor()
+        .max(0.0) as u32
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::matching::phrase::word_eq;
+    use proptest::prelude::*;
+
+    const WORDS: [&str; 14] = [
+        "lapor",
+        "dibantu",
+        "ketidaknyamanan",
+        "sampaikan",
+        "teruskan",
+        "pelanggan",
+        "mohon",
+        "menunggu",
+        "tindaklanjuti",
+        "petugas",
+        "laporannya",
+        "123",
+        "silakan",
+        "kami",
+    ];
+
+    proptest! {
+        /// The letter-set test only skips words no branch of `word_eq` would take.
+        #[test]
+        fn lookup_agrees_with_word_eq_on_typos(
+            w in 0..WORDS.len(),
+            pre in "(di|me|ter|pe|)",
+            edit in "[a-z]{0,2}",
+            at in 0usize..16,
+            post in "(nya|kan|an|i|)",
+        ) {
+            let base = WORDS[w];
+            let at = at.min(base.len());
+            let token = format!("{pre}{}{edit}{}{post}", &base[..at], &base[(at + 1).min(base.len())..]);
+            let lex = Lexicon::new(WORDS.iter().map(|w| w.to_string()), 0.8);
+            let got = lex.lookup(&token);
+            for w in WORDS {
+                let id = lex.id(w).unwrap();
+                prop_assert_eq!(got.binary_search(&id).is_ok(), word_eq(w, &token, 0.8), "{} / {}", w, token);
+            }
+        }
+    }
 
     #[test]
     fn exact_words_only_match_themselves() {

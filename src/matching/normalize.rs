@@ -4,8 +4,14 @@
 //! Built once from the profile (variants, fillers) and shared read-only by the workers.
 //! Cost: one pass over the text plus one hash lookup per token.
 
-use super::numbers::words_to_digits;
+use super::numbers::{needs_reading, words_to_digits};
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
+
+thread_local! {
+    /// Lower-cased copy of the text being tokenised, reused across calls.
+    static LOWER: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// What the normaliser knows of a raw token: the variant rewrites starting with it
 /// (pattern tokens, replacement tokens; longest pattern first) and whether it is a
@@ -20,6 +26,17 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
     words: HashMap<String, Entry>,
+    /// Bloom filter of the keys of `words` (see [`sketch`]): most tokens are neither a
+    /// variant's start nor a filler, and are ruled out without hashing.
+    keys: [u64; 8],
+}
+
+/// Bit of a token in [`Normalizer::keys`], from its length and first and last bytes.
+fn sketch(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let h = (first.unwrap_or(0) as usize) * 31 + (last.unwrap_or(0) as usize) * 7 + b.len();
+    h % 512
 }
 
 /// Lower-cases, splits letters from digits ("k5421" → "k 5421", "3x24" → "3 x 24") and
@@ -43,6 +60,102 @@ pub fn raw_tokens(text: &str) -> Vec<String> {
             i += 1;
         }
         out.push(text[start..i].to_ascii_lowercase());
+    }
+    out
+}
+
+/// The raw tokens of a lower-case ASCII text as slices of it (what [`raw_tokens`]
+/// gives, without allocating).
+#[derive(Clone)]
+struct AsciiTokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for AsciiTokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.text.as_bytes();
+        let mut i = self.pos;
+        while i < b.len() && CLASS[b[i] as usize] == 0 {
+            i += 1;
+        }
+        let start = i;
+        let class = *CLASS.get(*b.get(i)? as usize)?;
+        while i < b.len() && CLASS[b[i] as usize] == class {
+            i += 1;
+        }
+        self.pos = i;
+        Some(&self.text[start..i])
+    }
+}
+
+/// Byte classes of [`AsciiTokens`]: 0 separates, 1 a letter, 2 a digit.
+const CLASS: [u8; 256] = {
+    let mut c = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        c[i] = if b.is_ascii_digit() {
+            2
+        } else if b.is_ascii_alphabetic() {
+            1
+        } else {
+            0
+        };
+        i += 1;
+    }
+    c
+};
+
+/// A word the ASR doubled ("tahu tahu") is said once. Reduplicated words ("anak anak")
+/// fold the same way in phrases; numbers ("satu satu" → 11) were read before and are
+/// left alone.
+fn dedup_words(mut words: Vec<String>) -> Vec<String> {
+    words.dedup_by(|b, a| a == b && !a.bytes().all(|c| c.is_ascii_digit()));
+    words
+}
+
+/// `join_single_digits` then [`dedup_words`] of tokens without number words (none
+/// [`needs_reading`]), in one
+/// pass that allocates each output token once: single digits join ("1 2 3" → "123"),
+/// "kali" between numbers becomes "x", a doubled non-number word is said once.
+fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
+    let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
+    let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    // A token joins or folds into the last output token, which only ever grows when it
+    // is all digits and is never folded into then: deciding here is deciding at the end.
+    let push = |out: &mut Vec<String>, t: &str| {
+        if !out
+            .last()
+            .is_some_and(|a| a == t && !a.bytes().all(|c| c.is_ascii_digit()))
+        {
+            out.push(t.to_string());
+        }
+    };
+    let (mut prev_single, mut prev_num) = (false, false);
+    for (k, &t) in tokens.iter().enumerate() {
+        let this_num = is_num(t);
+        if prev_single && is_digit1(t) {
+            out.last_mut().expect("previous digit").push_str(t);
+            prev_num = this_num;
+            continue;
+        }
+        if t == "kali"
+            && prev_num
+            // No token here is a number word: only digits make "kali" a times sign.
+            && tokens.get(k + 1).is_some_and(|n| is_num(n))
+        {
+            push(&mut out, "x");
+            prev_single = false;
+            prev_num = false;
+            continue;
+        }
+        prev_single = is_digit1(t);
+        prev_num = this_num;
+        push(&mut out, t);
     }
     out
 }
@@ -94,16 +207,102 @@ impl Normalizer {
         for f in fillers.into_iter().flat_map(raw_tokens) {
             words.entry(f).or_default().filler = true;
         }
-        Normalizer { words }
+        let mut keys = [0u64; 8];
+        for k in words.keys() {
+            let bit = sketch(k);
+            keys[bit / 64] |= 1 << (bit % 64);
+        }
+        Normalizer { words, keys }
+    }
+
+    /// What the normaliser knows of a raw token, if anything.
+    fn entry(&self, tok: &str) -> Option<&Entry> {
+        let bit = sketch(tok);
+        if self.keys[bit / 64] & 1 << (bit % 64) == 0 {
+            return None;
+        }
+        self.words.get(tok)
     }
 
     /// The canonical token stream of a text.
+    ///
+    /// ASCII text (nearly every ASR line) takes one pass that lower-cases into a reused
+    /// per-thread buffer and keeps every intermediate token a slice of it (or of a
+    /// variant's replacement), so the only allocations are the final tokens and two
+    /// vectors; a turn with a number word, or non-ASCII text, takes the general path.
+    /// Both give the same tokens (a property test holds them together).
     pub fn tokens(&self, text: &str) -> Vec<String> {
+        if !text.is_ascii() {
+            return self.tokens_general(text);
+        }
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.tokens_ascii(text);
+        }
+        LOWER.with(|buf| match buf.try_borrow_mut() {
+            Ok(mut buf) => {
+                buf.clear();
+                buf.push_str(text);
+                buf.make_ascii_lowercase();
+                self.tokens_ascii(&buf)
+            }
+            // Not re-entered in practice; stay correct if it ever is.
+            Err(_) => self.tokens_ascii(&text.to_ascii_lowercase()),
+        })
+    }
+
+    /// [`Normalizer::tokens`] of a lower-case ASCII text.
+    fn tokens_ascii(&self, lower: &str) -> Vec<String> {
+        // Variants and fillers applied; slices of `lower` or of the replacements.
+        let mut said: Vec<&str> = Vec::with_capacity(lower.len() / 4 + 1);
+        let mut numbers = false;
+        let mut raw = AsciiTokens {
+            text: lower,
+            pos: 0,
+        };
+        'outer: while let Some(tok) = raw.next() {
+            if let Some(e) = self.entry(tok) {
+                // Most patterns have two tokens or more, and most fail on the second:
+                // the token after `tok` is read once for all of them.
+                let mut second: Option<Option<&str>> = None;
+                for (pat, rep) in &e.variants {
+                    if let Some(p1) = pat.get(1) {
+                        if *second.get_or_insert_with(|| raw.clone().next()) != Some(p1) {
+                            continue;
+                        }
+                    }
+                    // The pattern's first token is `tok`; compare the rest ahead.
+                    let mut ahead = raw.clone();
+                    if pat[1..].iter().all(|p| ahead.next() == Some(p.as_str())) {
+                        for r in rep {
+                            numbers |= needs_reading(r);
+                            said.push(r);
+                        }
+                        raw = ahead;
+                        continue 'outer;
+                    }
+                }
+                if e.filler {
+                    continue;
+                }
+            }
+            numbers |= needs_reading(tok);
+            said.push(tok);
+        }
+        if numbers {
+            let words = words_to_digits(said.iter().map(|t| t.to_string()).collect());
+            return dedup_words(words);
+        }
+        join_digits_dedup(&said)
+    }
+
+    /// The general path (any text): raw tokens, variants and fillers, number words,
+    /// doubled words, each a pass over owned tokens.
+    fn tokens_general(&self, text: &str) -> Vec<String> {
         let mut raw = raw_tokens(text);
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
         'outer: while i < raw.len() {
-            let entry = self.words.get(&raw[i]);
+            let entry = self.entry(&raw[i]);
             if let Some(e) = entry {
                 for (pat, rep) in &e.variants {
                     if raw.len() - i >= pat.len() && raw[i..i + pat.len()] == pat[..] {
@@ -118,12 +317,7 @@ impl Normalizer {
             }
             i += 1;
         }
-        // A word the ASR doubled ("tahu tahu") is said once. Reduplicated words
-        // ("anak anak") fold the same way in phrases; numbers ("satu satu" → 11) were
-        // read above and are left alone.
-        let mut words = words_to_digits(out);
-        words.dedup_by(|b, a| a == b && !a.bytes().all(|c| c.is_ascii_digit()));
-        words
+        dedup_words(words_to_digits(out))
     }
 
     /// The canonical form of a text as one space-joined string.
@@ -135,6 +329,108 @@ impl Normalizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `tokens` as it was before the single-pass ASCII path: the oracle it must agree
+    /// with.
+    fn tokens_oracle(n: &Normalizer, text: &str) -> Vec<String> {
+        let mut raw = raw_tokens(text);
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        'outer: while i < raw.len() {
+            let entry = n.words.get(&raw[i]);
+            if let Some(e) = entry {
+                for (pat, rep) in &e.variants {
+                    if raw.len() - i >= pat.len() && raw[i..i + pat.len()] == pat[..] {
+                        out.extend(rep.iter().cloned());
+                        i += pat.len();
+                        continue 'outer;
+                    }
+                }
+            }
+            if !entry.is_some_and(|e| e.filler) {
+                out.push(std::mem::take(&mut raw[i]));
+            }
+            i += 1;
+        }
+        let mut words = words_to_digits(out);
+        words.dedup_by(|b, a| a == b && !a.bytes().all(|c| c.is_ascii_digit()));
+        words
+    }
+
+    /// A normaliser like the profile's: multi-token variants sharing a first token,
+    /// variants into several tokens and into number words, fillers.
+    fn rich() -> Normalizer {
+        Normalizer::new(
+            [
+                ("pak", "bapak"),
+                ("di bantu", "dibantu"),
+                ("di tindak lanjuti", "ditindaklanjuti"),
+                ("di hubungi", "dihubungi"),
+                ("p l n", "pln"),
+                ("pe el en", "pln"),
+                ("yantek", "pelayanan teknik"),
+                ("se", "satu"),
+                ("kali kali", "kali"),
+                ("tahu", "tahu tahu"),
+                ("no", "nomor"),
+            ],
+            ["eh", "hmm", "ee"],
+        )
+    }
+
+    const WORDS: [&str; 40] = [
+        "pak", "PAK", "di", "bantu", "tindak", "lanjuti", "hubungi", "p", "l", "n", "pe", "el",
+        "en", "yantek", "se", "kali", "tahu", "no", "eh", "hmm", "ee", "satu", "dua", "tiga",
+        "puluh", "belas", "seratus", "seartus", "sembilna", "delapna", "seribu", "x", "1", "2",
+        "12", "007", "K5421", "3x24", "nomor", "Tahu",
+    ];
+
+    proptest! {
+        #[test]
+        fn agrees_with_oracle_on_words(
+            words in prop::collection::vec((0..WORDS.len(), "[ ,.!?-]{1,2}"), 0..24)
+        ) {
+            let text: String = words.iter().map(|(w, sep)| format!("{}{sep}", WORDS[*w])).collect();
+            let n = rich();
+            prop_assert_eq!(n.tokens(&text), tokens_oracle(&n, &text), "{}", text);
+        }
+
+        #[test]
+        fn agrees_with_oracle_on_any_text(text in "[a-zA-Z0-9 .,]{0,40}|\\PC{0,30}") {
+            let n = rich();
+            prop_assert_eq!(n.tokens(&text), tokens_oracle(&n, &text));
+        }
+    }
+
+    #[test]
+    fn ascii_tokens_are_raw_tokens() {
+        for t in [
+            "",
+            "  ",
+            "pln-123, selamat pagi!",
+            "k5421x",
+            "3x24 jam.",
+            "a",
+            "9",
+        ] {
+            let fast: Vec<&str> = AsciiTokens { text: t, pos: 0 }.collect();
+            assert_eq!(fast, raw_tokens(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn fast_path_folds_and_joins() {
+        let n = rich();
+        // Joined digits, "kali" between numbers, doubled words, a variant into two
+        // equal tokens, and a number-word turn through the general reading.
+        assert_eq!(n.text("nomor 1 2 3 kali 4 ok ok"), "nomor 123 x 4 ok");
+        assert_eq!(n.text("tahu"), "tahu");
+        assert_eq!(n.text("di bantu di hubungi di"), "dibantu dihubungi di");
+        assert_eq!(n.text("p l n 12 yantek"), "pln 12 pelayanan teknik");
+        assert_eq!(n.text("se dua, 5"), "125");
+        assert_eq!(n.text("Pak PAK eh"), "bapak");
+    }
 
     fn n() -> Normalizer {
         Normalizer::new(

@@ -9,6 +9,25 @@
 const LONG_DIGITS: [(&str, u64); 2] = [("delapan", 8), ("sembilan", 9)];
 const LONG_MULTIPLIERS: [&str; 3] = ["seratus", "sepuluh", "sebelas"];
 
+/// Whether `w` may be within one edit of `word`: one edit (insert, delete, substitute
+/// or swap two neighbours) leaves a common prefix and suffix covering all but at most
+/// two bytes of the longer word. A few compares that rule most words out before the
+/// edit-distance test. (Not a filter for non-ASCII `w`, whose edits count chars.)
+fn near(w: &str, word: &str) -> bool {
+    let (a, b) = (w.as_bytes(), word.as_bytes());
+    if !w.is_ascii() {
+        return true;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    prefix + suffix + 2 >= a.len().max(b.len())
+}
+
 /// The multiplier word a misspelt long token stands for, if any.
 fn misspelt_multiplier(w: &str) -> Option<&'static str> {
     if !(6..=8).contains(&w.len()) || !w.starts_with("se") {
@@ -16,7 +35,68 @@ fn misspelt_multiplier(w: &str) -> Option<&'static str> {
     }
     LONG_MULTIPLIERS
         .into_iter()
-        .find(|m| w != *m && super::edit::within(w, m, 1))
+        .find(|m| w != *m && near(w, m) && super::edit::within(w, m, 1))
+}
+
+/// A word of at most 8 bytes as one integer, for matching number words by length and
+/// then one integer compare.
+const fn pack(w: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        v = v << 8 | w[i] as u64;
+        i += 1;
+    }
+    v
+}
+
+/// Whether `b` is a number word ([`digit`] words and multipliers are 3 to 8 bytes).
+fn exact_number_word(b: &[u8]) -> bool {
+    macro_rules! any_of {
+        ($($w:literal),+) => {{
+            let v = pack(b);
+            $(v == const { pack($w) })||+
+        }};
+    }
+    match b.len() {
+        3 => any_of!(b"nol", b"dua"),
+        4 => any_of!(b"satu", b"tiga", b"lima", b"enam", b"ribu", b"juta"),
+        5 => any_of!(b"empat", b"tujuh", b"puluh", b"belas", b"ratus"),
+        6 => any_of!(b"kosong", b"seribu"),
+        7 => any_of!(b"delapan", b"sepuluh", b"sebelas", b"seratus"),
+        8 => any_of!(b"sembilan"),
+        _ => false,
+    }
+}
+
+/// Whether [`words_to_digits`] rewrites `w` (a number word or a misspelt one): a token
+/// list without such words only has its single digits joined. Same answer as
+/// `is_number_word(w) || misspelt_multiplier(w).is_some()`, which is called for every
+/// token of every turn, in a few integer compares: a number word is at most 8 bytes
+/// and a misspelt one 6 to 9 bytes, starting with `d` or `s`.
+pub fn needs_reading(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.len() {
+        3..=5 => exact_number_word(b),
+        6 => exact_number_word(b) || (b[0] == b's' && misspelt_multiplier(w).is_some()),
+        7 | 8 => {
+            exact_number_word(b)
+                || (matches!(b[0], b'd' | b's')
+                    && (misspelt_digit(w) || misspelt_multiplier(w).is_some()))
+        }
+        9 => matches!(b[0], b'd' | b's') && misspelt_digit(w),
+        _ => false,
+    }
+}
+
+/// Whether `w` is a long digit word misspelt by one edit (as [`digit`] reads it).
+fn misspelt_digit(w: &str) -> bool {
+    LONG_DIGITS.iter().any(|(word, _)| {
+        w.as_bytes()[0] == word.as_bytes()[0]
+            && w != *word
+            && near(w, word)
+            && super::edit::within(w, word, 1)
+    })
 }
 
 fn digit(w: &str) -> Option<u64> {
@@ -28,7 +108,10 @@ fn digit(w: &str) -> Option<u64> {
     if (7..=9).contains(&w.len()) {
         for (word, d) in LONG_DIGITS {
             // One edit keeps the length within one and, in practice, the first letter.
-            if w.as_bytes()[0] == word.as_bytes()[0] && w != word && super::edit::within(w, word, 1)
+            if w.as_bytes()[0] == word.as_bytes()[0]
+                && w != word
+                && near(w, word)
+                && super::edit::within(w, word, 1)
             {
                 return Some(d);
             }
@@ -145,10 +228,7 @@ fn compound(words: &[&str]) -> Vec<u64> {
 /// Rewrites number words in a token list to digit tokens, then joins runs of single
 /// digits ("1 2 3") into one token, and turns "kali" between two numbers into "x".
 pub fn words_to_digits(mut tokens: Vec<String>) -> Vec<String> {
-    if !tokens
-        .iter()
-        .any(|t| is_number_word(t) || misspelt_multiplier(t).is_some())
-    {
+    if !tokens.iter().any(|t| needs_reading(t)) {
         return join_single_digits(tokens);
     }
     for t in tokens.iter_mut() {
@@ -215,6 +295,76 @@ fn join_single_digits(mut tokens: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn needs_reading_oracle(w: &str) -> bool {
+        is_number_word(w) || misspelt_multiplier(w).is_some()
+    }
+
+    #[test]
+    fn needs_reading_examples() {
+        for w in [
+            "nol",
+            "kosong",
+            "satu",
+            "dua",
+            "tiga",
+            "empat",
+            "lima",
+            "enam",
+            "tujuh",
+            "delapan",
+            "sembilan",
+            "puluh",
+            "belas",
+            "ratus",
+            "ribu",
+            "juta",
+            "sepuluh",
+            "sebelas",
+            "seratus",
+            "seribu",
+            "sembilna",
+            "delapna",
+            "seartus",
+            "seratu",
+            "sepulu",
+            "sembilann",
+            "delapan",
+            "sembiln",
+        ] {
+            assert!(needs_reading(w), "{w}");
+            assert_eq!(needs_reading(w), needs_reading_oracle(w), "{w}");
+        }
+        for w in [
+            "",
+            "1",
+            "12",
+            "satuan",
+            "se",
+            "selamat",
+            "sampaikan",
+            "dibantu",
+            "nya",
+        ] {
+            assert!(!needs_reading(w), "{w}");
+            assert_eq!(needs_reading(w), needs_reading_oracle(w), "{w}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn needs_reading_agrees(w in "[a-z0-9]{0,10}|s[aeilmnprtu]{4,8}|d[aelnp]{5,8}|\\PC{0,9}") {
+            prop_assert_eq!(needs_reading(&w), needs_reading_oracle(&w));
+        }
+
+        #[test]
+        fn near_never_rules_out_one_edit(a in "[a-e]{0,10}", b in "[a-e]{0,10}") {
+            if crate::matching::edit::within(&a, &b, 1) {
+                prop_assert!(near(&a, &b));
+            }
+        }
+    }
 
     fn conv(s: &str) -> String {
         words_to_digits(s.split_whitespace().map(String::from).collect()).join(" ")
