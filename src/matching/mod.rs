@@ -182,6 +182,9 @@ impl CallText {
                         if run.present.is_empty() {
                             run.present = vec![0; lex.len().div_ceil(64)];
                         }
+                        // Most tokens say at most one word: grow once per turn.
+                        run.ids.reserve(toks.len());
+                        run.said_at.reserve(toks.len());
                         lex.lookup_each(&toks, |_, ids| {
                             let pos = run.ids.len() as u32;
                             for &id in ids.iter() {

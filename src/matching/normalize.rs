@@ -4,7 +4,7 @@
 //! Built once from the profile (variants, fillers) and shared read-only by the workers.
 //! Cost: one pass over the text plus one hash lookup per token.
 
-use super::numbers::{needs_reading, words_to_digits};
+use super::numbers::{needs_reading, read_number_words, words_to_digits};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 
@@ -118,7 +118,7 @@ fn dedup_words(mut words: Vec<String>) -> Vec<String> {
 }
 
 /// `join_single_digits` then [`dedup_words`] of tokens without number words (none
-/// [`needs_reading`]), in one
+/// [`needs_reading`], or all read by [`read_number_words`]), in one
 /// pass that allocates each output token once: single digits join ("1 2 3" → "123"),
 /// "kali" between numbers becomes "x", a doubled non-number word is said once.
 fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
@@ -289,8 +289,9 @@ impl Normalizer {
             said.push(tok);
         }
         if numbers {
-            let words = words_to_digits(said.iter().map(|t| t.to_string()).collect());
-            return dedup_words(words);
+            let read = read_number_words(&said);
+            let words: Vec<&str> = read.iter().map(|w| w.as_ref()).collect();
+            return join_digits_dedup(&words);
         }
         join_digits_dedup(&said)
     }

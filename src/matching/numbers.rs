@@ -5,6 +5,8 @@
 //! compound number; a run of bare digit words is read digit by digit, as agents read
 //! report numbers and phone numbers aloud.
 
+use std::borrow::Cow;
+
 /// Long number words the ASR misspells by one edit ("sembilna", "seartus").
 const LONG_DIGITS: [(&str, u64); 2] = [("delapan", 8), ("sembilan", 9)];
 const LONG_MULTIPLIERS: [&str; 3] = ["seratus", "sepuluh", "sebelas"];
@@ -74,8 +76,24 @@ fn exact_number_word(b: &[u8]) -> bool {
 /// `is_number_word(w) || misspelt_multiplier(w).is_some()`, which is called for every
 /// token of every turn, in a few integer compares: a number word is at most 8 bytes
 /// and a misspelt one 6 to 9 bytes, starting with `d` or `s`.
+#[inline]
 pub fn needs_reading(w: &str) -> bool {
     let b = w.as_bytes();
+    // Number words start with one of these letters.
+    const FIRST: u32 = {
+        let mut m = 0u32;
+        let letters = b"nksdtelpbrj";
+        let mut i = 0;
+        while i < letters.len() {
+            m |= 1 << (letters[i] - b'a');
+            i += 1;
+        }
+        m
+    };
+    match b.first() {
+        Some(&c @ b'a'..=b'z') if FIRST & 1 << (c - b'a') != 0 => {}
+        _ => return false,
+    }
     match b.len() {
         3..=5 => exact_number_word(b),
         6 => exact_number_word(b) || (b[0] == b's' && misspelt_multiplier(w).is_some()),
@@ -147,8 +165,12 @@ fn is_multiplier(w: &str) -> bool {
     )
 }
 
+/// A digit word, a misspelt long digit word or a multiplier; not a digit string.
+/// (What `digit(w).is_some() && !all digits || is_multiplier(w)` answers, in integer
+/// compares: it is asked of every token of a turn that has numbers.)
 fn is_number_word(w: &str) -> bool {
-    (digit(w).is_some() && !w.chars().all(|c| c.is_ascii_digit())) || is_multiplier(w)
+    let b = w.as_bytes();
+    exact_number_word(b) || ((7..=9).contains(&b.len()) && misspelt_digit(w))
 }
 
 /// Magnitude a multiplier word sets (10 for puluh / belas, 100 for ratus, ...).
@@ -221,6 +243,43 @@ fn compound(words: &[&str]) -> Vec<u64> {
     }
     if started || pending.is_some() {
         flush(&mut total, &mut acc, &mut pending, &mut out);
+    }
+    out
+}
+
+/// Digit tokens of the digit words, borrowed rather than allocated.
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// The tokens with their number words read as numbers (what [`words_to_digits`] does
+/// before joining single digits), other tokens borrowed: the normaliser's path for a
+/// turn with numbers. No number word is left in the result.
+pub fn read_number_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
+    let words: Vec<&'a str> = tokens
+        .iter()
+        .map(|&t| misspelt_multiplier(t).unwrap_or(t))
+        .collect();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if !is_number_word(words[i]) {
+            out.push(Cow::Borrowed(words[i]));
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < words.len() && is_number_word(words[j]) {
+            j += 1;
+        }
+        let run = &words[i..j];
+        if run.iter().any(|w| is_multiplier(w)) {
+            out.extend(compound(run).into_iter().map(|n| Cow::Owned(n.to_string())));
+        } else {
+            out.extend(
+                run.iter()
+                    .map(|w| Cow::Borrowed(DIGITS[digit(w).unwrap_or(0) as usize])),
+            );
+        }
+        i = j;
     }
     out
 }
@@ -298,7 +357,12 @@ mod tests {
     use proptest::prelude::*;
 
     fn needs_reading_oracle(w: &str) -> bool {
-        is_number_word(w) || misspelt_multiplier(w).is_some()
+        is_number_word_oracle(w) || misspelt_multiplier(w).is_some()
+    }
+
+    /// `is_number_word` as first written.
+    fn is_number_word_oracle(w: &str) -> bool {
+        (digit(w).is_some() && !w.chars().all(|c| c.is_ascii_digit())) || is_multiplier(w)
     }
 
     #[test]
@@ -335,6 +399,7 @@ mod tests {
         ] {
             assert!(needs_reading(w), "{w}");
             assert_eq!(needs_reading(w), needs_reading_oracle(w), "{w}");
+            assert_eq!(is_number_word(w), is_number_word_oracle(w), "{w}");
         }
         for w in [
             "",
@@ -349,6 +414,7 @@ mod tests {
         ] {
             assert!(!needs_reading(w), "{w}");
             assert_eq!(needs_reading(w), needs_reading_oracle(w), "{w}");
+            assert_eq!(is_number_word(w), is_number_word_oracle(w), "{w}");
         }
     }
 
@@ -356,6 +422,7 @@ mod tests {
         #[test]
         fn needs_reading_agrees(w in "[a-z0-9]{0,10}|s[aeilmnprtu]{4,8}|d[aelnp]{5,8}|\\PC{0,9}") {
             prop_assert_eq!(needs_reading(&w), needs_reading_oracle(&w));
+            prop_assert_eq!(is_number_word(&w), is_number_word_oracle(&w));
         }
 
         #[test]
