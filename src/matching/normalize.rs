@@ -26,17 +26,19 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
     words: HashMap<String, Entry>,
-    /// Bloom filter of the keys of `words` (see [`sketch`]): most tokens are neither a
-    /// variant's start nor a filler, and are ruled out without hashing.
-    keys: [u64; 8],
+    /// Filter of the keys of `words`: per (first, last) byte cell (see [`cell`]), a bit
+    /// per length. Most tokens are neither a variant's start nor a filler, and are ruled
+    /// out without hashing; empty when `words` is.
+    keys: Vec<u32>,
 }
 
-/// Bit of a token in [`Normalizer::keys`], from its length and first and last bytes.
-fn sketch(w: &str) -> usize {
+/// Cell and length bit of a token in [`Normalizer::keys`], from its first and last
+/// bytes (5 low bits each: every letter its own) and its length.
+fn cell(w: &str) -> (usize, u32) {
     let b = w.as_bytes();
     let (first, last) = (b.first().copied(), b.last().copied());
-    let h = (first.unwrap_or(0) as usize) * 31 + (last.unwrap_or(0) as usize) * 7 + b.len();
-    h % 512
+    let i = (first.unwrap_or(0) as usize & 31) << 5 | (last.unwrap_or(0) as usize & 31);
+    (i, 1 << b.len().min(31))
 }
 
 /// Lower-cases, splits letters from digits ("k5421" → "k 5421", "3x24" → "3 x 24") and
@@ -207,21 +209,22 @@ impl Normalizer {
         for f in fillers.into_iter().flat_map(raw_tokens) {
             words.entry(f).or_default().filler = true;
         }
-        let mut keys = [0u64; 8];
+        let mut keys = vec![0u32; if words.is_empty() { 0 } else { 1024 }];
         for k in words.keys() {
-            let bit = sketch(k);
-            keys[bit / 64] |= 1 << (bit % 64);
+            let (i, bit) = cell(k);
+            keys[i] |= bit;
         }
         Normalizer { words, keys }
     }
 
     /// What the normaliser knows of a raw token, if anything.
+    #[inline]
     fn entry(&self, tok: &str) -> Option<&Entry> {
-        let bit = sketch(tok);
-        if self.keys[bit / 64] & 1 << (bit % 64) == 0 {
-            return None;
+        let (i, bit) = cell(tok);
+        match self.keys.get(i) {
+            Some(m) if m & bit != 0 => self.words.get(tok),
+            _ => None,
         }
-        self.words.get(tok)
     }
 
     /// The canonical token stream of a text.

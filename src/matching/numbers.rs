@@ -79,21 +79,55 @@ fn exact_number_word(b: &[u8]) -> bool {
 #[inline]
 pub fn needs_reading(w: &str) -> bool {
     let b = w.as_bytes();
-    // Number words start with one of these letters.
-    const FIRST: u32 = {
-        let mut m = 0u32;
-        let letters = b"nksdtelpbrj";
-        let mut i = 0;
-        while i < letters.len() {
-            m |= 1 << (letters[i] - b'a');
-            i += 1;
+    // Most tokens are ruled out by length and first and last letters.
+    let plausible = match (b.len(), b.first()) {
+        (6..=9, Some(b'd' | b's')) => true,
+        (3..=8, Some(&f @ b'a'..=b'z')) => {
+            let last = b[b.len() - 1];
+            last.is_ascii_lowercase() && ENDS[usize::from(f - b'a')] & 1 << (last - b'a') != 0
         }
-        m
+        _ => false,
     };
-    match b.first() {
-        Some(&c @ b'a'..=b'z') if FIRST & 1 << (c - b'a') != 0 => {}
-        _ => return false,
+    plausible && reads(w)
+}
+
+/// Per first letter, the last letters of the number words starting with it.
+const ENDS: [u32; 26] = {
+    let mut ends = [0u32; 26];
+    let words: [&[u8]; 20] = [
+        b"nol",
+        b"kosong",
+        b"satu",
+        b"dua",
+        b"tiga",
+        b"empat",
+        b"lima",
+        b"enam",
+        b"tujuh",
+        b"delapan",
+        b"sembilan",
+        b"puluh",
+        b"belas",
+        b"ratus",
+        b"ribu",
+        b"juta",
+        b"sepuluh",
+        b"sebelas",
+        b"seratus",
+        b"seribu",
+    ];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        ends[(w[0] - b'a') as usize] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
     }
+    ends
+};
+
+/// [`needs_reading`] past its quick test.
+fn reads(w: &str) -> bool {
+    let b = w.as_bytes();
     match b.len() {
         3..=5 => exact_number_word(b),
         6 => exact_number_word(b) || (b[0] == b's' && misspelt_multiplier(w).is_some()),
