@@ -209,7 +209,9 @@ impl CallText {
             close(&mut cur, &mut members, &mut runs, &mut out);
         }
         for r in &mut runs {
-            r.said_at.sort_unstable();
+            // (word, position) order, compared as one integer.
+            r.said_at
+                .sort_unstable_by_key(|&(w, p)| u64::from(w) << 32 | u64::from(p));
         }
         CallText { turns: out, runs }
     }
