@@ -15,7 +15,8 @@ pub mod stem;
 use crate::model::{Role, Turn};
 use lexicon::{Lexicon, WordIds};
 use normalize::Normalizer;
-use phrase::{MatchOptions, Phrase, Slots, Toks};
+use phrase::{MatchOptions, Memo, Phrase, SliceHit, Slots, Toks, WordMemo};
+use std::cell::RefCell;
 
 /// One turn; its normalised tokens live in its speaker's run ([`CallText::tokens_of`]).
 #[derive(Debug, Clone)]
@@ -90,6 +91,9 @@ fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, us
 pub struct CallText {
     pub turns: Vec<TextTurn>,
     runs: Vec<Run>,
+    /// Answers for slot words (names, times of day), which the lexicon does not know,
+    /// kept for the call's later searches.
+    memo: RefCell<WordMemo>,
 }
 
 /// A phrase found in a call: the best candidate, matched or not.
@@ -208,7 +212,11 @@ impl CallText {
         for r in &mut runs {
             r.said_at.sort_unstable();
         }
-        CallText { turns: out, runs }
+        CallText {
+            turns: out,
+            runs,
+            memo: RefCell::default(),
+        }
     }
 
     /// The normalised tokens of turn `i`.
@@ -230,10 +238,21 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
-        let full = self.find_all(set, role, slots, opts, accept);
-        if let Some(first) = full.into_iter().next() {
-            return Some(first);
-        }
+        self.first(set, role, slots, opts, accept)
+            .or_else(|| self.nearest(set, role, slots, opts, accept))
+    }
+
+    /// The best near miss of [`CallText::find`], for a search [`CallText::first`] (with
+    /// the same arguments) found nothing in: the highest score, on a tie the earliest
+    /// turn.
+    pub fn nearest(
+        &self,
+        set: &[Phrase],
+        role: Role,
+        slots: &Slots,
+        opts: MatchOptions,
+        accept: &dyn Fn(usize) -> bool,
+    ) -> Option<Hit> {
         let mut best: Option<Hit> = None;
         let mut starts = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
@@ -253,7 +272,8 @@ impl CallText {
                 }
                 let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
                 let starts = indexed.then_some(starts.as_slice());
-                let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, ceiling);
+                let memo = self.memo(r, lo);
+                let h = phrase.best_at_memo(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
                 if let Some(h) = h {
                     let hit = Hit::in_run(r, run, lo, k, h);
                     let better = match best {
@@ -272,7 +292,15 @@ impl CallText {
         best
     }
 
-    /// The earliest full match of any phrase of `set`, without near-miss search.
+    /// The earliest full match of any phrase of `set`, without near-miss search: the
+    /// first of [`CallText::find_all`], found without listing the others.
+    ///
+    /// Why it is the same hit: `find_all` orders by (turn, position, phrase). Runs of
+    /// one role hold disjoint, ascending turn ranges, and in a run the turn grows with
+    /// the position, so the answer is in the first run with a match, at its lowest
+    /// position, from its lowest phrase there. A full match starts at the position it
+    /// was tried from, so each phrase's scan stops at its first match, and a later
+    /// phrase only needs the positions before the best one so far.
     pub fn first(
         &self,
         set: &[Phrase],
@@ -281,9 +309,31 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
-        self.find_all(set, role, slots, opts, accept)
-            .into_iter()
-            .next()
+        let mut starts = Vec::new();
+        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+            let Some((lo, hi)) = accepted_span(run, accept) else {
+                continue;
+            };
+            let mut best: Option<(usize, SliceHit)> = None;
+            for (k, phrase) in set.iter().enumerate() {
+                if !run.present.is_empty() && !phrase.may_match(&run.present) {
+                    continue;
+                }
+                let before = best.map_or(usize::MAX, |(_, h)| h.first);
+                let indexed = run.starts_into(phrase.lead_ids(), lo, hi, &mut starts);
+                let starts = indexed.then_some(starts.as_slice());
+                let memo = self.memo(r, lo);
+                if let Some(h) =
+                    phrase.first_at(run.toks(lo, hi), starts, slots, opts, memo, before)
+                {
+                    best = Some((k, h));
+                }
+            }
+            if let Some((k, h)) = best {
+                return Some(Hit::in_run(r, run, lo, k, h));
+            }
+        }
+        None
     }
 
     /// Every full match of any phrase by `role` in accepted turns, in turn order.
@@ -297,6 +347,7 @@ impl CallText {
     ) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut starts = Vec::new();
+        let mut hits = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
             let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
@@ -305,16 +356,26 @@ impl CallText {
                 if !run.present.is_empty() && !phrase.may_match(&run.present) {
                     continue;
                 }
-                let hits = if run.starts_into(phrase.lead_ids(), lo, hi, &mut starts) {
-                    phrase.all_at(run.toks(lo, hi), &starts, slots, opts)
-                } else {
-                    phrase.all_in(run.toks(lo, hi), slots, opts)
-                };
-                out.extend(hits.into_iter().map(|h| Hit::in_run(r, run, lo, k, h)));
+                let indexed = run.starts_into(phrase.lead_ids(), lo, hi, &mut starts);
+                let starts = indexed.then_some(starts.as_slice());
+                hits.clear();
+                let memo = self.memo(r, lo);
+                phrase.all_into(run.toks(lo, hi), starts, slots, opts, memo, &mut hits);
+                out.extend(hits.iter().map(|&h| Hit::in_run(r, run, lo, k, h)));
             }
         }
         out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
         out
+    }
+
+    /// The word memo for a scan of run `r` from position `lo`; none for a text built
+    /// without a lexicon, whose words are all compared directly anyway.
+    fn memo(&self, r: usize, lo: usize) -> Option<Memo<'_>> {
+        (!self.runs[r].ids.is_empty()).then_some(Memo {
+            memo: &self.memo,
+            run: r,
+            lo,
+        })
     }
 
     /// Whether one of `negations` (word sequences) starts within `before` tokens before
