@@ -6,6 +6,7 @@
 
 mod closing;
 mod dialogue;
+mod readback;
 mod systems;
 
 use crate::matching::phrase::{name_alternatives, Phrase, Slots};
@@ -131,13 +132,15 @@ pub fn slots_for(call: &Call, prof: &Compiled) -> Slots {
 
 /// Runs every check, in STEP_IDS order.
 pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
+    // The agent's words, listed once for the read-backs of steps 4 and 6.
+    let agent = std::cell::OnceCell::new();
     let out = vec![
         dialogue::greeting(ctx),
         dialogue::caller_name(ctx),
         dialogue::prior_report_question(ctx),
-        dialogue::data_verification(ctx),
+        dialogue::data_verification(ctx, &agent),
         dialogue::empathy(ctx),
-        dialogue::status_update(ctx),
+        dialogue::status_update(ctx, &agent),
         dialogue::phone_verification(ctx),
         systems::apkt_action(ctx),
         systems::apkt_note(ctx),
