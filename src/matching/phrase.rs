@@ -18,7 +18,7 @@ use super::normalize::{raw_tokens, Normalizer};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};
-pub(crate) use words::close;
+pub(crate) use words::{close, Spelling};
 pub use words::{spelled_like, word_eq};
 
 /// How loosely words and phrases match; from the profile's `[matching]`.
@@ -50,6 +50,10 @@ enum Item {
         alts: Vec<Vec<String>>,
         /// Lexicon ids of `alts`' words, once bound ([`Phrase::bind`]).
         ids: Vec<Vec<Option<u32>>>,
+        /// Sorted ids of the alternatives when each is one (non-exact) word with an id:
+        /// on an indexed text the item is then said at a token exactly when the token's
+        /// ids meet this list, one check instead of one per alternative.
+        one_word: Option<Vec<u32>>,
         optional: bool,
     },
     /// A per-call value.
@@ -76,6 +80,20 @@ pub struct Phrase {
     lead_ids: Option<Vec<u32>>,
 }
 
+/// See `one_word` in [`Item::Words`].
+fn one_word_ids(alts: &[Vec<String>], ids: &[Vec<Option<u32>>]) -> Option<Vec<u32>> {
+    let mut out = Vec::with_capacity(alts.len());
+    for (alt, id) in alts.iter().zip(ids) {
+        match (alt.as_slice(), id.as_slice()) {
+            ([w], [Some(id)]) if !w.starts_with(EXACT) => out.push(*id),
+            _ => return None,
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
 /// Per-call slot values: slot name → alternative token sequences.
 pub type Slots = rustc_hash::FxHashMap<&'static str, Vec<Vec<String>>>;
 
@@ -100,6 +118,7 @@ impl Phrase {
                     items.push(Item::Words {
                         alts: vec![vec![t]],
                         ids: Vec::new(),
+                        one_word: None,
                         optional: false,
                     });
                 }
@@ -143,6 +162,7 @@ impl Phrase {
                 items.push(Item::Words {
                     alts,
                     ids: Vec::new(),
+                    one_word: None,
                     optional,
                 });
             } else {
@@ -191,6 +211,7 @@ impl Phrase {
             if let Item::Words {
                 alts,
                 ids,
+                one_word,
                 optional,
             } = i
             {
@@ -198,6 +219,7 @@ impl Phrase {
                     .iter()
                     .map(|a| a.iter().map(|w| lex.id(w)).collect())
                     .collect();
+                *one_word = one_word_ids(alts, ids);
                 let firsts: Option<Vec<u32>> =
                     ids.iter().map(|a| a.first().copied().flatten()).collect();
                 match (&mut anchors, &firsts) {

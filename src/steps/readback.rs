@@ -6,7 +6,7 @@
 //! with the distinct tokens that share their first letter.
 
 use super::Ctx;
-use crate::matching::phrase::spelled_like;
+use crate::matching::phrase::{spelled_like, Spelling};
 use crate::matching::CallText;
 use crate::model::Role;
 use rustc_hash::FxHashMap;
@@ -42,8 +42,9 @@ pub(super) fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
 pub(super) struct AgentWords<'a> {
     /// The agent turns, in order.
     turns: Vec<usize>,
-    /// Distinct tokens.
+    /// Distinct tokens, and their spellings for the shortcut before `spelled_like`.
     tokens: Vec<&'a str>,
+    spellings: Vec<Option<Spelling>>,
     /// (first byte, token index) of every distinct token, sorted: the tokens a word
     /// may be read back as (read-backs keep the first letter).
     by_first: Vec<(u8, u32)>,
@@ -55,9 +56,11 @@ pub(super) struct AgentWords<'a> {
 impl<'a> AgentWords<'a> {
     pub(super) fn new(text: &'a CallText) -> AgentWords<'a> {
         let turns: Vec<usize> = text.turns_of(Role::Agent).collect();
+        let n: usize = turns.iter().map(|&i| text.tokens_of(i).len()).sum();
         let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+        index.reserve(n);
         let mut tokens = Vec::new();
-        let mut said = Vec::new();
+        let mut said = Vec::with_capacity(n);
         let mut ends = Vec::with_capacity(turns.len());
         for &i in &turns {
             for t in text.tokens_of(i) {
@@ -76,9 +79,11 @@ impl<'a> AgentWords<'a> {
             .filter_map(|(k, t)| Some((*t.as_bytes().first()?, k as u32)))
             .collect();
         by_first.sort_unstable();
+        let spellings = tokens.iter().map(|t| Spelling::of(t)).collect();
         AgentWords {
             turns,
             tokens,
+            spellings,
             by_first,
             said,
             ends,
@@ -120,8 +125,13 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64) -> Read
         let Some(&b) = word.as_bytes().first() else {
             continue;
         };
+        let spelling = Spelling::of(word);
         for k in agent.starting_with(b) {
-            if spelled_like(word, agent.tokens[k], fuzz) {
+            let may = match (spelling, agent.spellings[k]) {
+                (Some(w), Some(t)) => w.may_spell(t, fuzz),
+                _ => true,
+            };
+            if may && spelled_like(word, agent.tokens[k], fuzz) {
                 arena[k * blocks + w / 64] |= 1 << (w % 64);
             }
         }

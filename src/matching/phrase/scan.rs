@@ -121,9 +121,16 @@ impl View<'_> {
     }
 }
 
-/// An item's alternatives, their lexicon ids (none for a slot) and whether it is
-/// optional.
-type Alts<'i> = (&'i [Vec<String>], &'i [Vec<Option<u32>>], bool);
+/// A word or slot item as the scanner reads it.
+#[derive(Clone, Copy)]
+struct Alts<'i> {
+    alts: &'i [Vec<String>],
+    /// Lexicon ids of the alternatives' words (none for a slot).
+    ids: &'i [Vec<Option<u32>>],
+    /// See `one_word` in [`Item::Words`].
+    one_word: Option<&'i [u32]>,
+    optional: bool,
+}
 
 /// The [`Alts`] of a word or slot item; `None` for a gap.
 fn alts_of<'i>(item: &'i Item, slots: &'i Slots) -> Option<Alts<'i>> {
@@ -132,27 +139,47 @@ fn alts_of<'i>(item: &'i Item, slots: &'i Slots) -> Option<Alts<'i>> {
         Item::Words {
             alts,
             ids,
+            one_word,
             optional,
-        } => Some((alts, ids, *optional)),
-        Item::Slot { name, optional } => Some((
-            slots.get(name.as_str()).map_or(&[][..], Vec::as_slice),
-            &[],
-            *optional,
-        )),
+        } => Some(Alts {
+            alts,
+            ids,
+            one_word: one_word.as_deref(),
+            optional: *optional,
+        }),
+        Item::Slot { name, optional } => Some(Alts {
+            alts: slots.get(name.as_str()).map_or(&[][..], Vec::as_slice),
+            ids: &[],
+            one_word: None,
+            optional: *optional,
+        }),
+    }
+}
+
+impl View<'_> {
+    /// Length of the first alternative of `item` said at `p`.
+    fn item_at(&self, p: usize, item: Alts) -> Option<usize> {
+        if let (Some(set), Some(ids)) = (item.one_word, self.toks.ids) {
+            // Every alternative is one word: which one is said does not matter.
+            let said = ids.get(p)?;
+            return said
+                .iter()
+                .any(|id| set.binary_search(id).is_ok())
+                .then_some(1);
+        }
+        item.alts
+            .iter()
+            .enumerate()
+            .find_map(|(k, a)| self.seq_at(p, a, item.ids.get(k).map(Vec::as_slice)))
     }
 }
 
 impl Phrase {
     /// Whether one of the first `n` items (words or slot values) is said at `p`.
     fn item_at(&self, v: &View, p: usize, slots: &Slots, n: usize) -> bool {
-        self.items[..n].iter().any(|item| {
-            let Some((alts, ids, _)) = alts_of(item, slots) else {
-                return false;
-            };
-            alts.iter()
-                .enumerate()
-                .any(|(k, a)| v.seq_at(p, a, ids.get(k).map(Vec::as_slice)).is_some())
-        })
+        self.items[..n]
+            .iter()
+            .any(|item| alts_of(item, slots).is_some_and(|a| v.item_at(p, a).is_some()))
     }
 
     /// Items a full match can start with: leading optional items and the first
@@ -228,12 +255,13 @@ impl Phrase {
             let mut last = s;
             let mut extra = 0usize;
             for item in &self.items {
-                let Some((alts, ids, optional)) = alts_of(item, slots) else {
+                let Some(alts) = alts_of(item, slots) else {
                     if let Item::Gap(g) = item {
                         extra += g;
                     }
                     continue;
                 };
+                let optional = alts.optional;
                 if !optional {
                     required += 1;
                 }
@@ -242,12 +270,8 @@ impl Phrase {
                 } else {
                     opts.gap + extra
                 };
-                let found = (cursor..=(cursor + window).min(tokens.len())).find_map(|p| {
-                    alts.iter().enumerate().find_map(|(k, a)| {
-                        v.seq_at(p, a, ids.get(k).map(Vec::as_slice))
-                            .map(|l| (p, l))
-                    })
-                });
+                let found = (cursor..=(cursor + window).min(tokens.len()))
+                    .find_map(|p| v.item_at(p, alts).map(|l| (p, l)));
                 match found {
                     Some((p, l)) => {
                         if !optional {

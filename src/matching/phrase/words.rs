@@ -84,6 +84,90 @@ pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
 }
 
 /// Edits [`close`] allows between words whose longer one has `longest` letters.
+///
+/// `as usize` truncates toward zero and saturates (negatives and NaN to 0), which for
+/// this value is `floor` without the libm call.
 fn allowed_edits(longest: usize, fuzz: f64) -> usize {
-    (longest.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize
+    (longest.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9) as usize
+}
+
+/// Length and letter set of an ASCII word, for [`Spelling::may_spell`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spelling {
+    len: usize,
+    letters: u32,
+}
+
+impl Spelling {
+    /// `None` for a word that is not ASCII (no shortcut is taken for it).
+    pub(crate) fn of(w: &str) -> Option<Spelling> {
+        w.is_ascii().then(|| Spelling {
+            len: w.len(),
+            letters: crate::matching::edit::letters(w.as_bytes()),
+        })
+    }
+
+    /// `false` only when [`spelled_like`]`(w, t)` is false (`self` is `w`): each of its
+    /// ways needs `t` at most two letters shorter and five longer than `w` (equal, a
+    /// particle of two or three letters, a close spelling of `t` or of `t` less a
+    /// particle, both within two letters of `w`), and a close spelling within `k`
+    /// edits lacks at most `k` of `w`'s letters, `k` being at most the allowance for the
+    /// longer of `w` and `t`.
+    pub(crate) fn may_spell(self, t: Spelling, fuzz: f64) -> bool {
+        if t.len > self.len + 5 || self.len > t.len + 2 {
+            return false;
+        }
+        let lacking = (self.letters & !t.letters).count_ones() as usize;
+        lacking <= allowed_edits(self.len.max(t.len), fuzz)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut never refuses a pair `spelled_like` accepts.
+        #[test]
+        fn may_spell_is_necessary(
+            w in "[a-e]{0,9}(nya|ku)?",
+            t in "[a-e]{0,9}(nya|kah|mu)?",
+            fuzz in prop::sample::select(vec![0.5, 0.6, 0.8, 0.9]),
+        ) {
+            let (sw, st) = (Spelling::of(&w).unwrap(), Spelling::of(&t).unwrap());
+            if spelled_like(&w, &t, fuzz) {
+                prop_assert!(sw.may_spell(st, fuzz), "{} / {}", w, t);
+            }
+        }
+    }
+
+    #[test]
+    fn may_spell_examples() {
+        for (w, t) in [
+            ("laporan", "laporannya"),
+            ("dihubungi", "dihubugi"),
+            ("melati", "melaty"),
+            ("sukamaju", "sukamajunya"),
+        ] {
+            assert!(spelled_like(w, t, 0.8), "{w} / {t}");
+            let (sw, st) = (Spelling::of(w).unwrap(), Spelling::of(t).unwrap());
+            assert!(sw.may_spell(st, 0.8), "{w} / {t}");
+        }
+        let (a, b) = (
+            Spelling::of("melati").unwrap(),
+            Spelling::of("kemarin").unwrap(),
+        );
+        assert!(!a.may_spell(b, 0.8));
+    }
+
+    #[test]
+    fn allowed_edits_is_the_floor() {
+        for fuzz in [0.0, 0.5, 0.6, 0.75, 0.8, 0.85, 0.9, 1.0] {
+            for n in 0usize..64 {
+                let want = (n.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize;
+                assert_eq!(allowed_edits(n, fuzz), want);
+            }
+        }
+    }
 }
