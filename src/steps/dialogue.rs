@@ -1,12 +1,11 @@
 //! Dialogue steps 1–7 and 9–10: what the agent must say, found by phrase matching.
 
-use super::readback::{answer_told, content_words, enough, read_back, AgentWords};
+use super::readback::{answer_told, content_words, enough, read_back, Shared};
 use super::{Ctx, StepResult};
 use crate::matching::phrase::{word_eq, Phrase};
 use crate::matching::Hit;
 use crate::model::{Role, Status};
 use crate::path::NumberKind;
-use std::cell::OnceCell;
 
 /// Result of looking for several parts of one step (greeting, closing): each part's
 /// best hit, and the names of the parts not found.
@@ -226,7 +225,7 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     }
 }
 
-pub fn data_verification<'a>(ctx: &Ctx<'a>, agent: &OnceCell<AgentWords<'a>>) -> StepResult {
+pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no prior report to verify");
     };
@@ -239,12 +238,14 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, agent: &OnceCell<AgentWords<'a>>) ->
         ("address", &prior.address),
         ("problem", &prior.problem),
     ] {
-        let words = content_words(ctx, text);
-        let r = read_back(
-            agent.get_or_init(|| AgentWords::new(ctx.text)),
-            &words,
-            fuzz,
-        );
+        let owned;
+        let words: &[String] = if label == "problem" {
+            shared.problem(ctx, text)
+        } else {
+            owned = content_words(ctx, text);
+            &owned
+        };
+        let r = read_back(shared.agent(ctx), words, fuzz);
         // One word of the name is enough: the agent says "atas nama bapak Rudi".
         let ok = if label == "name" {
             r.matched >= 1 || words.is_empty()
@@ -327,27 +328,27 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
             r.similarity = Some(0.5);
             r
         }
+        // `hits` is empty: no full match, only the nearest miss is left to find.
         None => ctx.verdict(
-            ctx.find(&ctx.prof.sets.empathy, Role::Agent, &all),
+            ctx.nearest(&ctx.prof.sets.empathy, Role::Agent, &all),
             "agent never apologises for the problem",
         ),
     }
 }
 
-pub fn status_update<'a>(ctx: &Ctx<'a>, agent: &OnceCell<AgentWords<'a>>) -> StepResult {
+pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no status to tell");
     };
     // The answer's own words, not those it shares with the problem: "token bisa masuk"
     // read back from the problem is not the unit's answer.
-    let problem = content_words(ctx, &prior.problem);
+    let problem = shared.problem(ctx, &prior.problem);
     let answer: Vec<String> = content_words(ctx, &prior.unit_answer)
         .into_iter()
         .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
         .collect();
     if !answer.is_empty() {
-        let agent = agent.get_or_init(|| AgentWords::new(ctx.text));
-        let r = read_back(agent, &answer, ctx.prof.opts.fuzz);
+        let r = read_back(shared.agent(ctx), &answer, ctx.prof.opts.fuzz);
         let min = ctx.prof.profile.steps.status_update.min_share;
         let min_words = ctx.prof.profile.steps.data_verification.min_words;
         if let (true, Some(t)) = (answer_told(&r, min, min_words, answer.len()), r.turn) {
@@ -408,8 +409,9 @@ pub fn phone_verification(ctx: &Ctx) -> StepResult {
             format!("wrong question: {who}, so the agent must ask {need}"),
             &h,
         ),
+        // `first(right)` found no full match: only the nearest miss is left.
         None => ctx.verdict(
-            ctx.find(right, Role::Agent, &all),
+            ctx.nearest(right, Role::Agent, &all),
             format!("{who} but the agent never asks {need}"),
         ),
     }
@@ -423,17 +425,13 @@ pub fn clarity_check(ctx: &Ctx) -> StepResult {
 
 pub fn eta_3x24(ctx: &Ctx) -> StepResult {
     let all = |_| true;
-    let ask = ctx
-        .text
-        .find_all(
-            &ctx.prof.sets.eta_asks,
-            Role::Caller,
-            ctx.slots,
-            ctx.prof.opts,
-            &all,
-        )
-        .into_iter()
-        .next();
+    let ask = ctx.text.first(
+        &ctx.prof.sets.eta_asks,
+        Role::Caller,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+    );
     let Some(q) = ask else {
         return StepResult::na("caller does not ask how long the repair takes");
     };

@@ -10,6 +10,7 @@ use crate::matching::phrase::{spelled_like, Spelling};
 use crate::matching::CallText;
 use crate::model::Role;
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 
 /// Numbers compare without leading zeros ("RT 002" is read "rt dua").
 pub(super) fn trim_zeros(t: &str) -> &str {
@@ -97,6 +98,26 @@ impl<'a> AgentWords<'a> {
             .iter()
             .take_while(move |&&(f, _)| f == b)
             .map(|&(_, k)| k as usize)
+    }
+}
+
+/// What the read-backs of steps 4 and 6 share in one call, each built on first use:
+/// the agent's words, and the content words of the prior report's problem (step 6
+/// leaves them out of the unit's answer).
+#[derive(Default)]
+pub(super) struct Shared<'a> {
+    agent: OnceCell<AgentWords<'a>>,
+    problem: OnceCell<Vec<String>>,
+}
+
+impl<'a> Shared<'a> {
+    pub(super) fn agent(&self, ctx: &Ctx<'a>) -> &AgentWords<'a> {
+        self.agent.get_or_init(|| AgentWords::new(ctx.text))
+    }
+
+    /// Content words of `problem`, the prior report's problem (the same text each call).
+    pub(super) fn problem(&self, ctx: &Ctx, problem: &str) -> &[String] {
+        self.problem.get_or_init(|| content_words(ctx, problem))
     }
 }
 
