@@ -1,15 +1,14 @@
 //! Read-backs: how much of a prior report's field (name, address, problem, unit's
 //! answer) the agent says back, word by word, in one turn or two adjacent ones.
 //!
-//! A repeat call asks this for up to four fields. The agent's distinct tokens are
-//! listed once per call ([`AgentWords`]), so each read-back only compares its words
-//! with the distinct tokens that share their first letter.
+//! A repeat call asks this for up to four fields. The agent's tokens are grouped by
+//! first letter once per call ([`AgentWords`]), so each read-back only compares its
+//! words with the tokens that share their first letter.
 
 use super::Ctx;
 use crate::matching::phrase::{spelled_like, Spelling};
 use crate::matching::CallText;
 use crate::model::Role;
-use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
 /// Numbers compare without leading zeros ("RT 002" is read "rt dua").
@@ -38,66 +37,62 @@ pub(super) fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
     out
 }
 
-/// The agent's tokens of one call, for read-backs: each distinct token (numbers
-/// without leading zeros) once, and per agent turn which of them it says.
+/// The agent's tokens of one call, for read-backs (numbers without leading zeros),
+/// grouped by first byte: read-backs keep the first letter, so a word is only
+/// compared with the tokens that start like it. Repeated tokens are not merged:
+/// hashing every token cost more than the few repeated comparisons it saved.
 pub(super) struct AgentWords<'a> {
     /// The agent turns, in order.
     turns: Vec<usize>,
-    /// Distinct tokens, and their spellings for the shortcut before `spelled_like`.
-    tokens: Vec<&'a str>,
+    /// (agent turn index, token) of every agent token, grouped by first byte: those
+    /// starting with byte `b` are `by_first[start[b]..start[b + 1]]`, in turn order.
+    by_first: Vec<(u32, &'a str)>,
+    start: Vec<u32>,
+    /// Spelling of each token of `by_first`, for the shortcut before `spelled_like`.
     spellings: Vec<Option<Spelling>>,
-    /// (first byte, token index) of every distinct token, sorted: the tokens a word
-    /// may be read back as (read-backs keep the first letter).
-    by_first: Vec<(u8, u32)>,
-    /// Token indices said in each agent turn: `said[ends[k - 1]..ends[k]]` for turn k.
-    said: Vec<u32>,
-    ends: Vec<usize>,
 }
 
 impl<'a> AgentWords<'a> {
     pub(super) fn new(text: &'a CallText) -> AgentWords<'a> {
         let turns: Vec<usize> = text.turns_of(Role::Agent).collect();
-        let n: usize = turns.iter().map(|&i| text.tokens_of(i).len()).sum();
-        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-        index.reserve(n);
-        let mut tokens = Vec::new();
-        let mut said = Vec::with_capacity(n);
-        let mut ends = Vec::with_capacity(turns.len());
-        for &i in &turns {
-            for t in text.tokens_of(i) {
-                let t = trim_zeros(t);
-                let k = *index.entry(t).or_insert_with(|| {
-                    tokens.push(t);
-                    tokens.len() as u32 - 1
-                });
-                said.push(k);
+        let tokens = || {
+            turns.iter().enumerate().flat_map(|(k, &i)| {
+                text.tokens_of(i)
+                    .iter()
+                    .map(move |t| (k as u32, trim_zeros(t)))
+            })
+        };
+        // A counting sort on the first byte (tokens are never empty; an empty one
+        // would start with no letter and is left out).
+        let mut start = vec![0u32; 257];
+        for (_, t) in tokens() {
+            if let Some(&b) = t.as_bytes().first() {
+                start[b as usize + 1] += 1;
             }
-            ends.push(said.len());
         }
-        let mut by_first: Vec<(u8, u32)> = tokens
-            .iter()
-            .enumerate()
-            .filter_map(|(k, t)| Some((*t.as_bytes().first()?, k as u32)))
-            .collect();
-        by_first.sort_unstable();
-        let spellings = tokens.iter().map(|t| Spelling::of(t)).collect();
+        for b in 0..256 {
+            start[b + 1] += start[b];
+        }
+        let mut next = start.clone();
+        let mut by_first = vec![(0u32, ""); start[256] as usize];
+        for (k, t) in tokens() {
+            if let Some(&b) = t.as_bytes().first() {
+                by_first[next[b as usize] as usize] = (k, t);
+                next[b as usize] += 1;
+            }
+        }
+        let spellings = by_first.iter().map(|&(_, t)| Spelling::of(t)).collect();
         AgentWords {
             turns,
-            tokens,
-            spellings,
             by_first,
-            said,
-            ends,
+            start,
+            spellings,
         }
     }
 
-    /// Indices of the distinct tokens starting with byte `b`.
-    fn starting_with(&self, b: u8) -> impl Iterator<Item = usize> + '_ {
-        let from = self.by_first.partition_point(|&(f, _)| f < b);
-        self.by_first[from..]
-            .iter()
-            .take_while(move |&&(f, _)| f == b)
-            .map(|&(_, k)| k as usize)
+    /// Positions in `by_first` of the tokens starting with byte `b`.
+    fn starting_with(&self, b: u8) -> std::ops::Range<usize> {
+        self.start[b as usize] as usize..self.start[b as usize + 1] as usize
     }
 }
 
@@ -137,35 +132,28 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64) -> Read
             turn: None,
         };
     }
-    // Per distinct token, the words it says as a bit set (one spelled_like per word and
-    // distinct token with the word's first letter); per agent turn, the union of its
-    // tokens' sets.
+    // Per agent turn, the words its tokens say, as a bit set.
     let blocks = words.len().div_ceil(64);
-    let mut arena: Vec<u64> = vec![0; agent.tokens.len() * blocks];
+    let mut said: Vec<u64> = vec![0; agent.turns.len() * blocks];
     for (w, word) in words.iter().enumerate() {
         let Some(&b) = word.as_bytes().first() else {
             continue;
         };
         let spelling = Spelling::of(word);
-        for k in agent.starting_with(b) {
-            let may = match (spelling, agent.spellings[k]) {
+        for at in agent.starting_with(b) {
+            let (k, t) = agent.by_first[at];
+            let bit = &mut said[k as usize * blocks + w / 64];
+            if *bit >> (w % 64) & 1 == 1 {
+                continue;
+            }
+            let may = match (spelling, agent.spellings[at]) {
                 (Some(w), Some(t)) => w.may_spell(t, fuzz),
                 _ => true,
             };
-            if may && spelled_like(word, agent.tokens[k], fuzz) {
-                arena[k * blocks + w / 64] |= 1 << (w % 64);
+            if may && spelled_like(word, t, fuzz) {
+                *bit |= 1 << (w % 64);
             }
         }
-    }
-    let mut said: Vec<u64> = vec![0; agent.turns.len() * blocks];
-    let mut from = 0;
-    for (k, &end) in agent.ends.iter().enumerate() {
-        for &t in &agent.said[from..end] {
-            for b in 0..blocks {
-                said[k * blocks + b] |= arena[t as usize * blocks + b];
-            }
-        }
-        from = end;
     }
     let mut best = ReadBack {
         matched: 0,
