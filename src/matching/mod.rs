@@ -244,7 +244,13 @@ impl CallText {
 
     /// The best near miss of [`CallText::find`], for a search [`CallText::first`] (with
     /// the same arguments) found nothing in: the highest score, on a tie the earliest
-    /// turn.
+    /// turn, on a tie the first run and phrase.
+    ///
+    /// Each (run, phrase) pair has its own best hit, whatever the others find, so the
+    /// pairs are tried by descending ceiling ([`Phrase::max_score`]): once the best
+    /// score found beats the next ceiling, no pair left can win. A pair whose ceiling
+    /// only ties the best is skipped too when its first start lies after the best's
+    /// turn (a hit starts at or after its start).
     pub fn nearest(
         &self,
         set: &[Phrase],
@@ -253,39 +259,57 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
-        let mut best: Option<Hit> = None;
-        let mut starts = Vec::new();
+        // (ceiling, run, phrase, accepted span), by descending ceiling (stable: pairs
+        // of one ceiling stay in run and phrase order).
+        let mut pairs: Vec<(f64, usize, usize, (usize, usize))> = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some((lo, hi)) = accepted_span(run, accept) else {
+            let Some(span) = accepted_span(run, accept) else {
                 continue;
             };
             for (k, phrase) in set.iter().enumerate() {
-                // A phrase that cannot beat the best so far (a tie may still win on an
-                // earlier turn) is not scanned, and a scan ends at the phrase's ceiling.
                 let ceiling = if run.present.is_empty() {
                     1.0
                 } else {
                     phrase.max_score(&run.present)
                 };
-                if best.is_some_and(|b| ceiling < b.score) {
+                pairs.push((ceiling, r, k, span));
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut best: Option<Hit> = None;
+        let mut starts = Vec::new();
+        for (ceiling, r, k, (lo, hi)) in pairs {
+            if best.is_some_and(|b| ceiling < b.score) {
+                break;
+            }
+            let run = &self.runs[r];
+            let phrase = &set[k];
+            let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
+            if let Some(b) = best.filter(|b| ceiling <= b.score) {
+                // Only a tie is left: on an earlier turn, or the same turn from an
+                // earlier run or phrase.
+                let first = if indexed { starts.first() } else { Some(&0) };
+                let Some(&first) = first else { continue };
+                let turn = run.turn_of[lo + first];
+                if (turn, r, k) > (b.first_turn, b.run, b.phrase) {
                     continue;
                 }
-                let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
-                let starts = indexed.then_some(starts.as_slice());
-                let memo = self.memo(r, lo);
-                let h = phrase.best_at_memo(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
-                if let Some(h) = h {
-                    let hit = Hit::in_run(r, run, lo, k, h);
-                    let better = match best {
-                        None => true,
-                        Some(b) => {
-                            hit.score > b.score
-                                || (hit.score == b.score && hit.first_turn < b.first_turn)
-                        }
-                    };
-                    if better {
-                        best = Some(hit);
+            }
+            let starts = indexed.then_some(starts.as_slice());
+            let memo = self.memo(r, lo);
+            let h = phrase.best_at_memo(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
+            if let Some(h) = h {
+                let hit = Hit::in_run(r, run, lo, k, h);
+                let better = match best {
+                    None => true,
+                    Some(b) => {
+                        hit.score > b.score
+                            || (hit.score == b.score
+                                && (hit.first_turn, r, k) < (b.first_turn, b.run, b.phrase))
                     }
+                };
+                if better {
+                    best = Some(hit);
                 }
             }
         }
@@ -465,6 +489,9 @@ impl CallText {
             .map(|(i, _)| i)
     }
 }
+
+#[cfg(test)]
+mod search_tests;
 
 #[cfg(test)]
 mod tests {
