@@ -344,7 +344,12 @@ impl CallText {
                     continue;
                 }
                 let before = best.map_or(usize::MAX, |(_, h)| h.first);
-                let indexed = run.starts_into(phrase.lead_ids(), lo, hi, &mut starts);
+                if before == 0 {
+                    break;
+                }
+                // Only starts before the best so far are wanted.
+                let to = hi.min(lo.saturating_add(before));
+                let indexed = run.starts_into(phrase.lead_ids(), lo, to, &mut starts);
                 let starts = indexed.then_some(starts.as_slice());
                 let memo = self.memo(r, lo);
                 if let Some(h) =
