@@ -170,3 +170,92 @@ proptest! {
         }
     }
 }
+
+/// Every phrase list of the profile, and all of them as one list.
+fn phrase_sets() -> &'static Vec<Vec<Phrase>> {
+    static S: OnceLock<Vec<Vec<Phrase>>> = OnceLock::new();
+    S.get_or_init(|| {
+        let s = &prof().sets;
+        let mut sets: Vec<Vec<Phrase>> = [
+            &s.urgent,
+            &s.greet_pln,
+            &s.greet_salutation,
+            &s.greet_name,
+            &s.greet_offer,
+            &s.name_ask,
+            &s.name_address,
+            &s.prior_ask,
+            &s.prior_identifier,
+            &s.empathy,
+            &s.progress,
+            &s.ask_mobile,
+            &s.ask_this_number,
+            &s.clarity,
+            &s.eta_says,
+            &s.forward,
+            &s.follow_up,
+            &s.still_applies,
+            &s.campaign,
+            &s.thanks,
+            &s.forbidden,
+        ]
+        .into_iter()
+        .cloned()
+        .collect();
+        sets.push(prof().all_phrases().into_iter().cloned().collect());
+        sets
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The early-exit searches agree with the exhaustive one: `first` is the first hit
+    /// of `find_all`, `find` is that hit or else `nearest`; and answers do not depend
+    /// on what the call's word memo already holds (a fresh text answers the same).
+    #[test]
+    fn early_exit_search_agrees_with_find_all(
+        turns in prop::collection::vec(
+            (any::<bool>(), prop::collection::vec(any::<prop::sample::Index>(), 1..16)),
+            1..8,
+        ),
+    ) {
+        use callaudit::matching::CallText;
+        use callaudit::model::{Role, Turn};
+        let p = prof();
+        let vocab = vocabulary();
+        let turns: Vec<Turn> = turns
+            .iter()
+            .enumerate()
+            .map(|(i, (agent, words))| Turn {
+                role: if *agent || i == 0 { Role::Agent } else { Role::Caller },
+                start: i as f64 * 5.0,
+                end: i as f64 * 5.0 + 4.0,
+                text: words.iter().map(|w| w.get(vocab).as_str()).collect::<Vec<_>>().join(" "),
+            })
+            .collect();
+        let backchannel = p.profile.matching.backchannel_tokens;
+        let text = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
+        let mut slots = Slots::default();
+        slots.insert("caller_name", vec![vec!["siti".to_string()]]);
+        slots.insert("agent_name", vec![vec!["hendra".to_string()]]);
+        slots.insert("time_of_day", vec![vec!["pagi".to_string()]]);
+        let late = |t: usize| t >= turns.len() / 2;
+        for set in phrase_sets() {
+            for role in [Role::Agent, Role::Caller] {
+                for accept in [&|_| true, &late as &dyn Fn(usize) -> bool] {
+                    let all = text.find_all(set, role, &slots, p.opts, accept);
+                    let first = text.first(set, role, &slots, p.opts, accept);
+                    prop_assert_eq!(first, all.first().copied());
+                    let found = text.find(set, role, &slots, p.opts, accept);
+                    match first {
+                        Some(h) => prop_assert_eq!(found, Some(h)),
+                        None => prop_assert_eq!(found, text.nearest(set, role, &slots, p.opts, accept)),
+                    }
+                    let fresh = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
+                    prop_assert_eq!(found, fresh.find(set, role, &slots, p.opts, accept));
+                }
+            }
+        }
+    }
+}

@@ -12,9 +12,11 @@ const MAX: usize = 40;
 
 /// Bit set of the letters `a`..`z` in an ASCII word (other bytes are ignored).
 pub fn letters(w: &[u8]) -> u32 {
-    w.iter()
-        .filter(|b| b.is_ascii_lowercase())
-        .fold(0, |m, b| m | 1 << (b - b'a'))
+    // Branch-free: a byte outside `a..=z` adds no bit.
+    w.iter().fold(0, |m, &b| {
+        let i = b.wrapping_sub(b'a');
+        m | (u32::from(i < 26) << (i & 31))
+    })
 }
 
 /// Whether the OSA distance of `a` and `b` is at most `k`.
@@ -98,6 +100,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn letters_are_the_lowercase_letters(w in prop::collection::vec(any::<u8>(), 0..24)) {
+            let want = w
+                .iter()
+                .filter(|b| b.is_ascii_lowercase())
+                .fold(0u32, |m, b| m | 1 << (b - b'a'));
+            prop_assert_eq!(letters(&w), want);
+        }
+
         #[test]
         fn agrees_with_strsim(a in "[a-e]{0,12}", b in "[a-e]{0,12}", k in 0usize..4) {
             prop_assert_eq!(within(&a, &b, k), strsim::osa_distance(&a, &b) <= k);

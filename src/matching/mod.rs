@@ -15,7 +15,8 @@ pub mod stem;
 use crate::model::{Role, Turn};
 use lexicon::{Lexicon, WordIds};
 use normalize::Normalizer;
-use phrase::{MatchOptions, Phrase, Slots, Toks};
+use phrase::{MatchOptions, Memo, Phrase, SliceHit, Slots, Toks, WordMemo};
+use std::cell::RefCell;
 
 /// One turn; its normalised tokens live in its speaker's run ([`CallText::tokens_of`]).
 #[derive(Debug, Clone)]
@@ -90,6 +91,9 @@ fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, us
 pub struct CallText {
     pub turns: Vec<TextTurn>,
     runs: Vec<Run>,
+    /// Answers for slot words (names, times of day), which the lexicon does not know,
+    /// kept for the call's later searches.
+    memo: RefCell<WordMemo>,
 }
 
 /// A phrase found in a call: the best candidate, matched or not.
@@ -213,7 +217,11 @@ impl CallText {
             r.said_at
                 .sort_unstable_by_key(|&(w, p)| u64::from(w) << 32 | u64::from(p));
         }
-        CallText { turns: out, runs }
+        CallText {
+            turns: out,
+            runs,
+            memo: RefCell::default(),
+        }
     }
 
     /// The normalised tokens of turn `i`.
@@ -235,49 +243,93 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
-        let full = self.find_all(set, role, slots, opts, accept);
-        if let Some(first) = full.into_iter().next() {
-            return Some(first);
-        }
-        let mut best: Option<Hit> = None;
-        let mut starts = Vec::new();
+        self.first(set, role, slots, opts, accept)
+            .or_else(|| self.nearest(set, role, slots, opts, accept))
+    }
+
+    /// The best near miss of [`CallText::find`], for a search [`CallText::first`] (with
+    /// the same arguments) found nothing in: the highest score, on a tie the earliest
+    /// turn, on a tie the first run and phrase.
+    ///
+    /// Each (run, phrase) pair has its own best hit, whatever the others find, so the
+    /// pairs are tried by descending ceiling ([`Phrase::max_score`]): once the best
+    /// score found beats the next ceiling, no pair left can win. A pair whose ceiling
+    /// only ties the best is skipped too when its first start lies after the best's
+    /// turn (a hit starts at or after its start).
+    pub fn nearest(
+        &self,
+        set: &[Phrase],
+        role: Role,
+        slots: &Slots,
+        opts: MatchOptions,
+        accept: &dyn Fn(usize) -> bool,
+    ) -> Option<Hit> {
+        // (ceiling, run, phrase, accepted span), by descending ceiling (stable: pairs
+        // of one ceiling stay in run and phrase order).
+        let mut pairs: Vec<(f64, usize, usize, (usize, usize))> = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some((lo, hi)) = accepted_span(run, accept) else {
+            let Some(span) = accepted_span(run, accept) else {
                 continue;
             };
             for (k, phrase) in set.iter().enumerate() {
-                // A phrase that cannot beat the best so far (a tie may still win on an
-                // earlier turn) is not scanned, and a scan ends at the phrase's ceiling.
                 let ceiling = if run.present.is_empty() {
                     1.0
                 } else {
                     phrase.max_score(&run.present)
                 };
-                if best.is_some_and(|b| ceiling < b.score) {
+                pairs.push((ceiling, r, k, span));
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut best: Option<Hit> = None;
+        let mut starts = Vec::new();
+        for (ceiling, r, k, (lo, hi)) in pairs {
+            if best.is_some_and(|b| ceiling < b.score) {
+                break;
+            }
+            let run = &self.runs[r];
+            let phrase = &set[k];
+            let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
+            if let Some(b) = best.filter(|b| ceiling <= b.score) {
+                // Only a tie is left: on an earlier turn, or the same turn from an
+                // earlier run or phrase.
+                let first = if indexed { starts.first() } else { Some(&0) };
+                let Some(&first) = first else { continue };
+                let turn = run.turn_of[lo + first];
+                if (turn, r, k) > (b.first_turn, b.run, b.phrase) {
                     continue;
                 }
-                let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
-                let starts = indexed.then_some(starts.as_slice());
-                let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, ceiling);
-                if let Some(h) = h {
-                    let hit = Hit::in_run(r, run, lo, k, h);
-                    let better = match best {
-                        None => true,
-                        Some(b) => {
-                            hit.score > b.score
-                                || (hit.score == b.score && hit.first_turn < b.first_turn)
-                        }
-                    };
-                    if better {
-                        best = Some(hit);
+            }
+            let starts = indexed.then_some(starts.as_slice());
+            let memo = self.memo(r, lo);
+            let h = phrase.best_at_memo(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
+            if let Some(h) = h {
+                let hit = Hit::in_run(r, run, lo, k, h);
+                let better = match best {
+                    None => true,
+                    Some(b) => {
+                        hit.score > b.score
+                            || (hit.score == b.score
+                                && (hit.first_turn, r, k) < (b.first_turn, b.run, b.phrase))
                     }
+                };
+                if better {
+                    best = Some(hit);
                 }
             }
         }
         best
     }
 
-    /// The earliest full match of any phrase of `set`, without near-miss search.
+    /// The earliest full match of any phrase of `set`, without near-miss search: the
+    /// first of [`CallText::find_all`], found without listing the others.
+    ///
+    /// Why it is the same hit: `find_all` orders by (turn, position, phrase). Runs of
+    /// one role hold disjoint, ascending turn ranges, and in a run the turn grows with
+    /// the position, so the answer is in the first run with a match, at its lowest
+    /// position, from its lowest phrase there. A full match starts at the position it
+    /// was tried from, so each phrase's scan stops at its first match, and a later
+    /// phrase only needs the positions before the best one so far.
     pub fn first(
         &self,
         set: &[Phrase],
@@ -286,9 +338,36 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
-        self.find_all(set, role, slots, opts, accept)
-            .into_iter()
-            .next()
+        let mut starts = Vec::new();
+        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+            let Some((lo, hi)) = accepted_span(run, accept) else {
+                continue;
+            };
+            let mut best: Option<(usize, SliceHit)> = None;
+            for (k, phrase) in set.iter().enumerate() {
+                if !run.present.is_empty() && !phrase.may_match(&run.present) {
+                    continue;
+                }
+                let before = best.map_or(usize::MAX, |(_, h)| h.first);
+                if before == 0 {
+                    break;
+                }
+                // Only starts before the best so far are wanted.
+                let to = hi.min(lo.saturating_add(before));
+                let indexed = run.starts_into(phrase.lead_ids(), lo, to, &mut starts);
+                let starts = indexed.then_some(starts.as_slice());
+                let memo = self.memo(r, lo);
+                if let Some(h) =
+                    phrase.first_at(run.toks(lo, hi), starts, slots, opts, memo, before)
+                {
+                    best = Some((k, h));
+                }
+            }
+            if let Some((k, h)) = best {
+                return Some(Hit::in_run(r, run, lo, k, h));
+            }
+        }
+        None
     }
 
     /// Every full match of any phrase by `role` in accepted turns, in turn order.
@@ -302,6 +381,7 @@ impl CallText {
     ) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut starts = Vec::new();
+        let mut hits = Vec::new();
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
             let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
@@ -310,16 +390,26 @@ impl CallText {
                 if !run.present.is_empty() && !phrase.may_match(&run.present) {
                     continue;
                 }
-                let hits = if run.starts_into(phrase.lead_ids(), lo, hi, &mut starts) {
-                    phrase.all_at(run.toks(lo, hi), &starts, slots, opts)
-                } else {
-                    phrase.all_in(run.toks(lo, hi), slots, opts)
-                };
-                out.extend(hits.into_iter().map(|h| Hit::in_run(r, run, lo, k, h)));
+                let indexed = run.starts_into(phrase.lead_ids(), lo, hi, &mut starts);
+                let starts = indexed.then_some(starts.as_slice());
+                hits.clear();
+                let memo = self.memo(r, lo);
+                phrase.all_into(run.toks(lo, hi), starts, slots, opts, memo, &mut hits);
+                out.extend(hits.iter().map(|&h| Hit::in_run(r, run, lo, k, h)));
             }
         }
         out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
         out
+    }
+
+    /// The word memo for a scan of run `r` from position `lo`; none for a text built
+    /// without a lexicon, whose words are all compared directly anyway.
+    fn memo(&self, r: usize, lo: usize) -> Option<Memo<'_>> {
+        (!self.runs[r].ids.is_empty()).then_some(Memo {
+            memo: &self.memo,
+            run: r,
+            lo,
+        })
     }
 
     /// Whether one of `negations` (word sequences) starts within `before` tokens before
@@ -411,97 +501,7 @@ impl CallText {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod search_tests;
 
-    fn turn(role: Role, start: f64, text: &str) -> Turn {
-        Turn {
-            role,
-            start,
-            end: start,
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn split_turns_and_backchannels() {
-        let norm = Normalizer::new([], []);
-        let ct = CallText::new(
-            &[
-                turn(Role::Agent, 0.0, "untuk laporannya kami sampaikan ke unit"),
-                turn(Role::Caller, 3.0, "iya"),
-                turn(Role::Agent, 4.0, "terkait untuk segera ditindaklanjuti"),
-            ],
-            &norm,
-            None,
-            2,
-        );
-        let set =
-            vec![Phrase::compile("sampaikan ke unit ... segera ditindaklanjuti", &norm).unwrap()];
-        let hit = ct
-            .find(
-                &set,
-                Role::Agent,
-                &Slots::default(),
-                MatchOptions::default(),
-                &|_| true,
-            )
-            .unwrap();
-        assert!(hit.matched());
-        assert_eq!((hit.first_turn, hit.last_turn), (0, 2));
-        assert!(ct.evidence(&hit).1.contains(" / "));
-        // A window that excludes the second half leaves a near miss.
-        let near = ct
-            .find(
-                &set,
-                Role::Agent,
-                &Slots::default(),
-                MatchOptions::default(),
-                &|t| t < 2,
-            )
-            .unwrap();
-        assert!(!near.matched());
-    }
-
-    /// The call text of one agent turn and the hit of `phrase` in it.
-    fn agent_hit(text: &str, phrase: &str) -> (CallText, Hit) {
-        let norm = Normalizer::new([], []);
-        let ct = CallText::new(&[turn(Role::Agent, 0.0, text)], &norm, None, 2);
-        let set = vec![Phrase::compile(phrase, &norm).unwrap()];
-        let all = |_| true;
-        let hit = ct
-            .find(
-                &set,
-                Role::Agent,
-                &Slots::default(),
-                MatchOptions::default(),
-                &all,
-            )
-            .unwrap();
-        (ct, hit)
-    }
-
-    #[test]
-    fn negation_before_hit() {
-        let (ct, hit) = agent_hit(
-            "jangan bilang semoga harinya menyenangkan",
-            "semoga harinya menyenangkan",
-        );
-        let jangan = [vec!["jangan".to_string()]];
-        assert!(ct.negated(&hit, &jangan, &[], (3, 0)));
-        assert!(!ct.negated(&hit, &jangan, &[], (1, 0)));
-        let lupa = vec![vec!["jangan".to_string(), "bilang".to_string()]];
-        assert!(!ct.negated(&hit, &jangan, &lupa, (3, 0)));
-    }
-
-    #[test]
-    fn negation_after_hit() {
-        let (ct, hit) = agent_hit(
-            "semoga harinya menyenangkan tidak ya",
-            "semoga harinya menyenangkan",
-        );
-        let tidak = [vec!["tidak".to_string()]];
-        assert!(ct.negated(&hit, &tidak, &[], (0, 1)));
-        assert!(!ct.negated(&hit, &tidak, &[], (3, 0)));
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -10,8 +10,16 @@
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
 
-use super::lexicon::{Lexicon, WordIds};
+mod scan;
+mod words;
+
+use super::lexicon::Lexicon;
 use super::normalize::{raw_tokens, Normalizer};
+pub(crate) use scan::Memo;
+use scan::Mode;
+pub use scan::{Toks, WordMemo};
+pub(crate) use words::{close, Spelling};
+pub use words::{spelled_like, word_eq};
 
 /// How loosely words and phrases match; from the profile's `[matching]`.
 #[derive(Debug, Clone, Copy)]
@@ -30,7 +38,6 @@ impl Default for MatchOptions {
 }
 
 /// Particles that Indonesian glues to a word without changing what it says.
-const SUFFIXES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
 /// Marks a pattern word that must be said exactly (`=word` in the profile).
 const EXACT: char = '=';
 /// Width of a `...` gap in tokens.
@@ -43,6 +50,10 @@ enum Item {
         alts: Vec<Vec<String>>,
         /// Lexicon ids of `alts`' words, once bound ([`Phrase::bind`]).
         ids: Vec<Vec<Option<u32>>>,
+        /// Sorted ids of the alternatives when each is one (non-exact) word with an id:
+        /// on an indexed text the item is then said at a token exactly when the token's
+        /// ids meet this list, one check instead of one per alternative.
+        one_word: Option<Vec<u32>>,
         optional: bool,
     },
     /// A per-call value.
@@ -69,6 +80,20 @@ pub struct Phrase {
     lead_ids: Option<Vec<u32>>,
 }
 
+/// See `one_word` in [`Item::Words`].
+fn one_word_ids(alts: &[Vec<String>], ids: &[Vec<Option<u32>>]) -> Option<Vec<u32>> {
+    let mut out = Vec::with_capacity(alts.len());
+    for (alt, id) in alts.iter().zip(ids) {
+        match (alt.as_slice(), id.as_slice()) {
+            ([w], [Some(id)]) if !w.starts_with(EXACT) => out.push(*id),
+            _ => return None,
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
 /// Per-call slot values: slot name → alternative token sequences.
 pub type Slots = rustc_hash::FxHashMap<&'static str, Vec<Vec<String>>>;
 
@@ -93,6 +118,7 @@ impl Phrase {
                     items.push(Item::Words {
                         alts: vec![vec![t]],
                         ids: Vec::new(),
+                        one_word: None,
                         optional: false,
                     });
                 }
@@ -136,6 +162,7 @@ impl Phrase {
                 items.push(Item::Words {
                     alts,
                     ids: Vec::new(),
+                    one_word: None,
                     optional,
                 });
             } else {
@@ -184,6 +211,7 @@ impl Phrase {
             if let Item::Words {
                 alts,
                 ids,
+                one_word,
                 optional,
             } = i
             {
@@ -191,6 +219,7 @@ impl Phrase {
                     .iter()
                     .map(|a| a.iter().map(|w| lex.id(w)).collect())
                     .collect();
+                *one_word = one_word_ids(alts, ids);
                 let firsts: Option<Vec<u32>> =
                     ids.iter().map(|a| a.first().copied().flatten()).collect();
                 match (&mut anchors, &firsts) {
@@ -294,7 +323,7 @@ impl Phrase {
 
     /// Best match of the phrase in `tokens`; `None` when not a single item is found.
     pub fn best_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, None, slots, opts, Mode::Best { enough: 1.0 })
+        self.scan(tokens, None, slots, opts, None, Mode::Best { enough: 1.0 })
     }
 
     /// [`Phrase::best_in`] trying only the start positions `starts` (ascending): a near
@@ -310,7 +339,7 @@ impl Phrase {
         opts: MatchOptions,
         enough: f64,
     ) -> Option<SliceHit> {
-        self.scan(tokens, starts, slots, opts, Mode::Best { enough })
+        self.scan(tokens, starts, slots, opts, None, Mode::Best { enough })
     }
 
     /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
@@ -318,13 +347,14 @@ impl Phrase {
     ///
     /// [`best_in`]: Phrase::best_in
     pub fn full_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {
-        self.scan(tokens, None, slots, opts, Mode::First)
+        let mode = Mode::First { before: usize::MAX };
+        self.scan(tokens, None, slots, opts, None, mode)
     }
 
     /// Every full match of the phrase in `tokens`, one per start position.
     pub fn all_in(&self, tokens: Toks, slots: &Slots, opts: MatchOptions) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, None, slots, opts, Mode::All(&mut out));
+        self.scan(tokens, None, slots, opts, None, Mode::All(&mut out));
         out
     }
 
@@ -338,320 +368,51 @@ impl Phrase {
         opts: MatchOptions,
     ) -> Vec<SliceHit> {
         let mut out = Vec::new();
-        self.scan(tokens, Some(starts), slots, opts, Mode::All(&mut out));
+        self.scan(tokens, Some(starts), slots, opts, None, Mode::All(&mut out));
         out
     }
 
-    /// Positions where one of the phrase's items (words or slot values) is said; with
-    /// `lead`, one of the items a full match can start with (leading optional items and
-    /// the first required one).
-    fn item_starts(
+    /// The first full match starting before `before` (a position of `tokens`), trying
+    /// `starts` (ascending) or, with `None`, the positions [`Phrase::all_in`] tries.
+    /// Full matches start on their start position, so this is the first of
+    /// [`Phrase::all_at`] / [`Phrase::all_in`] when that one starts before `before`.
+    pub(crate) fn first_at(
         &self,
-        toks: &Toks,
-        slots: &Slots,
-        opts: MatchOptions,
-        lead: bool,
-    ) -> Vec<usize> {
-        let empty: Vec<Vec<String>> = Vec::new();
-        let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
-        let n = if lead {
-            let first_required = self.items.iter().position(|i| match i {
-                Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
-                Item::Gap(_) => false,
-            });
-            first_required.map_or(self.items.len(), |k| k + 1)
-        } else {
-            self.items.len()
-        };
-        let items = &self.items[..n];
-        (0..toks.text.len())
-            .filter(|&p| {
-                items.iter().any(|item| {
-                    let (alts, ids) = match item {
-                        Item::Gap(_) => return false,
-                        Item::Words { alts, ids, .. } => (alts, ids),
-                        Item::Slot { name, .. } => {
-                            (slots.get(name.as_str()).unwrap_or(&empty), &no_ids)
-                        }
-                    };
-                    alts.iter().enumerate().any(|(k, a)| {
-                        seq_at(toks, p, a, ids.get(k).map(Vec::as_slice), opts.fuzz).is_some()
-                    })
-                })
-            })
-            .collect()
-    }
-
-    fn scan(
-        &self,
-        toks: Toks,
+        tokens: Toks,
         starts: Option<&[usize]>,
         slots: &Slots,
         opts: MatchOptions,
-        mode: Mode,
+        memo: Option<Memo>,
+        before: usize,
     ) -> Option<SliceHit> {
-        let (full_only, enough, mut all) = match mode {
-            Mode::Best { enough } => (false, enough, None),
-            Mode::First => (true, 1.0, None),
-            Mode::All(out) => (true, 1.0, Some(out)),
-        };
-        let empty: Vec<Vec<String>> = Vec::new();
-        let no_ids: Vec<Vec<Option<u32>>> = Vec::new();
-        let tokens = toks.text;
-        let mut best: Option<SliceHit> = None;
-        // Starts given by the caller are the anchor positions already (see best_at).
-        let check_anchors = !full_only && starts.is_none();
-        let every: Vec<usize>;
-        let starts = match starts {
-            Some(s) => s,
-            // A near miss with a slot: as for other phrases, it starts where one of its
-            // items (here also a slot value) is said.
-            None if !full_only && toks.ids.is_some() && self.anchor_ids.is_none() => {
-                every = self.item_starts(&toks, slots, opts, false);
-                &every
-            }
-            // A full match starts with one of the leading items.
-            None if full_only && toks.ids.is_some() => {
-                every = self.item_starts(&toks, slots, opts, true);
-                &every
-            }
-            None => {
-                every = (0..tokens.len()).collect();
-                &every
-            }
-        };
-        for &s in starts {
-            if let (true, Some(ids), Some(anchors)) = (check_anchors, toks.ids, &self.anchor_ids) {
-                if !ids[s].iter().any(|id| anchors.binary_search(id).is_ok()) {
-                    continue;
-                }
-            }
-            let mut cursor = s;
-            let (mut matched, mut required) = (0usize, 0usize);
-            let mut first: Option<usize> = None;
-            let mut last = s;
-            let mut extra = 0usize;
-            for item in &self.items {
-                let (alts, ids, optional) = match item {
-                    Item::Gap(g) => {
-                        extra += g;
-                        continue;
-                    }
-                    Item::Words {
-                        alts,
-                        ids,
-                        optional,
-                    } => (alts, ids, *optional),
-                    Item::Slot { name, optional } => (
-                        slots.get(name.as_str()).unwrap_or(&empty),
-                        &no_ids,
-                        *optional,
-                    ),
-                };
-                if !optional {
-                    required += 1;
-                }
-                let window = if first.is_none() && matched == 0 && required <= 1 {
-                    0
-                } else {
-                    opts.gap + extra
-                };
-                let found = (cursor..=(cursor + window).min(tokens.len())).find_map(|p| {
-                    alts.iter().enumerate().find_map(|(k, a)| {
-                        seq_at(&toks, p, a, ids.get(k).map(Vec::as_slice), opts.fuzz)
-                            .map(|l| (p, l))
-                    })
-                });
-                match found {
-                    Some((p, l)) => {
-                        if !optional {
-                            matched += 1;
-                        }
-                        first.get_or_insert(p);
-                        last = p + l - 1;
-                        cursor = p + l;
-                        // A wide gap (or a missed item's slack) is used up by a required
-                        // word; an optional word said inside it does not narrow it.
-                        if !optional {
-                            extra = 0;
-                        }
-                    }
-                    None if !optional => {
-                        if full_only {
-                            matched = 0;
-                            break;
-                        }
-                        extra += 1
-                    }
-                    None => {}
-                }
-            }
-            if matched == 0 || required == 0 {
-                continue;
-            }
-            let hit = SliceHit {
-                score: matched as f64 / required as f64,
-                first: first.unwrap_or(s),
-                last,
-            };
-            if let Some(all) = all.as_deref_mut() {
-                if hit.score >= 1.0 {
-                    all.push(hit);
-                }
-                continue;
-            }
-            if best.is_none_or(|b| hit.score > b.score) {
-                best = Some(hit);
-                if hit.score >= enough.min(1.0) {
-                    break;
-                }
-            }
-        }
-        best
-    }
-}
-
-/// What a scan looks for.
-enum Mode<'a> {
-    /// The best hit, full or partial; the scan stops at a hit scoring `enough`.
-    Best { enough: f64 },
-    /// The first full match.
-    First,
-    /// Every full match, one per start position.
-    All(&'a mut Vec<SliceHit>),
-}
-
-/// Spoken tokens, with the lexicon words each says when the call was indexed.
-#[derive(Clone, Copy)]
-pub struct Toks<'a> {
-    pub text: &'a [String],
-    /// Per token, the sorted lexicon ids it says; `None` to compare words directly.
-    pub ids: Option<&'a [WordIds]>,
-}
-
-impl<'a> Toks<'a> {
-    /// Tokens without lexicon ids (every word compared directly).
-    pub fn plain(text: &'a [String]) -> Toks<'a> {
-        Toks { text, ids: None }
+        self.scan(tokens, starts, slots, opts, memo, Mode::First { before })
     }
 
-    fn says(&self, p: usize, word: &str, id: Option<u32>, fuzz: f64) -> bool {
-        if let Some(exact) = word.strip_prefix(EXACT) {
-            return self.text[p] == exact;
-        }
-        match (self.ids, id) {
-            (Some(ids), Some(id)) => ids[p].binary_search(&id).is_ok(),
-            _ => word_eq(word, &self.text[p], fuzz),
-        }
+    /// [`Phrase::all_at`] (or, with `None`, [`Phrase::all_in`]) appending to `out`.
+    pub(crate) fn all_into(
+        &self,
+        tokens: Toks,
+        starts: Option<&[usize]>,
+        slots: &Slots,
+        opts: MatchOptions,
+        memo: Option<Memo>,
+        out: &mut Vec<SliceHit>,
+    ) {
+        self.scan(tokens, starts, slots, opts, memo, Mode::All(out));
     }
-}
 
-/// Length of `seq` when it matches at `toks[p..]`.
-fn seq_at(
-    toks: &Toks,
-    p: usize,
-    seq: &[String],
-    ids: Option<&[Option<u32>]>,
-    fuzz: f64,
-) -> Option<usize> {
-    if seq.is_empty() || p + seq.len() > toks.text.len() {
-        return None;
+    /// [`Phrase::best_at`] with word answers from a run's memo.
+    pub(crate) fn best_at_memo(
+        &self,
+        tokens: Toks,
+        starts: Option<&[usize]>,
+        slots: &Slots,
+        opts: MatchOptions,
+        memo: Option<Memo>,
+        enough: f64,
+    ) -> Option<SliceHit> {
+        self.scan(tokens, starts, slots, opts, memo, Mode::Best { enough })
     }
-    seq.iter()
-        .enumerate()
-        .all(|(k, w)| {
-            toks.says(
-                p + k,
-                w,
-                ids.and_then(|i| i.get(k).copied().flatten()),
-                fuzz,
-            )
-        })
-        .then_some(seq.len())
-}
-
-/// Whether spoken token `t` says pattern word `w`: the same word, the word with a
-/// particle (`laporannya`), a close spelling (ASR typos, also under a particle:
-/// `hundphonenya`), or an inflected form ([`super::stem`]). Numbers match exactly.
-pub fn word_eq(w: &str, t: &str, fuzz: f64) -> bool {
-    if w == t {
-        return true;
-    }
-    let numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if numeric(w) || numeric(t) {
-        return false;
-    }
-    if let Some(rest) = t.strip_prefix(w) {
-        if w.len() >= 3 && SUFFIXES.contains(&rest) {
-            return true;
-        }
-    }
-    spelled_like(w, t, fuzz)
-        || super::stem::same_stem(w, t)
-        // A typo inside an inflected word: "diterskan" says "teruskan".
-        || (t.len() >= 7 && typo_in_form(w, t, fuzz))
-}
-
-/// A typo inside an inflected word: a stripped form of `t` is close to `w`. A form is a
-/// slice of `t` plus at most one restored letter, and each allowed edit brings at most
-/// one new letter, so `w` lacks no more than that many letters of `t`'s, and is at most
-/// two longer (as [`close`] wants).
-fn typo_in_form(w: &str, t: &str, fuzz: f64) -> bool {
-    use super::edit::letters;
-    if w.is_ascii() {
-        let edits = allowed_edits(w.len().max(t.len()), fuzz);
-        let new = (letters(w.as_bytes()) & !letters(t.as_bytes())).count_ones() as usize;
-        if w.len() > t.len() + 2 || new > edits + 1 {
-            return false;
-        }
-    }
-    super::stem::any_form(t, |f| close(w, f, fuzz))
-}
-
-/// The cheap part of [`word_eq`], without affix forms: the same word, with a particle,
-/// or a close spelling (also under a particle). For comparing names and addresses.
-pub fn spelled_like(w: &str, t: &str, fuzz: f64) -> bool {
-    if w == t {
-        return true;
-    }
-    if let Some(rest) = t.strip_prefix(w) {
-        if w.len() >= 3 && SUFFIXES.contains(&rest) {
-            return true;
-        }
-    }
-    let numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if numeric(w) || numeric(t) {
-        return false;
-    }
-    close(w, t, fuzz)
-        || SUFFIXES
-            .iter()
-            .filter_map(|p| t.strip_suffix(p))
-            .any(|base| close(w, base, fuzz))
-}
-
-/// Edit distance within the word's allowance: short words get no typo ("masih" is not
-/// "kasih", "nama" not "lama"); a word of n letters may differ by
-/// floor((n - 1) × (1 - fuzz)) edits.
-pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
-    let count = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        }
-    };
-    let (lw, lt) = (count(w), count(t));
-    if lw < 4 || lt < 3 || lw.abs_diff(lt) > 2 {
-        return false;
-    }
-    let allowed = allowed_edits(lw.max(lt), fuzz);
-    allowed > 0 && super::edit::within(w, t, allowed)
-}
-
-/// Edits [`close`] allows between words whose longer one has `longest` letters.
-fn allowed_edits(longest: usize, fuzz: f64) -> usize {
-    (longest.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9).floor() as usize
 }
 
 /// Tokenises a slot value (a name) into single-token alternatives worth matching.
@@ -664,131 +425,4 @@ pub fn name_alternatives(name: &str) -> Vec<Vec<String>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn norm() -> Normalizer {
-        Normalizer::new([("pak", "bapak"), ("di bantu", "dibantu")], ["eh"])
-    }
-    fn toks(s: &str) -> Vec<String> {
-        norm().tokens(s)
-    }
-    fn score(p: &str, text: &str, slots: &Slots) -> f64 {
-        Phrase::compile(p, &norm())
-            .unwrap()
-            .best_in(Toks::plain(&toks(text)), slots, MatchOptions::default())
-            .map_or(0.0, |h| h.score)
-    }
-
-    #[test]
-    fn exact_fuzzy_suffix_and_gaps() {
-        let s = Slots::default();
-        assert_eq!(score("bisa dibantu", "ada yang bisa di bantu", &s), 1.0);
-        assert_eq!(score("atas permasalahan", "atas permasalahannya", &s), 1.0);
-        assert_eq!(
-            score(
-                "mohon maaf atas ketidaknyamanan",
-                "mohon maaf eh atas ketidaknyamanan",
-                &s
-            ),
-            1.0
-        );
-        assert_eq!(
-            score(
-                "mohon maaf atas ketidaknyamanan",
-                "mohon maaf atas ketidaknyamananya",
-                &s
-            ),
-            1.0
-        );
-        assert_eq!(score("pln 123", "pln 124", &s), 0.5);
-        assert!(score("sudah cukup jelas", "jelas", &s) < 1.0);
-    }
-
-    #[test]
-    fn short_words_take_no_typo() {
-        let s = Slots::default();
-        assert!(score("masih proses", "kasih proses", &s) < 1.0);
-        assert!(score("nama", "lama", &s) < 1.0);
-        assert_eq!(score("dihubungi", "dihubugi", &s), 1.0);
-    }
-
-    #[test]
-    fn optional_alternatives_slots_and_wide_gap() {
-        let mut s = Slots::default();
-        s.insert("time_of_day", vec![vec!["siang".into()]]);
-        assert_eq!(
-            score("selamat {time_of_day}", "selamat siang bapak", &s),
-            1.0
-        );
-        assert!(score("selamat {time_of_day}", "selamat malam bapak", &s) < 1.0);
-        assert_eq!(
-            score(
-                "apakah? nomor ini bisa|dapat dihubungi",
-                "nomor ini dapat dihubungi",
-                &s
-            ),
-            1.0
-        );
-        assert_eq!(
-            score(
-                "download ... pln mobile",
-                "download aplikasi terbaru kami new pln mobile",
-                &s
-            ),
-            1.0
-        );
-        assert!(
-            score(
-                "download pln mobile",
-                "download aplikasi terbaru kami new pln mobile",
-                &s
-            ) < 1.0
-        );
-    }
-
-    #[test]
-    fn optional_word_after_a_wide_gap() {
-        let s = Slots::default();
-        assert_eq!(
-            score("nomor ... yang? lama", "nomor laporan bapak lama", &s),
-            1.0
-        );
-        assert_eq!(
-            score("nomor ... yang? lama", "nomor laporan yang lama", &s),
-            1.0
-        );
-        assert_eq!(score("nomor ... lama", "nomor laporan bapak lama", &s), 1.0);
-        // The optional word, said early, does not narrow the wide gap after it.
-        assert_eq!(
-            score(
-                "nomor ... yang? lama",
-                "nomor yang tadi bapak sebut lama",
-                &s
-            ),
-            score("nomor ... lama", "nomor yang tadi bapak sebut lama", &s),
-        );
-    }
-
-    #[test]
-    fn exact_words_refuse_affixes_and_typos() {
-        let s = Slots::default();
-        assert_eq!(score("=lapor sebelumnya", "lapor sebelumnya", &s), 1.0);
-        assert!(score("=lapor sebelumnya", "laporan sebelumnya", &s) < 1.0);
-        assert!(score("lapor sebelumnya", "laporan sebelumnya", &s) >= 1.0);
-        assert!(score("=lapor|=melapor sebelumnya", "lapr sebelumnya", &s) < 1.0);
-    }
-
-    #[test]
-    fn numbers_are_exact_and_short_words_strict() {
-        assert!(!word_eq("123", "124", 0.5));
-        assert!(!word_eq("ibu", "itu", 0.5));
-        assert!(word_eq("dihubungi", "dihubungin", 0.8));
-    }
-
-    #[test]
-    fn compile_errors() {
-        assert!(Phrase::compile("word?", &norm()).is_err());
-        assert!(Phrase::compile("a | b", &norm()).is_err());
-    }
-}
+mod tests;

@@ -18,9 +18,11 @@ struct ReadOut {
 
 /// Length of the longest common subsequence of two digit strings.
 fn lcs(a: &[u8], b: &[u8]) -> usize {
+    // Two rows, swapped: `cur[0]` stays 0 and every other cell is written before it
+    // is read in its row.
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for &x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = if x == y {
                 prev[j] + 1
@@ -28,7 +30,7 @@ fn lcs(a: &[u8], b: &[u8]) -> usize {
                 cur[j].max(prev[j + 1])
             };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
@@ -223,5 +225,8 @@ mod tests {
         assert_eq!(lcs(b"542219281283", b"5422192812803"), 12);
         assert_eq!(lcs(b"", b"123"), 0);
         assert_eq!(lcs(b"321", b"123"), 1);
+        assert_eq!(lcs(b"123", b""), 0);
+        assert_eq!(lcs(b"1212", b"2121"), 3);
+        assert_eq!(lcs(b"5421001", b"0015421"), 4);
     }
 }

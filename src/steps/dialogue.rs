@@ -1,7 +1,8 @@
 //! Dialogue steps 1–7 and 9–10: what the agent must say, found by phrase matching.
 
+use super::readback::{answer_told, content_words, enough, read_back, Shared};
 use super::{Ctx, StepResult};
-use crate::matching::phrase::{spelled_like, word_eq, Phrase};
+use crate::matching::phrase::{word_eq, Phrase};
 use crate::matching::Hit;
 use crate::model::{Role, Status};
 use crate::path::NumberKind;
@@ -224,122 +225,12 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     }
 }
 
-/// Numbers compare without leading zeros ("RT 002" is read "rt dua").
-fn trim_zeros(t: &str) -> &str {
-    if t.bytes().all(|b| b.is_ascii_digit()) {
-        let s = t.trim_start_matches('0');
-        if s.is_empty() {
-            "0"
-        } else {
-            s
-        }
-    } else {
-        t
-    }
-}
-
-/// Content words of a report field, normalised, without stopwords.
-fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in ctx.prof.norm.tokens(text) {
-        let t = trim_zeros(&t).to_string();
-        if !ctx.prof.stopwords.contains(&t) && t.chars().count() >= 2 && !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
-}
-
-/// How much of a report field the agent read back in one turn (or two adjacent agent
-/// turns): words matched, share of the field, and the turn.
-struct ReadBack {
-    matched: usize,
-    share: f64,
-    turn: Option<usize>,
-}
-
-fn read_back(ctx: &Ctx, words: &[String]) -> ReadBack {
-    if words.is_empty() {
-        return ReadBack {
-            matched: 0,
-            share: 1.0,
-            turn: None,
-        };
-    }
-    // Which agent turns say each word: one spelled_like per word and distinct token.
-    // Per distinct token, the words it says as a bit set in one shared arena; per agent
-    // turn, the union of its tokens' sets.
-    let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
-    let blocks = words.len().div_ceil(64);
-    let mut said: Vec<u64> = vec![0; agent.len() * blocks];
-    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    let mut arena: Vec<u64> = Vec::new();
-    for (k, &i) in agent.iter().enumerate() {
-        for t in ctx.text.tokens_of(i) {
-            let at = *seen.entry(t.as_str()).or_insert_with(|| {
-                let at = arena.len();
-                arena.resize(at + blocks, 0);
-                let t = trim_zeros(t);
-                // Read-backs keep the first letter; checking it first skips most pairs.
-                for (w, word) in words.iter().enumerate() {
-                    if word.as_bytes().first() == t.as_bytes().first()
-                        && spelled_like(word, t, ctx.prof.opts.fuzz)
-                    {
-                        arena[at + w / 64] |= 1 << (w % 64);
-                    }
-                }
-                at
-            });
-            for b in 0..blocks {
-                said[k * blocks + b] |= arena[at + b];
-            }
-        }
-    }
-    let mut best = ReadBack {
-        matched: 0,
-        share: 0.0,
-        turn: None,
-    };
-    for (k, &i) in agent.iter().enumerate() {
-        // A read-back may run over two agent turns.
-        let matched: usize = (0..blocks)
-            .map(|b| {
-                let next = said.get((k + 1) * blocks + b).copied().unwrap_or(0);
-                (said[k * blocks + b] | next).count_ones() as usize
-            })
-            .sum();
-        if matched > best.matched {
-            best = ReadBack {
-                matched,
-                share: matched as f64 / words.len() as f64,
-                turn: Some(i),
-            };
-        }
-    }
-    best
-}
-
-/// Whether a read-back is enough: the profile's share of the words, or its minimum
-/// number of words (agents read back the distinctive part, not every RT / RW).
-fn enough(ctx: &Ctx, r: &ReadBack, min_share: f64, words: usize) -> bool {
-    let min_words = ctx.prof.profile.steps.data_verification.min_words;
-    r.share + 1e-9 >= min_share || r.matched >= min_words.min(words)
-}
-
-/// Whether a read-back tells the unit's answer: its share of the answer's words *and*
-/// at least `min_words` of them (all of them when the answer has fewer). An answer has
-/// few content words ("DATA SEDANG DIVERIFIKASI": data, diverifikasi), so one word the
-/// agent says anyway ("datanya", "dihubungi" in the phone question) must not carry the
-/// share alone, nor two of a long answer.
-fn answer_told(r: &ReadBack, min_share: f64, min_words: usize, words: usize) -> bool {
-    r.share + 1e-9 >= min_share && r.matched >= min_words.min(words)
-}
-
-pub fn data_verification(ctx: &Ctx) -> StepResult {
+pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no prior report to verify");
     };
     let min = ctx.prof.profile.steps.data_verification.min_share;
+    let fuzz = ctx.prof.opts.fuzz;
     let mut missing = Vec::new();
     let mut evidence: Option<(usize, f64)> = None;
     for (label, text) in [
@@ -347,8 +238,14 @@ pub fn data_verification(ctx: &Ctx) -> StepResult {
         ("address", &prior.address),
         ("problem", &prior.problem),
     ] {
-        let words = content_words(ctx, text);
-        let r = read_back(ctx, &words);
+        let owned;
+        let words: &[String] = if label == "problem" {
+            shared.problem(ctx, text)
+        } else {
+            owned = content_words(ctx, text);
+            &owned
+        };
+        let r = read_back(shared.agent(ctx), words, fuzz);
         // One word of the name is enough: the agent says "atas nama bapak Rudi".
         let ok = if label == "name" {
             r.matched >= 1 || words.is_empty()
@@ -431,26 +328,27 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
             r.similarity = Some(0.5);
             r
         }
+        // `hits` is empty: no full match, only the nearest miss is left to find.
         None => ctx.verdict(
-            ctx.find(&ctx.prof.sets.empathy, Role::Agent, &all),
+            ctx.nearest(&ctx.prof.sets.empathy, Role::Agent, &all),
             "agent never apologises for the problem",
         ),
     }
 }
 
-pub fn status_update(ctx: &Ctx) -> StepResult {
+pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     let Some(prior) = ctx.repeat_prior() else {
         return StepResult::na("first report: no status to tell");
     };
     // The answer's own words, not those it shares with the problem: "token bisa masuk"
     // read back from the problem is not the unit's answer.
-    let problem = content_words(ctx, &prior.problem);
+    let problem = shared.problem(ctx, &prior.problem);
     let answer: Vec<String> = content_words(ctx, &prior.unit_answer)
         .into_iter()
         .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
         .collect();
     if !answer.is_empty() {
-        let r = read_back(ctx, &answer);
+        let r = read_back(shared.agent(ctx), &answer, ctx.prof.opts.fuzz);
         let min = ctx.prof.profile.steps.status_update.min_share;
         let min_words = ctx.prof.profile.steps.data_verification.min_words;
         if let (true, Some(t)) = (answer_told(&r, min, min_words, answer.len()), r.turn) {
@@ -511,8 +409,9 @@ pub fn phone_verification(ctx: &Ctx) -> StepResult {
             format!("wrong question: {who}, so the agent must ask {need}"),
             &h,
         ),
+        // `first(right)` found no full match: only the nearest miss is left.
         None => ctx.verdict(
-            ctx.find(right, Role::Agent, &all),
+            ctx.nearest(right, Role::Agent, &all),
             format!("{who} but the agent never asks {need}"),
         ),
     }
@@ -526,17 +425,13 @@ pub fn clarity_check(ctx: &Ctx) -> StepResult {
 
 pub fn eta_3x24(ctx: &Ctx) -> StepResult {
     let all = |_| true;
-    let ask = ctx
-        .text
-        .find_all(
-            &ctx.prof.sets.eta_asks,
-            Role::Caller,
-            ctx.slots,
-            ctx.prof.opts,
-            &all,
-        )
-        .into_iter()
-        .next();
+    let ask = ctx.text.first(
+        &ctx.prof.sets.eta_asks,
+        Role::Caller,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+    );
     let Some(q) = ask else {
         return StepResult::na("caller does not ask how long the repair takes");
     };
@@ -566,29 +461,4 @@ pub fn service_guarantee(ctx: &Ctx) -> StepResult {
         &all,
     );
     parts_verdict(ctx, &p, "service guarantee", None)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{answer_told, ReadBack};
-
-    fn rb(matched: usize, words: usize) -> ReadBack {
-        ReadBack {
-            matched,
-            share: matched as f64 / words as f64,
-            turn: Some(0),
-        }
-    }
-
-    #[test]
-    fn unit_answer_needs_share_and_words() {
-        // Two-word answer: one word is half of it but not enough.
-        assert!(!answer_told(&rb(1, 2), 0.4, 2, 2));
-        assert!(answer_told(&rb(2, 2), 0.4, 2, 2));
-        // One-word answer: that word.
-        assert!(answer_told(&rb(1, 1), 0.4, 2, 1));
-        // Long answer: two words are not 40 % of six.
-        assert!(!answer_told(&rb(2, 6), 0.4, 2, 6));
-        assert!(answer_told(&rb(3, 6), 0.4, 2, 6));
-    }
 }

@@ -6,6 +6,7 @@
 
 mod closing;
 mod dialogue;
+mod readback;
 mod systems;
 
 use crate::matching::phrase::{name_alternatives, Phrase, Slots};
@@ -72,6 +73,13 @@ impl Ctx<'_> {
             .find(set, role, self.slots, self.prof.opts, accept)
     }
 
+    /// [`Ctx::find`] when a search with the same arguments already found no full
+    /// match: only the near-miss part is left to do.
+    fn nearest(&self, set: &[Phrase], role: Role, accept: &dyn Fn(usize) -> bool) -> Option<Hit> {
+        self.text
+            .nearest(set, role, self.slots, self.prof.opts, accept)
+    }
+
     /// A result from a (possibly missing) hit: PASS when matched, else FAIL with `reason`
     /// and the nearest miss as evidence.
     fn verdict(&self, hit: Option<Hit>, reason: impl Into<String>) -> StepResult {
@@ -131,13 +139,15 @@ pub fn slots_for(call: &Call, prof: &Compiled) -> Slots {
 
 /// Runs every check, in STEP_IDS order.
 pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
+    // What the read-backs of steps 4 and 6 share, built once.
+    let shared = readback::Shared::default();
     let out = vec![
         dialogue::greeting(ctx),
         dialogue::caller_name(ctx),
         dialogue::prior_report_question(ctx),
-        dialogue::data_verification(ctx),
+        dialogue::data_verification(ctx, &shared),
         dialogue::empathy(ctx),
-        dialogue::status_update(ctx),
+        dialogue::status_update(ctx, &shared),
         dialogue::phone_verification(ctx),
         systems::apkt_action(ctx),
         systems::apkt_note(ctx),

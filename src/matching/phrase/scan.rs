@@ -1,0 +1,322 @@
+//! The scanner behind every phrase search: tries a phrase at start positions of a token
+//! slice, item by item, each within `gap` tokens of the previous one.
+//!
+//! Start positions are produced lazily and in ascending order, so a search for the
+//! first full match ([`Mode::First`]) stops at it without listing the other positions,
+//! and no search allocates a position list.
+
+use super::words::word_eq;
+use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
+use crate::matching::lexicon::WordIds;
+use std::cell::RefCell;
+
+/// What a scan looks for.
+pub(super) enum Mode<'a> {
+    /// The best hit, full or partial; the scan stops at a hit scoring `enough`.
+    Best { enough: f64 },
+    /// The first full match starting before position `before`.
+    First { before: usize },
+    /// Every full match, one per start position.
+    All(&'a mut Vec<SliceHit>),
+}
+
+/// Spoken tokens, with the lexicon words each says when the call was indexed.
+#[derive(Clone, Copy)]
+pub struct Toks<'a> {
+    pub text: &'a [String],
+    /// Per token, the sorted lexicon ids it says; `None` to compare words directly.
+    pub ids: Option<&'a [WordIds]>,
+}
+
+impl<'a> Toks<'a> {
+    /// Tokens without lexicon ids (every word compared directly).
+    pub fn plain(text: &'a [String]) -> Toks<'a> {
+        Toks { text, ids: None }
+    }
+}
+
+/// [`word_eq`] answers for words without lexicon ids (slot values: names, times of
+/// day) at the token positions of a call's runs, filled as they are asked. Slot values are
+/// per call, so the lexicon cannot answer for them, and every search of a call asks the
+/// same positions again (full match, then near miss; lead positions, then windows).
+#[derive(Debug, Default, Clone)]
+pub struct WordMemo {
+    /// Per word, fuzz it was compared with and run: 0 not asked yet, 1 no, 2 yes, per
+    /// run position.
+    words: Vec<(String, u64, usize, Vec<u8>)>,
+}
+
+impl WordMemo {
+    /// `word_eq(w, t, fuzz)` for the token `t` at position `at` of run `run`.
+    fn says(&mut self, w: &str, t: &str, (run, at): (usize, usize), fuzz: f64) -> bool {
+        let key = fuzz.to_bits();
+        let k = match self
+            .words
+            .iter()
+            .position(|(word, f, r, _)| *r == run && *f == key && word == w)
+        {
+            Some(k) => k,
+            None => {
+                self.words.push((w.to_string(), key, run, Vec::new()));
+                self.words.len() - 1
+            }
+        };
+        let states = &mut self.words[k].3;
+        if states.len() <= at {
+            states.resize(at + 1, 0);
+        }
+        match states[at] {
+            0 => {
+                let yes = word_eq(w, t, fuzz);
+                states[at] = 1 + u8::from(yes);
+                yes
+            }
+            s => s == 2,
+        }
+    }
+}
+
+/// A call's [`WordMemo`] and where a scan's tokens sit in the call: their run and the
+/// run position of their first token.
+#[derive(Clone, Copy)]
+pub(crate) struct Memo<'m> {
+    pub memo: &'m RefCell<WordMemo>,
+    pub run: usize,
+    pub lo: usize,
+}
+
+/// Tokens and what answers for their words.
+#[derive(Clone, Copy)]
+struct View<'a> {
+    toks: Toks<'a>,
+    memo: Option<Memo<'a>>,
+    fuzz: f64,
+}
+
+impl View<'_> {
+    fn says(&self, p: usize, word: &str, id: Option<u32>) -> bool {
+        if let Some(exact) = word.strip_prefix(EXACT) {
+            return self.toks.text[p] == exact;
+        }
+        match (self.toks.ids, id, self.memo) {
+            (Some(ids), Some(id), _) => ids[p].binary_search(&id).is_ok(),
+            (_, _, Some(m)) => {
+                m.memo
+                    .borrow_mut()
+                    .says(word, &self.toks.text[p], (m.run, m.lo + p), self.fuzz)
+            }
+            _ => word_eq(word, &self.toks.text[p], self.fuzz),
+        }
+    }
+
+    /// Length of `seq` when it matches at `p`.
+    fn seq_at(&self, p: usize, seq: &[String], ids: Option<&[Option<u32>]>) -> Option<usize> {
+        if seq.is_empty() || p + seq.len() > self.toks.text.len() {
+            return None;
+        }
+        seq.iter()
+            .enumerate()
+            .all(|(k, w)| self.says(p + k, w, ids.and_then(|i| i.get(k).copied().flatten())))
+            .then_some(seq.len())
+    }
+}
+
+/// A word or slot item as the scanner reads it.
+#[derive(Clone, Copy)]
+struct Alts<'i> {
+    alts: &'i [Vec<String>],
+    /// Lexicon ids of the alternatives' words (none for a slot).
+    ids: &'i [Vec<Option<u32>>],
+    /// See `one_word` in [`Item::Words`].
+    one_word: Option<&'i [u32]>,
+    optional: bool,
+}
+
+/// The [`Alts`] of a word or slot item; `None` for a gap.
+fn alts_of<'i>(item: &'i Item, slots: &'i Slots) -> Option<Alts<'i>> {
+    match item {
+        Item::Gap(_) => None,
+        Item::Words {
+            alts,
+            ids,
+            one_word,
+            optional,
+        } => Some(Alts {
+            alts,
+            ids,
+            one_word: one_word.as_deref(),
+            optional: *optional,
+        }),
+        Item::Slot { name, optional } => Some(Alts {
+            alts: slots.get(name.as_str()).map_or(&[][..], Vec::as_slice),
+            ids: &[],
+            one_word: None,
+            optional: *optional,
+        }),
+    }
+}
+
+impl View<'_> {
+    /// Length of the first alternative of `item` said at `p`.
+    fn item_at(&self, p: usize, item: Alts) -> Option<usize> {
+        if let (Some(set), Some(ids)) = (item.one_word, self.toks.ids) {
+            // Every alternative is one word: which one is said does not matter.
+            let said = ids.get(p)?;
+            return said
+                .iter()
+                .any(|id| set.binary_search(id).is_ok())
+                .then_some(1);
+        }
+        item.alts
+            .iter()
+            .enumerate()
+            .find_map(|(k, a)| self.seq_at(p, a, item.ids.get(k).map(Vec::as_slice)))
+    }
+}
+
+impl Phrase {
+    /// Whether one of the first `n` items (words or slot values) is said at `p`.
+    fn item_at(&self, v: &View, p: usize, slots: &Slots, n: usize) -> bool {
+        self.items[..n]
+            .iter()
+            .any(|item| alts_of(item, slots).is_some_and(|a| v.item_at(p, a).is_some()))
+    }
+
+    /// Items a full match can start with: leading optional items and the first
+    /// required one.
+    fn lead_items(&self) -> usize {
+        let first_required = self.items.iter().position(|i| match i {
+            Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
+            Item::Gap(_) => false,
+        });
+        first_required.map_or(self.items.len(), |k| k + 1)
+    }
+
+    pub(super) fn scan(
+        &self,
+        toks: Toks,
+        starts: Option<&[usize]>,
+        slots: &Slots,
+        opts: MatchOptions,
+        memo: Option<Memo>,
+        mode: Mode,
+    ) -> Option<SliceHit> {
+        let (full_only, enough, before, mut all) = match mode {
+            Mode::Best { enough } => (false, enough, usize::MAX, None),
+            Mode::First { before } => (true, 1.0, before, None),
+            Mode::All(out) => (true, 1.0, usize::MAX, Some(out)),
+        };
+        let v = View {
+            toks,
+            memo,
+            fuzz: opts.fuzz,
+        };
+        let tokens = toks.text;
+        let mut best: Option<SliceHit> = None;
+        // Starts given by the caller are the anchor positions already (see best_at).
+        let check_anchors = !full_only && starts.is_none();
+        // Without given starts: every position, or (indexed text) the positions where
+        // one of the first `items` items is said: a near miss with a slot starts, as for
+        // other phrases, where one of its items (here also a slot value) is said; a full
+        // match starts with one of the leading items.
+        let items = match starts {
+            Some(_) => None,
+            None if !full_only && toks.ids.is_some() && self.anchor_ids.is_none() => {
+                Some(self.items.len())
+            }
+            None if full_only && toks.ids.is_some() => Some(self.lead_items()),
+            None => None,
+        };
+        let given = starts.unwrap_or(&[]);
+        let (mut gi, mut next) = (0usize, 0usize);
+        loop {
+            let s = if starts.is_some() {
+                let Some(&s) = given.get(gi) else { break };
+                gi += 1;
+                s
+            } else {
+                let found = (next..tokens.len())
+                    .find(|&p| items.is_none_or(|n| self.item_at(&v, p, slots, n)));
+                let Some(s) = found else { break };
+                next = s + 1;
+                s
+            };
+            if s >= before {
+                break;
+            }
+            if let (true, Some(ids), Some(anchors)) = (check_anchors, toks.ids, &self.anchor_ids) {
+                if !ids[s].iter().any(|id| anchors.binary_search(id).is_ok()) {
+                    continue;
+                }
+            }
+            let mut cursor = s;
+            let (mut matched, mut required) = (0usize, 0usize);
+            let mut first: Option<usize> = None;
+            let mut last = s;
+            let mut extra = 0usize;
+            for item in &self.items {
+                let Some(alts) = alts_of(item, slots) else {
+                    if let Item::Gap(g) = item {
+                        extra += g;
+                    }
+                    continue;
+                };
+                let optional = alts.optional;
+                if !optional {
+                    required += 1;
+                }
+                let window = if first.is_none() && matched == 0 && required <= 1 {
+                    0
+                } else {
+                    opts.gap + extra
+                };
+                let found = (cursor..=(cursor + window).min(tokens.len()))
+                    .find_map(|p| v.item_at(p, alts).map(|l| (p, l)));
+                match found {
+                    Some((p, l)) => {
+                        if !optional {
+                            matched += 1;
+                        }
+                        first.get_or_insert(p);
+                        last = p + l - 1;
+                        cursor = p + l;
+                        // A wide gap (or a missed item's slack) is used up by a required
+                        // word; an optional word said inside it does not narrow it.
+                        if !optional {
+                            extra = 0;
+                        }
+                    }
+                    None if !optional => {
+                        if full_only {
+                            matched = 0;
+                            break;
+                        }
+                        extra += 1
+                    }
+                    None => {}
+                }
+            }
+            if matched == 0 || required == 0 {
+                continue;
+            }
+            let hit = SliceHit {
+                score: matched as f64 / required as f64,
+                first: first.unwrap_or(s),
+                last,
+            };
+            if let Some(all) = all.as_deref_mut() {
+                if hit.score >= 1.0 {
+                    all.push(hit);
+                }
+                continue;
+            }
+            if best.is_none_or(|b| hit.score > b.score) {
+                best = Some(hit);
+                if hit.score >= enough.min(1.0) {
+                    break;
+                }
+            }
+        }
+        best
+    }
+}
