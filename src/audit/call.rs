@@ -114,17 +114,14 @@ impl Shared<'_> {
         }
         let prof = self.prof;
         let greeting = |text: &str| greeting_score(prof, text);
-        let (turns, method) = roles::assign(&raw.turns, &self.roles, &greeting)
-            .map_err(|e| reject((file.clone(), raw.line, e)))?;
+        let line = raw.line;
+        let (turns, method) = roles::assign_owned(raw.turns, &self.roles, &greeting)
+            .map_err(|e| reject((file.clone(), line, e)))?;
         if !turns
             .iter()
             .any(|t| t.role == Role::Agent && !t.text.trim().is_empty())
         {
-            return Err(reject((
-                file,
-                raw.line,
-                "transcript has no agent turn".into(),
-            )));
+            return Err(reject((file, line, "transcript has no agent turn".into())));
         }
         let call = Call {
             meta: p.meta,
