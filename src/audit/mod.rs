@@ -169,13 +169,7 @@ fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) ->
     pool.install(|| {
         work.into_par_iter()
             .chunks(BLOCK)
-            .map(|calls| {
-                let mut block = Block::default();
-                for p in calls {
-                    block.push(shared.audit(p));
-                }
-                block
-            })
+            .map(|calls| Block::of(calls.into_iter().map(|p| shared.audit(p)).collect()))
             .collect()
     })
 }

@@ -89,6 +89,32 @@ pub struct Block {
 }
 
 impl Block {
+    /// Renders consecutive calls into buffers sized once, up front: a buffer grown by
+    /// doubling would hold up to twice its bytes until the writer frees it, and the
+    /// blocks of three chunks are alive at once.
+    pub fn of(results: Vec<Result<CallReport, Reject>>) -> Block {
+        let (mut calls, mut steps, mut audited) = (0, 0, 0);
+        for r in results.iter().flatten() {
+            audited += 1;
+            calls += r.row.len();
+            for s in &r.steps {
+                // Quoting may double quotes: count them twice at worst.
+                let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
+                steps += 2 * text + r.call_id.len() + 48;
+            }
+        }
+        let mut b = Block {
+            calls: Vec::with_capacity(calls),
+            steps: Vec::with_capacity(steps),
+            agents: Vec::with_capacity(audited),
+            rejects: Vec::new(),
+        };
+        for r in results {
+            b.push(r);
+        }
+        b
+    }
+
     /// Adds the next call's outcome.
     pub fn push(&mut self, r: Result<CallReport, Reject>) {
         let r = match r {
