@@ -10,7 +10,7 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::path::{self, ReportIndex};
 use crate::profile::Compiled;
-use crate::report::{fixed, CallReport};
+use crate::report::{fixed, push_fixed, CallReport, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
 use std::path::{Path, PathBuf};
@@ -114,17 +114,14 @@ impl Shared<'_> {
         }
         let prof = self.prof;
         let greeting = |text: &str| greeting_score(prof, text);
-        let (turns, method) = roles::assign(&raw.turns, &self.roles, &greeting)
-            .map_err(|e| reject((file.clone(), raw.line, e)))?;
+        let line = raw.line;
+        let (turns, method) = roles::assign_owned(raw.turns, &self.roles, &greeting)
+            .map_err(|e| reject((file.clone(), line, e)))?;
         if !turns
             .iter()
             .any(|t| t.role == Role::Agent && !t.text.trim().is_empty())
         {
-            return Err(reject((
-                file,
-                raw.line,
-                "transcript has no agent turn".into(),
-            )));
+            return Err(reject((file, line, "transcript has no agent turn".into())));
         }
         let call = Call {
             meta: p.meta,
@@ -181,46 +178,71 @@ pub fn audit_call(
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
     let score = scoring::score(&statuses, prof);
     let m = &call.meta;
-    let roles = match method {
-        RoleMethod::Explicit => "explicit".to_string(),
-        RoleMethod::Flag => "flag".to_string(),
-        RoleMethod::Inferred { agent, confidence } => format!("inferred:{agent}:{confidence:.2}"),
+    // The calls.csv record is encoded here, on the worker, straight into bytes.
+    let mut row_bytes = Vec::with_capacity(256);
+    let mut row = Row::new(&mut row_bytes);
+    row.field(&m.call_id)
+        .field(&m.started_at.to_rfc3339())
+        .field(&m.agent_id)
+        .field(&m.agent_name)
+        .field(&m.team)
+        .field(&m.site_code)
+        .field(path.kind.as_str())
+        .field(if path.urgent { "true" } else { "false" })
+        .field(path.prior.as_ref().map_or("", |r| r.report_no.as_str()))
+        .plain(|out| push_fixed(out, score.score, 1))
+        .field(if score.critical_fail { "true" } else { "false" })
+        .plain(|out| push_usize(out, score.passed))
+        .plain(|out| push_usize(out, score.failed))
+        .plain(|out| push_usize(out, score.na))
+        .field(&score.failed_steps.join(";"))
+        .field(path.new_report_no.as_deref().unwrap_or_default())
+        .plain(|out| {
+            if let Some(h) = path.prior_age_h {
+                push_fixed(out, h, 2);
+            }
+        })
+        .field(path.number_kind.as_str());
+    match method {
+        RoleMethod::Explicit => row.field("explicit"),
+        RoleMethod::Flag => row.field("flag"),
+        RoleMethod::Inferred { agent, confidence } => {
+            row.field(&format!("inferred:{agent}:{}", fixed(*confidence, 2)))
+        }
     };
-    let row = vec![
-        m.call_id.clone(),
-        m.started_at.to_rfc3339(),
-        m.agent_id.clone(),
-        m.agent_name.clone(),
-        m.team.clone(),
-        m.site_code.clone(),
-        path.kind.as_str().to_string(),
-        path.urgent.to_string(),
-        path.prior
-            .as_ref()
-            .map(|r| r.report_no.clone())
-            .unwrap_or_default(),
-        fixed(score.score, 1),
-        score.critical_fail.to_string(),
-        score.passed.to_string(),
-        score.failed.to_string(),
-        score.na.to_string(),
-        score.failed_steps.join(";"),
-        path.new_report_no.clone().unwrap_or_default(),
-        path.prior_age_h.map(|h| fixed(h, 2)).unwrap_or_default(),
-        path.number_kind.as_str().to_string(),
-        roles,
-        path.urgent_hit
-            .map(|h| {
-                let (t, said) = text.evidence(&h);
-                format!("{t:.1}: {said}")
-            })
-            .unwrap_or_default(),
-    ];
+    match path.urgent_hit {
+        Some(h) => {
+            let (t, said) = text.evidence(&h);
+            let mut cue = fixed(t, 1);
+            cue.push_str(": ");
+            cue.push_str(&said);
+            row.field(&cue)
+        }
+        None => row.field(""),
+    };
+    row.end();
     CallReport {
-        row,
+        call_id: m.call_id.clone(),
+        row: row_bytes,
         agent_id: m.agent_id.clone(),
         agent_name: m.agent_name.clone(),
         score,
         steps: results,
     }
+}
+
+/// Appends a count in decimal.
+fn push_usize(out: &mut Vec<u8>, n: usize) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
 }

@@ -10,6 +10,7 @@
 //! not set the peak; `agents.csv` keeps per agent a count per distinct score, not a
 //! list of scores.
 
+mod bundle_id;
 pub mod call;
 pub mod sources;
 
@@ -20,7 +21,7 @@ use crate::ingest::transcript::Format;
 use crate::model::Reject;
 use crate::path::ReportIndex;
 use crate::profile::Compiled;
-use crate::report::{CallReport, Reports};
+use crate::report::{Block, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -156,24 +157,28 @@ fn shared<'a>(opts: &AuditOptions, prof: &'a Compiled, reports: &'a ReportIndex)
 }
 
 /// The results of a chunk, in input order.
-type Results = Vec<Result<CallReport, Reject>>;
+type Results = Vec<Block>;
 
-/// Audits a chunk on the pool.
+/// Calls rendered together into one [`Block`]: enough to make the per-block buffers
+/// and the writer's copies cheap, few enough for rayon to balance a chunk.
+const BLOCK: usize = 16;
+
+/// Audits a chunk on the pool; the report rows are encoded there too, so the main
+/// thread only copies bytes.
 fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) -> Results {
-    pool.install(|| work.into_par_iter().map(|p| shared.audit(p)).collect())
+    pool.install(|| {
+        work.into_par_iter()
+            .chunks(BLOCK)
+            .map(|calls| Block::of(calls.into_iter().map(|p| shared.audit(p)).collect()))
+            .collect()
+    })
 }
 
 /// Writes a chunk's results in order; returns how many calls were audited.
 fn write(results: Results, out: &mut Reports) -> std::io::Result<usize> {
     let mut audited = 0;
-    for r in results {
-        match r {
-            Ok(report) => {
-                out.add(&report)?;
-                audited += 1;
-            }
-            Err(rej) => out.reject(rej),
-        }
+    for b in results {
+        audited += out.add_block(b)?;
     }
     Ok(audited)
 }
@@ -279,7 +284,8 @@ fn pass(
             }
             match ready {
                 Some(results) => {
-                    bar.inc(results.len() as u64);
+                    let calls: usize = results.iter().map(Block::calls).sum();
+                    bar.inc(calls as u64);
                     audited += write(results, &mut out).map_err(out_err)?;
                 }
                 None if done && in_flight.is_none() => return Ok(Ok(())),

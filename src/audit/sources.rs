@@ -11,6 +11,7 @@
 //! A run starts in stream mode; a source found out of order stops it with
 //! [`OutOfOrder`] and the caller restarts in index mode.
 
+use super::bundle_id;
 use crate::ingest::tables::{self, Rows};
 use crate::ingest::transcript::jsonl;
 use crate::model::{Action, CallMeta, Reject};
@@ -267,14 +268,22 @@ fn read_head(
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let text = match String::from_utf8(std::mem::take(&mut buf)) {
+        let mut text = match String::from_utf8(std::mem::take(&mut buf)) {
             Ok(t) => t,
             Err(_) => {
                 rejects.push(reject(name, Some(*line), "", "bundle line is not UTF-8"));
                 continue;
             }
         };
-        let id = match serde_json::from_str::<IdOnly>(&text) {
+        let simple = bundle_id::simple_id(&text).map(str::to_string);
+        let id = match simple.map_or_else(
+            || serde_json::from_str::<IdOnly>(&text),
+            |id| {
+                Ok(IdOnly {
+                    call_id: serde_json::Value::String(id),
+                })
+            },
+        ) {
             Ok(v) => match v.call_id {
                 serde_json::Value::String(s) if !s.trim().is_empty() => s,
                 serde_json::Value::Number(n) => n.to_string(),
@@ -293,7 +302,10 @@ fn read_head(
                 continue;
             }
         };
-        return Some((id, *line, text.trim_end().to_string(), n));
+        // Trimmed in place: the line is not copied again.
+        let len = text.trim_end().len();
+        text.truncate(len);
+        return Some((id, *line, text, n));
     }
 }
 

@@ -27,18 +27,29 @@ const AGENT_NAMES: &[&str] = &["agent", "cso", "operator"];
 /// Labels of turns no person spoke (Contact Lens chat events); dropped.
 const SYSTEM_NAMES: &[&str] = &["system"];
 
+/// Whether `label`, trimmed and lower-cased, is one of `names`. Labels are checked on
+/// every turn, so an ASCII label (nearly all) is compared without allocating; others
+/// take Unicode lower-casing as before.
+fn names_any(label: &str, names: &[&str]) -> bool {
+    let l = label.trim();
+    if l.is_ascii() {
+        names.iter().any(|n| l.eq_ignore_ascii_case(n))
+    } else {
+        names.contains(&l.to_lowercase().as_str())
+    }
+}
+
 /// Whether a turn was written by the platform rather than spoken.
 pub fn is_system(label: &str) -> bool {
-    SYSTEM_NAMES.contains(&label.trim().to_lowercase().as_str())
+    names_any(label, SYSTEM_NAMES)
 }
 const CALLER_NAMES: &[&str] = &["caller", "customer", "pelanggan", "penelepon"];
 
 /// The role a label names outright, if any.
 pub fn explicit_role(label: &str) -> Option<Role> {
-    let l = label.trim().to_lowercase();
-    if AGENT_NAMES.contains(&l.as_str()) {
+    if names_any(label, AGENT_NAMES) {
         Some(Role::Agent)
-    } else if CALLER_NAMES.contains(&l.as_str()) {
+    } else if names_any(label, CALLER_NAMES) {
         Some(Role::Caller)
     } else {
         None
@@ -65,37 +76,54 @@ pub fn assign(
     opts: &RoleOptions,
     greeting_score: &dyn Fn(&str) -> f64,
 ) -> Result<(Vec<Turn>, RoleMethod), String> {
-    let spoken: Vec<RawTurn> = raw
-        .iter()
-        .filter(|t| !is_system(&t.speaker))
-        .cloned()
+    assign_owned(raw.to_vec(), opts, greeting_score)
+}
+
+/// [`assign`] taking the turns by value: their texts move into the result instead of
+/// being copied (the audit owns each call's raw transcript and needs it no more).
+pub fn assign_owned(
+    mut raw: Vec<RawTurn>,
+    opts: &RoleOptions,
+    greeting_score: &dyn Fn(&str) -> f64,
+) -> Result<(Vec<Turn>, RoleMethod), String> {
+    raw.retain(|t| !is_system(&t.speaker));
+    let (agent, method) = decide(&raw, opts, greeting_score)?;
+    let turns = raw
+        .into_iter()
+        .map(|t| Turn {
+            role: if agent(&t.speaker) {
+                Role::Agent
+            } else {
+                Role::Caller
+            },
+            start: t.start,
+            end: t.end,
+            text: t.text,
+        })
         .collect();
-    let raw = spoken.as_slice();
-    let to_turns = |agent: &dyn Fn(&str) -> bool| {
-        raw.iter()
-            .map(|t| Turn {
-                role: if agent(&t.speaker) {
-                    Role::Agent
-                } else {
-                    Role::Caller
-                },
-                start: t.start,
-                end: t.end,
-                text: t.text.clone(),
-            })
-            .collect::<Vec<_>>()
-    };
+    Ok((turns, method))
+}
+
+/// Which labels are the agent, and how that was decided.
+type AgentTest = Box<dyn Fn(&str) -> bool>;
+
+fn decide(
+    raw: &[RawTurn],
+    opts: &RoleOptions,
+    greeting_score: &dyn Fn(&str) -> f64,
+) -> Result<(AgentTest, RoleMethod), String> {
     if raw.iter().all(|t| explicit_role(&t.speaker).is_some()) {
-        let turns = to_turns(&|s| explicit_role(s) == Some(Role::Agent));
-        return Ok((turns, RoleMethod::Explicit));
+        let agent = |s: &str| explicit_role(s) == Some(Role::Agent);
+        return Ok((Box::new(agent), RoleMethod::Explicit));
     }
     if let Some(agent) = &opts.agent_label {
         if raw.iter().any(|t| same_label(&t.speaker, agent)) {
-            let turns = to_turns(&|s| {
+            let agent = agent.clone();
+            let test = move |s: &str| {
                 explicit_role(s) == Some(Role::Agent)
-                    || (explicit_role(s).is_none() && same_label(s, agent))
-            });
-            return Ok((turns, RoleMethod::Flag));
+                    || (explicit_role(s).is_none() && same_label(s, &agent))
+            };
+            return Ok((Box::new(test), RoleMethod::Flag));
         }
     }
     // Inference: the best greeting among each speaker's first two turns of the call.
@@ -133,9 +161,12 @@ pub fn assign(
         ));
     }
     let agent = agent.to_string();
-    let turns = to_turns(&|s| s == agent);
+    let label = agent.clone();
     let confidence = ((top - runner_up) / top).clamp(0.0, 1.0);
-    Ok((turns, RoleMethod::Inferred { agent, confidence }))
+    Ok((
+        Box::new(move |s: &str| s == label),
+        RoleMethod::Inferred { agent, confidence },
+    ))
 }
 
 #[cfg(test)]

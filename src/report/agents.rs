@@ -4,8 +4,6 @@
 
 use super::fixed;
 use crate::model::{Status, STEP_IDS};
-use crate::scoring::CallScore;
-use crate::steps::StepResult;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default)]
@@ -60,17 +58,29 @@ impl AgentStats {
         cols
     }
 
-    pub fn add(&mut self, id: &str, name: &str, score: &CallScore, steps: &[StepResult]) {
-        let a = self.agents.entry(id.to_string()).or_default();
+    /// Adds one call (calls must come in call order: the mean is a float sum and the
+    /// first name seen is kept). Looks the agent up before allocating its key.
+    pub fn add(
+        &mut self,
+        id: &str,
+        name: &str,
+        score: f64,
+        critical_fail: bool,
+        statuses: &[Status],
+    ) {
+        let a = match self.agents.get_mut(id) {
+            Some(a) => a,
+            None => self.agents.entry(id.to_string()).or_default(),
+        };
         if a.name.is_empty() {
             a.name = name.to_string();
         }
         a.calls += 1;
-        a.sum += score.score;
-        *a.scores.entry(score.score.max(0.0).to_bits()).or_default() += 1;
-        a.critical += u64::from(score.critical_fail);
-        for (i, s) in steps.iter().enumerate() {
-            match s.status {
+        a.sum += score;
+        *a.scores.entry(score.max(0.0).to_bits()).or_default() += 1;
+        a.critical += u64::from(critical_fail);
+        for (i, s) in statuses.iter().enumerate() {
+            match s {
                 Status::Pass => a.pass[i] += 1,
                 Status::Fail => a.fail[i] += 1,
                 Status::Na => {}
@@ -131,15 +141,7 @@ mod tests {
     fn stats(scores: &[f64]) -> AgentStats {
         let mut s = AgentStats::default();
         for &score in scores {
-            let cs = CallScore {
-                score,
-                critical_fail: score == 0.0,
-                passed: 0,
-                failed: 0,
-                na: 0,
-                failed_steps: Vec::new(),
-            };
-            s.add("A1", "Agent", &cs, &[]);
+            s.add("A1", "Agent", score, score == 0.0, &[]);
         }
         s
     }

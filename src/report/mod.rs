@@ -3,14 +3,18 @@
 //! the previous reports, never half files.
 
 mod agents;
+mod csvout;
+mod fixed;
 
 pub use agents::AgentStats;
+pub use csvout::{push_field, push_record, Row};
+pub use fixed::{fixed, push_fixed};
 
-use crate::model::{Reject, STEP_IDS};
+use crate::model::{Reject, Status, STEP_IDS};
 use crate::scoring::CallScore;
 use crate::steps::StepResult;
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Report names, in the order they are committed.
@@ -54,24 +58,116 @@ pub const STEP_COLUMNS: [&str; 7] = [
 /// Everything reported about one audited call.
 #[derive(Debug, Clone)]
 pub struct CallReport {
-    /// `calls.csv` row, in CALL_COLUMNS order.
-    pub row: Vec<String>,
+    pub call_id: String,
+    /// The `calls.csv` record (CALL_COLUMNS order), already CSV-encoded.
+    pub row: Vec<u8>,
     pub agent_id: String,
     pub agent_name: String,
     pub score: CallScore,
     pub steps: Vec<StepResult>,
 }
 
-type Csv = csv::Writer<BufWriter<File>>;
+/// What `agents.csv` needs of one call.
+#[derive(Debug, Clone)]
+pub struct AgentCall {
+    pub agent_id: String,
+    pub agent_name: String,
+    pub score: f64,
+    pub critical_fail: bool,
+    pub statuses: [Status; STEP_IDS.len()],
+}
+
+/// Consecutive calls rendered on a worker: their `calls.csv` and `steps.csv` bytes, what
+/// `agents.csv` needs of each (in call order: a mean is a float sum, and the first name
+/// seen is kept) and their rejects. The writing thread only copies the bytes.
+#[derive(Debug, Default)]
+pub struct Block {
+    pub calls: Vec<u8>,
+    pub steps: Vec<u8>,
+    pub agents: Vec<AgentCall>,
+    pub rejects: Vec<Reject>,
+}
+
+impl Block {
+    /// Renders consecutive calls into buffers sized once, up front: a buffer grown by
+    /// doubling would hold up to twice its bytes until the writer frees it, and the
+    /// blocks of three chunks are alive at once.
+    pub fn of(results: Vec<Result<CallReport, Reject>>) -> Block {
+        let (mut calls, mut steps, mut audited) = (0, 0, 0);
+        for r in results.iter().flatten() {
+            audited += 1;
+            calls += r.row.len();
+            for s in &r.steps {
+                // Quoting may double quotes: count them twice at worst.
+                let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
+                steps += 2 * text + r.call_id.len() + 48;
+            }
+        }
+        let mut b = Block {
+            calls: Vec::with_capacity(calls),
+            steps: Vec::with_capacity(steps),
+            agents: Vec::with_capacity(audited),
+            rejects: Vec::new(),
+        };
+        for r in results {
+            b.push(r);
+        }
+        b
+    }
+
+    /// Adds the next call's outcome.
+    pub fn push(&mut self, r: Result<CallReport, Reject>) {
+        let r = match r {
+            Ok(r) => r,
+            Err(rej) => return self.rejects.push(rej),
+        };
+        self.calls.extend_from_slice(&r.row);
+        let mut statuses = [Status::Na; STEP_IDS.len()];
+        for ((id, s), st) in STEP_IDS.iter().zip(&r.steps).zip(&mut statuses) {
+            *st = s.status;
+            let mut row = Row::new(&mut self.steps);
+            row.field(&r.call_id)
+                .field(id)
+                .field(s.status.as_str())
+                .field(&s.reason)
+                .field(&s.evidence_time)
+                .field(&s.evidence_text);
+            match s.similarity {
+                Some(v) => row.plain(|out| push_fixed(out, v, 2)),
+                None => row.plain(|_| {}),
+            };
+            row.end();
+        }
+        self.agents.push(AgentCall {
+            agent_id: r.agent_id,
+            agent_name: r.agent_name,
+            score: r.score.score,
+            critical_fail: r.score.critical_fail,
+            statuses,
+        });
+    }
+
+    /// Calls in this block, audited or rejected.
+    pub fn calls(&self) -> usize {
+        self.agents.len() + self.rejects.len()
+    }
+
+    /// Calls audited (not rejected) in this block.
+    pub fn audited(&self) -> usize {
+        self.agents.len()
+    }
+}
 
 /// Writers of one run, on temporary files until [`Reports::commit`].
 pub struct Reports {
     dir: PathBuf,
-    calls: Csv,
-    steps: Csv,
+    calls: BufWriter<File>,
+    steps: BufWriter<File>,
     agents: AgentStats,
     rejects: Vec<Reject>,
 }
+
+type Csv = csv::Writer<BufWriter<File>>;
 
 fn tmp_path(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.tmp"))
@@ -84,9 +180,14 @@ fn open<S: AsRef<[u8]>>(dir: &Path, name: &str, header: &[S]) -> std::io::Result
     Ok(w)
 }
 
-/// Formats a score or share with a fixed number of decimals.
-pub fn fixed(v: f64, decimals: usize) -> String {
-    format!("{v:.decimals$}")
+/// Opens a report written as raw CSV bytes, with its header.
+fn open_raw(dir: &Path, name: &str, header: &[&str]) -> std::io::Result<BufWriter<File>> {
+    let f = File::create(tmp_path(dir, name))?;
+    let mut w = BufWriter::with_capacity(1 << 16, f);
+    let mut head = Vec::new();
+    push_record(&mut head, header);
+    w.write_all(&head)?;
+    Ok(w)
 }
 
 impl Reports {
@@ -94,31 +195,37 @@ impl Reports {
         std::fs::create_dir_all(dir)?;
         Ok(Reports {
             dir: dir.to_path_buf(),
-            calls: open(dir, "calls.csv", &CALL_COLUMNS)?,
-            steps: open(dir, "steps.csv", &STEP_COLUMNS)?,
+            calls: open_raw(dir, "calls.csv", &CALL_COLUMNS)?,
+            steps: open_raw(dir, "steps.csv", &STEP_COLUMNS)?,
             agents: AgentStats::default(),
             rejects: Vec::new(),
         })
     }
 
-    /// Writes one call; calls must come in call_id order.
-    pub fn add(&mut self, r: &CallReport) -> std::io::Result<()> {
-        let call_id = r.row[0].as_str();
-        self.calls.write_record(&r.row)?;
-        for (id, s) in STEP_IDS.iter().zip(&r.steps) {
-            self.steps.write_record([
-                call_id,
-                id,
-                s.status.as_str(),
-                &s.reason,
-                &s.evidence_time,
-                &s.evidence_text,
-                &s.similarity.map(|v| fixed(v, 2)).unwrap_or_default(),
-            ])?;
+    /// Writes a block of calls; blocks must come in call_id order. Returns the number of
+    /// calls audited in it.
+    pub fn add_block(&mut self, b: Block) -> std::io::Result<usize> {
+        self.calls.write_all(&b.calls)?;
+        self.steps.write_all(&b.steps)?;
+        let audited = b.audited();
+        for a in &b.agents {
+            self.agents.add(
+                &a.agent_id,
+                &a.agent_name,
+                a.score,
+                a.critical_fail,
+                &a.statuses,
+            );
         }
-        self.agents
-            .add(&r.agent_id, &r.agent_name, &r.score, &r.steps);
-        Ok(())
+        self.rejects.extend(b.rejects);
+        Ok(audited)
+    }
+
+    /// Writes one call; calls must come in call_id order.
+    pub fn add(&mut self, r: CallReport) -> std::io::Result<()> {
+        let mut b = Block::default();
+        b.push(Ok(r));
+        self.add_block(b).map(|_| ())
     }
 
     pub fn reject(&mut self, r: Reject) {

@@ -6,6 +6,8 @@
 use super::{ParseError, RawTranscript, RawTurn};
 use serde::Deserialize;
 
+mod fast;
+
 #[derive(Deserialize)]
 struct Line {
     call_id: serde_json::Value,
@@ -42,9 +44,9 @@ impl Seconds {
     }
 }
 
-fn label(v: &serde_json::Value) -> String {
+fn label(v: serde_json::Value) -> String {
     match v {
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(s) => s,
         other => other.to_string(),
     }
 }
@@ -59,10 +61,21 @@ pub fn describe_error(e: &serde_json::Error) -> String {
 
 /// Parses one bundle line (1-based `line`).
 pub fn parse_line(text: &str, line: u64) -> Result<RawTranscript, ParseError> {
-    let parsed: Line =
-        serde_json::from_str(text).map_err(|e| ParseError::new(Some(line), describe_error(&e)))?;
-    let call_id = label(&parsed.call_id);
-    if call_id.trim().is_empty() || parsed.call_id.is_null() {
+    // The fast shape reads what nearly every line holds; anything else (or an error) is
+    // parsed again with the general shape, which decides and words the error.
+    let parsed: Line = match serde_json::from_str::<fast::Line>(text) {
+        Ok(f) => f.into(),
+        Err(_) => serde_json::from_str(text)
+            .map_err(|e| ParseError::new(Some(line), describe_error(&e)))?,
+    };
+    finish(parsed, line)
+}
+
+/// Turns a parsed line into a transcript: times filled in, speakers as text.
+fn finish(parsed: Line, line: u64) -> Result<RawTranscript, ParseError> {
+    let null = parsed.call_id.is_null();
+    let call_id = label(parsed.call_id);
+    if call_id.trim().is_empty() || null {
         return Err(ParseError::new(Some(line), "empty call_id"));
     }
     let mut turns = Vec::with_capacity(parsed.turns.len());
@@ -72,7 +85,7 @@ pub fn parse_line(text: &str, line: u64) -> Result<RawTranscript, ParseError> {
             .and_then(|s| s.value())
             .unwrap_or(turns.last().map_or(0.0, |p: &RawTurn| p.end));
         turns.push(RawTurn {
-            speaker: label(&t.speaker),
+            speaker: label(t.speaker),
             start,
             end: t.end.and_then(|e| e.value()).unwrap_or(start).max(start),
             text: t.text,
@@ -127,6 +140,35 @@ mod tests {
         )
         .unwrap();
         assert_eq!((t.turns[0].start, t.turns[0].end), (1.5, 3.0));
+    }
+
+    /// Where the fast shape reads a line, the general one reads the same transcript.
+    #[test]
+    fn fast_shape_agrees_with_general() {
+        let lines = [
+            r#"{"call_id":"C1","turns":[{"speaker":"agent","start":0.0,"end":3.1,"text":"pln \"123\""}]}"#,
+            r#"{"call_id":"C1","turns":[{"role":"agent","start":"1.5","end":"x","text":"a"},{"speaker_label":"spk_1","end":2}]}"#,
+            r#"{"call_id":"C1","turns":[{"speaker":"a","start":null,"end":-4,"text":"b"},{"speaker":"b","start":1e2}]}"#,
+            r#"{"call_id":7,"turns":[{"speaker":0,"text":"a"}]}"#,
+            r#"{"call_id":"C1","turns":[{"speaker":"a","role":"b","text":"a"}]}"#,
+            r#"{"call_id":"C1","turns":[{"speaker":"a","start":true}]}"#,
+            r#"{"call_id":"C1","turns":[{"speaker":"a","start":[1]}]}"#,
+            r#"{"call_id":"C1","turns":[{"speaker":"a","start":18446744073709551615,"end":-9223372036854775808}]}"#,
+            r#"{"call_id":"C1","extra":{"x":1},"turns":[]}"#,
+            r#"{"call_id":null}"#,
+            r#"{"turns":[]}"#,
+        ];
+        for l in lines {
+            let general = serde_json::from_str::<Line>(l)
+                .map_err(|e| describe_error(&e))
+                .map(|p| finish(p, 1).map_err(|e| e.message));
+            if let Ok(f) = serde_json::from_str::<fast::Line>(l) {
+                let fast = finish(f.into(), 1).map_err(|e| e.message);
+                assert_eq!(Ok(fast), general, "{l}");
+            }
+            let got = parse_line(l, 1).map_err(|e| e.message);
+            assert_eq!(got, general.and_then(|r| r), "{l}");
+        }
     }
 
     #[test]
