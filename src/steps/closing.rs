@@ -4,6 +4,7 @@ use super::dialogue::{parts, parts_verdict, wrong_time_of_day};
 use super::{Ctx, StepResult};
 use crate::model::{PathKind, Role, Status};
 use crate::path::report_digits;
+use crate::report::fixed;
 
 /// Tokens that may stand between digit groups of a number read aloud.
 const DIGIT_SEPARATORS: usize = 2;
@@ -77,7 +78,7 @@ fn turn_result(
     let (time, text) = turn
         .map(|t| {
             let t = &ctx.text.turns[t];
-            (format!("{:.1}", t.start), t.text.clone())
+            (fixed(t.start, 1), t.text.clone())
         })
         .unwrap_or_default();
     StepResult {
@@ -169,7 +170,7 @@ pub fn closing(ctx: &Ctx) -> StepResult {
     let mut res = parts_verdict(ctx, &p, "closing", extra);
     if res.evidence_text.is_empty() {
         if let Some(&t) = last.first() {
-            res.evidence_time = format!("{:.1}", ctx.text.turns[t].start);
+            res.evidence_time = fixed(ctx.text.turns[t].start, 1);
             res.evidence_text = ctx.text.turns[t].text.clone();
         }
     }

@@ -6,6 +6,7 @@ use crate::matching::phrase::{word_eq, Phrase};
 use crate::matching::Hit;
 use crate::model::{Role, Status};
 use crate::path::NumberKind;
+use crate::report::fixed;
 
 /// Result of looking for several parts of one step (greeting, closing): each part's
 /// best hit, and the names of the parts not found.
@@ -149,7 +150,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
     let mut res = parts_verdict(ctx, &p, "greeting", extra);
     if res.evidence_text.is_empty() {
         let t = &ctx.text.turns[opening[0]];
-        res.evidence_time = format!("{:.1}", t.start);
+        res.evidence_time = fixed(t.start, 1);
         res.evidence_text = t.text.clone();
     }
     res
@@ -268,7 +269,7 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     let (time, text) = evidence
         .map(|(t, _)| {
             let turn = &ctx.text.turns[t];
-            (format!("{:.1}", turn.start), turn.text.clone())
+            (fixed(turn.start, 1), turn.text.clone())
         })
         .unwrap_or_default();
     StepResult {
@@ -356,7 +357,7 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
             return StepResult {
                 status: Status::Pass,
                 reason: String::new(),
-                evidence_time: format!("{:.1}", turn.start),
+                evidence_time: fixed(turn.start, 1),
                 evidence_text: turn.text.clone(),
                 similarity: Some(r.share),
             };
@@ -443,7 +444,7 @@ pub fn eta_3x24(ctx: &Ctx) -> StepResult {
         format!("caller asks at {t:.1} s (\"{said}\") but the agent never gives the 3 x 24 jam standard"),
     );
     if r.evidence_text.is_empty() {
-        r.evidence_time = format!("{t:.1}");
+        r.evidence_time = fixed(t, 1);
         r.evidence_text = said;
     }
     r

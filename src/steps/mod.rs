@@ -14,6 +14,7 @@ use crate::matching::{CallText, Hit};
 use crate::model::{Action, Call, Role, Status, STEP_IDS};
 use crate::path::PathInfo;
 use crate::profile::Compiled;
+use crate::report::fixed;
 use chrono::Timelike;
 
 /// The verdict of one step.
@@ -109,7 +110,7 @@ impl Ctx<'_> {
         StepResult {
             status,
             reason,
-            evidence_time: format!("{t:.1}"),
+            evidence_time: fixed(t, 1),
             evidence_text: text,
             similarity: Some(h.score),
         }
