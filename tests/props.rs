@@ -3,6 +3,8 @@
 
 use callaudit::ingest::transcript::Format;
 use callaudit::matching::phrase::{MatchOptions, Phrase, Slots, Toks};
+use callaudit::matching::CallText;
+use callaudit::model::{Role, Turn};
 use callaudit::profile::Compiled;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -120,6 +122,38 @@ fn vocabulary() -> &'static Vec<String> {
     })
 }
 
+/// A call of turns made from vocabulary words (`(agent?, word indices)` per turn; the
+/// first turn is always the agent's), five seconds apart.
+fn call_turns(spec: &[(bool, Vec<prop::sample::Index>)]) -> Vec<Turn> {
+    let vocab = vocabulary();
+    spec.iter()
+        .enumerate()
+        .map(|(i, (agent, words))| Turn {
+            role: if *agent || i == 0 {
+                Role::Agent
+            } else {
+                Role::Caller
+            },
+            start: i as f64 * 5.0,
+            end: i as f64 * 5.0 + 4.0,
+            text: words
+                .iter()
+                .map(|w| w.get(vocab).as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        })
+        .collect()
+}
+
+/// The slot values the generated calls use: a caller, an agent, a time of day.
+fn call_slots() -> Slots {
+    let mut slots = Slots::default();
+    slots.insert("caller_name", vec![vec!["siti".to_string()]]);
+    slots.insert("agent_name", vec![vec!["hendra".to_string()]]);
+    slots.insert("time_of_day", vec![vec!["pagi".to_string()]]);
+    slots
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -133,27 +167,12 @@ proptest! {
             1..8,
         ),
     ) {
-        use callaudit::matching::CallText;
-        use callaudit::model::{Role, Turn};
         let p = prof();
-        let vocab = vocabulary();
-        let turns: Vec<Turn> = turns
-            .iter()
-            .enumerate()
-            .map(|(i, (agent, words))| Turn {
-                role: if *agent || i == 0 { Role::Agent } else { Role::Caller },
-                start: i as f64 * 5.0,
-                end: i as f64 * 5.0 + 4.0,
-                text: words.iter().map(|w| w.get(vocab).as_str()).collect::<Vec<_>>().join(" "),
-            })
-            .collect();
+        let turns = call_turns(&turns);
         let backchannel = p.profile.matching.backchannel_tokens;
         let indexed = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
         let plain = CallText::new(&turns, &p.norm, None, backchannel);
-        let mut slots = Slots::default();
-        slots.insert("caller_name", vec![vec!["siti".to_string()]]);
-        slots.insert("agent_name", vec![vec!["hendra".to_string()]]);
-        slots.insert("time_of_day", vec![vec!["pagi".to_string()]]);
+        let slots = call_slots();
         let first_half = |t: usize| t < turns.len() / 2 + 1;
         for phrase in p.all_phrases() {
             let set = std::slice::from_ref(phrase);
@@ -220,26 +239,11 @@ proptest! {
             1..8,
         ),
     ) {
-        use callaudit::matching::CallText;
-        use callaudit::model::{Role, Turn};
         let p = prof();
-        let vocab = vocabulary();
-        let turns: Vec<Turn> = turns
-            .iter()
-            .enumerate()
-            .map(|(i, (agent, words))| Turn {
-                role: if *agent || i == 0 { Role::Agent } else { Role::Caller },
-                start: i as f64 * 5.0,
-                end: i as f64 * 5.0 + 4.0,
-                text: words.iter().map(|w| w.get(vocab).as_str()).collect::<Vec<_>>().join(" "),
-            })
-            .collect();
+        let turns = call_turns(&turns);
         let backchannel = p.profile.matching.backchannel_tokens;
         let text = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
-        let mut slots = Slots::default();
-        slots.insert("caller_name", vec![vec!["siti".to_string()]]);
-        slots.insert("agent_name", vec![vec!["hendra".to_string()]]);
-        slots.insert("time_of_day", vec![vec!["pagi".to_string()]]);
+        let slots = call_slots();
         let late = |t: usize| t >= turns.len() / 2;
         for set in phrase_sets() {
             for role in [Role::Agent, Role::Caller] {

@@ -302,7 +302,7 @@ impl CallText {
             }
             let starts = indexed.then_some(starts.as_slice());
             let memo = self.memo(r, lo);
-            let h = phrase.best_at_memo(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
+            let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
             if let Some(h) = h {
                 let hit = Hit::in_run(r, run, lo, k, h);
                 let better = match best {

@@ -258,7 +258,7 @@ impl Phrase {
         None
     }
 
-    /// Ids a full match must start on (see [`Phrase::all_at`]).
+    /// Ids a full match must start on (see [`Phrase::all_into`]).
     pub fn lead_ids(&self) -> Option<&[u32]> {
         self.lead_ids.as_deref()
     }
@@ -330,16 +330,18 @@ impl Phrase {
     /// miss is taken to start on a token saying one of the phrase's words (the
     /// positions of [`Phrase::anchor_ids`]). `None` tries every position where an item
     /// of the phrase is said. The search stops at the first hit scoring `enough` (a
-    /// bound such as [`Phrase::max_score`], which no later start could beat).
-    pub fn best_at(
+    /// bound such as [`Phrase::max_score`], which no later start could beat). `memo`
+    /// answers slot words already compared at these positions of the call.
+    pub(crate) fn best_at(
         &self,
         tokens: Toks,
         starts: Option<&[usize]>,
         slots: &Slots,
         opts: MatchOptions,
+        memo: Option<Memo>,
         enough: f64,
     ) -> Option<SliceHit> {
-        self.scan(tokens, starts, slots, opts, None, Mode::Best { enough })
+        self.scan(tokens, starts, slots, opts, memo, Mode::Best { enough })
     }
 
     /// First full match of the phrase in `tokens`, if any. Cheaper than [`best_in`]:
@@ -358,24 +360,10 @@ impl Phrase {
         out
     }
 
-    /// [`Phrase::all_in`] trying only the start positions `starts` (ascending): the
-    /// positions whose tokens say one of [`Phrase::lead_ids`] give the same answer.
-    pub fn all_at(
-        &self,
-        tokens: Toks,
-        starts: &[usize],
-        slots: &Slots,
-        opts: MatchOptions,
-    ) -> Vec<SliceHit> {
-        let mut out = Vec::new();
-        self.scan(tokens, Some(starts), slots, opts, None, Mode::All(&mut out));
-        out
-    }
-
     /// The first full match starting before `before` (a position of `tokens`), trying
     /// `starts` (ascending) or, with `None`, the positions [`Phrase::all_in`] tries.
     /// Full matches start on their start position, so this is the first of
-    /// [`Phrase::all_at`] / [`Phrase::all_in`] when that one starts before `before`.
+    /// [`Phrase::all_into`] with the same `starts` when that one starts before `before`.
     pub(crate) fn first_at(
         &self,
         tokens: Toks,
@@ -388,7 +376,9 @@ impl Phrase {
         self.scan(tokens, starts, slots, opts, memo, Mode::First { before })
     }
 
-    /// [`Phrase::all_at`] (or, with `None`, [`Phrase::all_in`]) appending to `out`.
+    /// Every full match of the phrase, one per start position, appended to `out`,
+    /// trying `starts` (ascending) or, with `None`, every position: the positions whose
+    /// tokens say one of [`Phrase::lead_ids`] give the same answer as all of them.
     pub(crate) fn all_into(
         &self,
         tokens: Toks,
@@ -399,19 +389,6 @@ impl Phrase {
         out: &mut Vec<SliceHit>,
     ) {
         self.scan(tokens, starts, slots, opts, memo, Mode::All(out));
-    }
-
-    /// [`Phrase::best_at`] with word answers from a run's memo.
-    pub(crate) fn best_at_memo(
-        &self,
-        tokens: Toks,
-        starts: Option<&[usize]>,
-        slots: &Slots,
-        opts: MatchOptions,
-        memo: Option<Memo>,
-        enough: f64,
-    ) -> Option<SliceHit> {
-        self.scan(tokens, starts, slots, opts, memo, Mode::Best { enough })
     }
 }
 

@@ -38,7 +38,7 @@ fn nearest_in_order(
             }
             let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
             let starts = indexed.then_some(starts.as_slice());
-            let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, ceiling);
+            let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, None, ceiling);
             if let Some(h) = h {
                 let hit = Hit::in_run(r, run, lo, k, h);
                 if best.is_none_or(|b| {

@@ -7,7 +7,7 @@ mod csvout;
 mod fixed;
 
 pub use agents::AgentStats;
-pub use csvout::{push_field, push_record, Row};
+pub use csvout::{push_record, Row};
 pub use fixed::{fixed, push_fixed};
 
 use crate::model::{Reject, Status, STEP_IDS};
@@ -116,7 +116,7 @@ impl Block {
     }
 
     /// Adds the next call's outcome.
-    pub fn push(&mut self, r: Result<CallReport, Reject>) {
+    fn push(&mut self, r: Result<CallReport, Reject>) {
         let r = match r {
             Ok(r) => r,
             Err(rej) => return self.rejects.push(rej),
@@ -219,13 +219,6 @@ impl Reports {
         }
         self.rejects.extend(b.rejects);
         Ok(audited)
-    }
-
-    /// Writes one call; calls must come in call_id order.
-    pub fn add(&mut self, r: CallReport) -> std::io::Result<()> {
-        let mut b = Block::default();
-        b.push(Ok(r));
-        self.add_block(b).map(|_| ())
     }
 
     pub fn reject(&mut self, r: Reject) {
