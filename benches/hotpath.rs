@@ -39,6 +39,7 @@ fn demo_calls() -> (Vec<Call>, usize) {
                 crm_caller_name: String::new(),
                 transcript: String::new(),
                 line: 0,
+                file: "calls.csv".into(),
             },
             turns,
             actions: Vec::new(),

@@ -31,18 +31,29 @@ pub struct AuditArgs {
     /// Folder the reports are written to.
     #[arg(long, default_value = "reports")]
     pub out: PathBuf,
-    /// Call manifest (default DIR/calls.csv).
+    /// Call manifest: a file, a folder of CSV files or a quoted glob, each plain, .gz or
+    /// .zst (default DIR/calls.csv, else DIR/calls-*.csv*).
     #[arg(long)]
     pub calls: Option<PathBuf>,
-    /// APKT / SIMONE action log (default DIR/actions.csv).
+    /// APKT / SIMONE action log, named the same ways (default DIR/actions.csv, else
+    /// DIR/actions-*.csv*).
     #[arg(long)]
     pub actions: Option<PathBuf>,
-    /// APKT report export (default DIR/reports.csv).
+    /// APKT report export, named the same ways (default DIR/reports.csv, else
+    /// DIR/reports-*.csv*).
     #[arg(long)]
     pub reports: Option<PathBuf>,
-    /// Transcript file or folder; JSONL bundles in it are read (default: DIR).
+    /// Transcript file, folder or glob; JSONL bundles (.jsonl, .jsonl.gz, .jsonl.zst) in
+    /// it are read (default: DIR). A path that does not exist stops the run.
     #[arg(long)]
     pub transcripts: Vec<PathBuf>,
+    /// Inputs the run may go without: `actions`, `reports` (comma-separated). Without
+    /// it a missing action log or report export stops the run (exit 2).
+    #[arg(long, value_delimiter = ',')]
+    pub allow_missing: Vec<String>,
+    /// Exit 1 when any input row or file was rejected (for nightly schedulers).
+    #[arg(long)]
+    pub strict: bool,
     /// Force the transcript format instead of detecting it (jsonl, text, ...).
     #[arg(long)]
     pub format: Option<String>,

@@ -2,7 +2,8 @@
 //! Exit 0: the run finished (rejects included). Exit 2: it could not run at all.
 
 use anyhow::{bail, Context, Result};
-use callaudit::audit::{self, AuditOptions};
+use callaudit::audit::{self, AllowMissing, AuditOptions};
+use callaudit::ingest::input;
 use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
 use callaudit::ingest::roles::RoleOptions;
@@ -25,7 +26,7 @@ fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
     }
 }
 
-fn audit(args: AuditArgs) -> Result<()> {
+fn audit(args: AuditArgs) -> Result<Outcome> {
     let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if args.dir.is_some() && !dir.is_dir() {
@@ -43,10 +44,24 @@ fn audit(args: AuditArgs) -> Result<()> {
     if args.agent_speaker.is_some() && args.agent_channel.is_some() {
         bail!("--agent-speaker and --agent-channel name the same thing: give one");
     }
+    let mut allow_missing = AllowMissing::default();
+    for a in &args.allow_missing {
+        match a.trim() {
+            "actions" => allow_missing.actions = true,
+            "reports" => allow_missing.reports = true,
+            other => bail!("--allow-missing {other:?}: expected actions, reports"),
+        }
+    }
+    let table = |given: Option<PathBuf>, name: &str| {
+        given.unwrap_or_else(|| {
+            input::default_table(&dir, name).unwrap_or_else(|| dir.join(format!("{name}.csv")))
+        })
+    };
     let opts = AuditOptions {
-        calls: args.calls.unwrap_or_else(|| dir.join("calls.csv")),
-        actions: args.actions.unwrap_or_else(|| dir.join("actions.csv")),
-        reports: args.reports.unwrap_or_else(|| dir.join("reports.csv")),
+        calls: table(args.calls, "calls"),
+        actions: table(args.actions, "actions"),
+        reports: table(args.reports, "reports"),
+        allow_missing,
         bundles: if args.transcripts.is_empty() {
             vec![dir.clone()]
         } else {
@@ -61,22 +76,38 @@ fn audit(args: AuditArgs) -> Result<()> {
         progress: !args.quiet,
     };
     let s = audit::run(&opts, &prof)?;
+    let sorted = s.sorted.describe();
+    let order = if sorted.is_empty() {
+        "inputs streamed in call_id order".to_string()
+    } else {
+        format!("not in call_id order, sorted on disk: {sorted}")
+    };
     if !args.quiet {
         eprintln!(
-            "callaudit: audited {} calls with profile \"{}\" {} in {:.2} s ({:.0} calls/s, inputs {}); {} rejected rows or files; mean score {}; {} critical fails; reports in {}",
+            "callaudit: audited {} calls with profile \"{}\" {} in {:.2} s ({:.0} calls/s, {}); {} rejected rows or files; mean score {}; {} critical fails; reports in {}",
             s.calls_audited,
             prof.profile.name,
             prof.profile.version,
             s.seconds,
             s.calls_audited as f64 / s.seconds.max(1e-9),
-            if s.streamed { "streamed in call_id order" } else { "indexed: not sorted by call_id" },
+            order,
             s.rejects,
             s.mean_score.map_or("-".into(), |m| format!("{m:.1}")),
             s.critical_fails,
             opts.out.display(),
         );
     }
-    Ok(())
+    if args.strict && s.rejects > 0 {
+        return Ok(Outcome::Rejects(s.rejects));
+    }
+    Ok(Outcome::Clean)
+}
+
+/// How a run that did finish ends.
+enum Outcome {
+    Clean,
+    /// `--strict` and this many rejects: exit 1.
+    Rejects(usize),
 }
 
 fn profile(args: ProfileArgs) -> Result<()> {
@@ -134,12 +165,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Audit(a) => audit(a),
-        Command::Profile(p) => profile(p),
-        Command::Eval(e) => eval_cmd(e),
-        Command::Generate(g) => generate_cmd(g),
+        Command::Profile(p) => profile(p).map(|_| Outcome::Clean),
+        Command::Eval(e) => eval_cmd(e).map(|_| Outcome::Clean),
+        Command::Generate(g) => generate_cmd(g).map(|_| Outcome::Clean),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Rejects(n)) => {
+            eprintln!("callaudit: --strict: {n} rejected rows or files (see rejects.csv)");
+            ExitCode::from(1)
+        }
         Err(e) => {
             eprintln!("callaudit: error: {e:#}");
             ExitCode::from(2)

@@ -4,6 +4,7 @@
 //! reports) reads only these, so a new transcript format never touches the audit logic.
 
 use chrono::{DateTime, FixedOffset};
+use std::sync::Arc;
 
 /// Local timestamp with the contact centre's offset, as given in the inputs.
 pub type Timestamp = DateTime<FixedOffset>;
@@ -44,6 +45,8 @@ pub struct CallMeta {
     pub transcript: String,
     /// 1-based line of the row in the manifest, for rejects and evidence.
     pub line: u64,
+    /// The manifest file the row is in, as named in rejects.
+    pub file: Arc<str>,
 }
 
 /// Which system an action row comes from.
@@ -97,8 +100,10 @@ pub struct Action {
     pub category: String,
     pub escalation_type: String,
     pub note: String,
-    /// 1-based line in `actions.csv`.
+    /// 1-based line in the action log file.
     pub line: u64,
+    /// The action log file the row is in, as named in rejects and evidence.
+    pub file: Arc<str>,
 }
 
 impl Action {
@@ -125,7 +130,9 @@ impl Action {
                 }
             }
         }
-        s.push_str(" (actions.csv line ");
+        s.push_str(" (");
+        s.push_str(&self.file);
+        s.push_str(" line ");
         s.push_str(&self.line.to_string());
         s.push(')');
         s
@@ -277,7 +284,7 @@ mod tests {
                 s.push_str(&format!(" {label}={value}"));
             }
         }
-        s.push_str(&format!(" (actions.csv line {})", a.line));
+        s.push_str(&format!(" ({} line {})", a.file, a.line));
         s
     }
 
@@ -294,6 +301,7 @@ mod tests {
             escalation_type: String::new(),
             note: "a, b".into(),
             line: 42,
+            file: "actions.csv".into(),
         };
         assert_eq!(
             a.describe(),

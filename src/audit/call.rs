@@ -3,6 +3,7 @@
 //! reads only the shared, read-only profile and report index.
 
 use super::sources::BundleLine;
+use crate::ingest::input;
 use crate::ingest::roles::{self, RoleMethod, RoleOptions};
 use crate::ingest::transcript::{jsonl, Format, RawTranscript};
 use crate::matching::phrase::Toks;
@@ -44,9 +45,12 @@ pub struct Shared<'a> {
 /// A reject about this call: (file, line, reason).
 type Fault = (String, Option<u64>, String);
 
-/// Reads a whole transcript file as UTF-8.
+/// Largest transcript file read (once decompressed).
+const MAX_TRANSCRIPT_BYTES: u64 = 64 << 20;
+
+/// Reads a whole transcript file (plain, .gz or .zst) as UTF-8.
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let bytes = input::read_all(path, MAX_TRANSCRIPT_BYTES).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => "transcript file not found".to_string(),
         _ => format!("cannot read transcript: {e}"),
     })?;
@@ -76,7 +80,9 @@ impl Shared<'_> {
                 if text.trim().is_empty() {
                     return Err((name.clone(), None, "transcript is empty".into()));
                 }
-                let format = self.format.unwrap_or_else(|| Format::detect(path, &text));
+                let format = self
+                    .format
+                    .unwrap_or_else(|| Format::detect(&input::logical(path), &text));
                 let mut all = format.parse(&text).map_err(|e| {
                     (
                         name.clone(),

@@ -25,7 +25,8 @@ use crate::report::{Block, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use sources::{Actions, Bundles, Calls, OutOfOrder};
+use crate::ingest::input;
+use sources::{Actions, Bundles, Calls, Files, Halt, Plan};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -33,13 +34,25 @@ use std::time::Instant;
 /// Calls handed to the workers at a time; bounds what is in flight.
 pub const CHUNK: usize = 2048;
 
+/// Inputs a run may go without, by the user's word (`--allow-missing`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AllowMissing {
+    pub actions: bool,
+    pub reports: bool,
+}
+
 /// What to audit and how.
 pub struct AuditOptions {
+    /// The call manifest: a file, a folder of CSV files or a glob (`calls-*.csv.gz`).
     pub calls: PathBuf,
+    /// The action log, named the same ways.
     pub actions: PathBuf,
+    /// The report export, named the same ways.
     pub reports: PathBuf,
     /// Files or folders searched for JSONL bundles.
     pub bundles: Vec<PathBuf>,
+    /// Whether a missing action log or report export is meant (else the run stops).
+    pub allow_missing: AllowMissing,
     pub out: PathBuf,
     pub format: Option<Format>,
     pub roles: RoleOptions,
@@ -56,8 +69,8 @@ pub struct Summary {
     pub mean_score: Option<f64>,
     pub critical_fails: u64,
     pub seconds: f64,
-    /// Whether the inputs streamed in call_id order (else they were indexed).
-    pub streamed: bool,
+    /// The inputs that were not in call_id order and were sorted on disk.
+    pub sorted: Plan,
 }
 
 /// Reasons the run could not happen at all (exit code 2).
@@ -73,6 +86,12 @@ pub enum AuditError {
     Threads(String),
     #[error("cannot read transcripts: {0}")]
     Input(String),
+    #[error("{0}: {1} (give --allow-missing {2} if the run is meant without it)")]
+    Missing(String, String, &'static str),
+    #[error("{0}")]
+    Transcripts(String),
+    #[error("temporary sort files in {dir}: {0}", dir = std::env::temp_dir().display())]
+    Sort(std::io::Error),
 }
 
 fn display(p: &Path) -> String {
@@ -87,34 +106,44 @@ fn input_name(base: &Path, p: &Path) -> String {
 
 /// Whether a manifest's transcript path names a JSONL bundle.
 fn is_bundle_name(path: &str) -> bool {
-    Path::new(path)
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
+    sources::is_bundle(Path::new(path))
 }
 
-/// Lists the JSONL bundles under the given files or folders, sorted.
-fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// Lists the JSONL bundles under the given files, folders or globs, sorted; a path
+/// that does not exist is an error naming it.
+fn find_bundles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
+            // A folder without bundles is fine: its transcripts are files.
             if let Ok(rd) = std::fs::read_dir(p) {
                 out.extend(
                     rd.flatten()
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && is_bundle_name(&p.to_string_lossy())),
+                        .filter(|p| p.is_file() && sources::is_bundle(p)),
                 );
             }
-        } else if p.is_file() {
-            out.push(p.clone());
+        } else {
+            out.extend(input::expand(p, sources::is_bundle).map_err(|e| format!("--transcripts {e}"))?);
         }
     }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Bundles named in the manifests (a transcript column pointing at a `.jsonl`).
+fn manifest_bundles(files: &Files, base: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = files
+        .iter()
+        .flat_map(|(p, _)| manifest_bundles_of(p, base))
+        .collect();
     out.sort();
     out.dedup();
     out
 }
 
-/// Bundles named in the manifest (a transcript column pointing at a `.jsonl`).
-fn manifest_bundles(calls: &Path, base: &Path) -> Vec<PathBuf> {
+fn manifest_bundles_of(calls: &Path, base: &Path) -> Vec<PathBuf> {
     // Only the transcript column matters here: no row is parsed or validated twice.
     let Ok(mut rdr) = crate::ingest::csvin::reader(calls) else {
         return Vec::new();
@@ -183,52 +212,99 @@ fn write(results: Results, out: &mut Reports) -> std::io::Result<usize> {
     Ok(audited)
 }
 
-/// One pass over the inputs; `Ok(Err(OutOfOrder))` when stream mode met an unsorted
-/// source (nothing is committed then, and the caller reruns in index mode).
+/// The input files of a run, found once before the first pass.
+struct Inputs {
+    /// The manifest's folder: transcript paths are relative to it.
+    base: PathBuf,
+    calls: Files,
+    /// `None` when the action log is missing and that is allowed.
+    actions: Option<Files>,
+    bundles: Vec<PathBuf>,
+    bundle_names: Vec<String>,
+}
+
+fn named(base: &Path, files: Vec<PathBuf>) -> Files {
+    files
+        .into_iter()
+        .map(|p| {
+            let n = input_name(base, &p);
+            (p, n)
+        })
+        .collect()
+}
+
+/// Finds the files of every input; a run that cannot mean anything stops here.
+fn inputs(opts: &AuditOptions, rejects: &mut Vec<Reject>) -> Result<Inputs, AuditError> {
+    let calls = input::expand(&opts.calls, input::is_csv)
+        .map_err(|e| AuditError::Manifest(display(&opts.calls), e))?;
+    let base = calls[0].parent().map(Path::to_path_buf).unwrap_or_default();
+    let calls = named(&base, calls);
+    for (p, name) in &calls {
+        let rows = crate::ingest::tables::calls(p, name);
+        if rows.rejected_whole() {
+            let why = rows.into_iter().next().and_then(Result::err);
+            let why = why.map_or_else(|| "rejected whole".to_string(), |r| r.reason);
+            return Err(AuditError::Manifest(name.clone(), why));
+        }
+    }
+    let actions = match input::expand(&opts.actions, input::is_csv) {
+        Ok(files) => Some(named(&base, files)),
+        Err(e) if opts.allow_missing.actions => {
+            rejects.push(Reject {
+                file: display(&opts.actions),
+                line: None,
+                call_id: String::new(),
+                reason: format!("action log missing ({e}): APKT / SIMONE steps will fail"),
+            });
+            None
+        }
+        Err(e) => {
+            return Err(AuditError::Missing(
+                display(&opts.actions),
+                format!("no action log: {e}"),
+                "actions",
+            ))
+        }
+    };
+    let mut bundles = find_bundles(&opts.bundles).map_err(AuditError::Transcripts)?;
+    bundles.extend(manifest_bundles(&calls, &base));
+    bundles.sort();
+    bundles.dedup();
+    let bundle_names = bundles.iter().map(|p| input_name(&base, p)).collect();
+    Ok(Inputs {
+        base,
+        calls,
+        actions,
+        bundles,
+        bundle_names,
+    })
+}
+
+/// One pass over the inputs, with the inputs `plan` names sorted on disk first;
+/// `Ok(Err(Halt::OutOfOrder))` when an input streamed as sorted is not (nothing is
+/// committed then, and the caller reruns with that input sorted).
 fn pass(
     opts: &AuditOptions,
     prof: &Compiled,
     reports: &ReportIndex,
     pool: &rayon::ThreadPool,
-    stream: bool,
+    ins: &Inputs,
+    plan: Plan,
     mut rejects: Vec<Reject>,
-) -> Result<Result<(Reports, usize), OutOfOrder>, AuditError> {
-    let base = opts
-        .calls
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let mut calls = if stream {
-        Calls::stream(&opts.calls)
-    } else {
-        Calls::sorted(&opts.calls, &mut rejects)
+) -> Result<Result<(Reports, usize), Halt>, AuditError> {
+    let base = &ins.base;
+    let mut calls = Calls::open(&ins.calls, plan.calls, &mut rejects).map_err(AuditError::Sort)?;
+    let mut actions = match &ins.actions {
+        Some(files) => Actions::open(files, plan.actions, &mut rejects).map_err(AuditError::Sort)?,
+        None => Actions::none(),
     };
-    let mut actions = if !opts.actions.is_file() {
-        rejects.push(Reject {
-            file: "actions.csv".into(),
-            line: None,
-            call_id: String::new(),
-            reason: format!(
-                "action log {} not found: APKT / SIMONE steps will fail",
-                display(&opts.actions)
-            ),
-        });
-        Actions::None
-    } else if stream {
-        Actions::stream(&opts.actions)
-    } else {
-        Actions::index(&opts.actions, &mut rejects)
-    };
-    let mut paths = find_bundles(&opts.bundles);
-    paths.extend(manifest_bundles(&opts.calls, &base));
-    paths.sort();
-    paths.dedup();
-    let names: Vec<String> = paths.iter().map(|p| input_name(&base, p)).collect();
-    let mut bundles = if stream {
-        Bundles::stream(paths, names, &mut rejects)
-    } else {
-        Bundles::index(paths, names, &mut rejects)
-    };
+    let mut bundles = Bundles::new(
+        ins.bundles.clone(),
+        ins.bundle_names.clone(),
+        plan.bundles,
+        &mut rejects,
+    )
+    .map_err(AuditError::Sort)?;
     let shared = shared(opts, prof, reports);
     let mut out =
         Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
@@ -236,35 +312,34 @@ fn pass(
     let bar = progress_bar(opts);
     let mut audited = 0usize;
     // Reads the next chunk; `Ok(true)` when the manifest is exhausted.
-    let mut fill =
-        |chunk: &mut Vec<Pending>, rejects: &mut Vec<Reject>| -> Result<bool, OutOfOrder> {
-            while chunk.len() < CHUNK {
-                let Some(meta) = calls.next(rejects)? else {
-                    return Ok(true);
-                };
-                let acts = actions.take(&meta.call_id, rejects)?;
-                let line = bundles.take(&meta.call_id, rejects)?;
-                let file = base.join(&meta.transcript);
-                let source = match line {
-                    // A bundle line serves a call whose manifest names no file or names
-                    // that very bundle.
-                    Some(l) if meta.transcript.is_empty() || file == bundles.paths[l.file] => {
-                        Source::Line(bundles.names[l.file].clone(), l)
-                    }
-                    _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
-                    _ => Source::Missing,
-                };
-                chunk.push(Pending {
-                    meta,
-                    actions: acts,
-                    source,
-                });
-            }
-            Ok(false)
-        };
+    let mut fill = |chunk: &mut Vec<Pending>, rejects: &mut Vec<Reject>| -> Result<bool, Halt> {
+        while chunk.len() < CHUNK {
+            let Some(meta) = calls.next(rejects)? else {
+                return Ok(true);
+            };
+            let acts = actions.take(&meta.call_id, rejects)?;
+            let line = bundles.take(&meta.call_id, rejects)?;
+            let file = base.join(&meta.transcript);
+            let source = match line {
+                // A bundle line serves a call whose manifest names no file or names
+                // that very bundle.
+                Some(l) if meta.transcript.is_empty() || file == bundles.paths[l.file] => {
+                    Source::Line(bundles.names[l.file].clone(), l)
+                }
+                _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
+                _ => Source::Missing,
+            };
+            chunk.push(Pending {
+                meta,
+                actions: acts,
+                source,
+            });
+        }
+        Ok(false)
+    };
     // A pipeline of one chunk: while the workers audit chunk n, this thread writes the
     // results of chunk n - 1 and reads chunk n + 1. Results are written in input order.
-    let piped = std::thread::scope(|scope| -> Result<Result<(), OutOfOrder>, AuditError> {
+    let piped = std::thread::scope(|scope| -> Result<Result<(), Halt>, AuditError> {
         let mut in_flight: Option<std::thread::ScopedJoinHandle<'_, Results>> = None;
         let mut done = false;
         loop {
@@ -272,7 +347,12 @@ fn pass(
             if !done {
                 match fill(&mut chunk, &mut rejects) {
                     Ok(d) => done = d,
-                    Err(e) => return Ok(Err(e)),
+                    Err(e) => {
+                        if let Some(h) = in_flight.take() {
+                            let _ = h.join();
+                        }
+                        return Ok(Err(e));
+                    }
                 }
             }
             let ready = in_flight
@@ -293,13 +373,10 @@ fn pass(
             }
         }
     })?;
-    if let Err(e) = piped {
-        return Ok(Err(e));
-    }
-    if let Err(e) = actions.finish(&mut rejects) {
-        return Ok(Err(e));
-    }
-    if let Err(e) = bundles.finish(&mut rejects) {
+    let finished = piped
+        .and_then(|_| actions.finish(&mut rejects))
+        .and_then(|_| bundles.finish(&mut rejects));
+    if let Err(e) = finished {
         return Ok(Err(e));
     }
     bar.finish_and_clear();
@@ -309,31 +386,53 @@ fn pass(
     Ok(Ok((out, audited)))
 }
 
+/// Indexes the report export: one plain file as it is; several files or compressed
+/// ones are first copied, row by row, into one plain temporary file (their rejects name
+/// the real file and line).
+fn load_reports(
+    opts: &AuditOptions,
+    base: &Path,
+    rejects: &mut Vec<Reject>,
+) -> Result<ReportIndex, AuditError> {
+    let files = match input::expand(&opts.reports, input::is_csv) {
+        Ok(f) => named(base, f),
+        Err(e) if opts.allow_missing.reports => {
+            rejects.push(Reject {
+                file: display(&opts.reports),
+                line: None,
+                call_id: String::new(),
+                reason: format!(
+                    "report export missing ({e}): every call is treated as a first report"
+                ),
+            });
+            return Ok(ReportIndex::default());
+        }
+        Err(e) => {
+            return Err(AuditError::Missing(
+                display(&opts.reports),
+                format!("no report export: {e}"),
+                "reports",
+            ))
+        }
+    };
+    let err = |e| AuditError::Reports(display(&opts.reports), e);
+    match files.as_slice() {
+        [(p, name)] if input::Compression::of(p) == input::Compression::None => {
+            ReportIndex::load(p, name, rejects).map_err(err)
+        }
+        _ => {
+            let tmp = crate::ingest::tables::merge_reports(&files, rejects).map_err(err)?;
+            ReportIndex::load(tmp.path(), "reports.csv", rejects).map_err(err)
+        }
+    }
+}
+
 /// Runs an audit and writes the reports.
 pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> {
     let started = Instant::now();
-    if !opts.calls.is_file() {
-        return Err(AuditError::Manifest(
-            display(&opts.calls),
-            "file not found".into(),
-        ));
-    }
     let mut pre = Vec::new();
-    let reports = if opts.reports.is_file() {
-        ReportIndex::load(&opts.reports, "reports.csv", &mut pre)
-            .map_err(|e| AuditError::Reports(display(&opts.reports), e))?
-    } else {
-        pre.push(Reject {
-            file: "reports.csv".into(),
-            line: None,
-            call_id: String::new(),
-            reason: format!(
-                "report export {} not found: every call is treated as a first report",
-                display(&opts.reports)
-            ),
-        });
-        ReportIndex::default()
-    };
+    let ins = inputs(opts, &mut pre)?;
+    let reports = load_reports(opts, &ins.base, &mut pre)?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
@@ -341,12 +440,14 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let pool = builder
         .build()
         .map_err(|e| AuditError::Threads(e.to_string()))?;
-    let (out, audited, streamed) = match pass(opts, prof, &reports, &pool, true, pre.clone())? {
-        Ok((out, n)) => (out, n, true),
-        Err(OutOfOrder(_)) => match pass(opts, prof, &reports, &pool, false, pre)? {
-            Ok((out, n)) => (out, n, false),
-            Err(OutOfOrder(why)) => return Err(AuditError::Input(why)),
-        },
+    let mut plan = Plan::default();
+    let (out, audited) = loop {
+        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone())? {
+            Ok(done) => break done,
+            Err(Halt::OutOfOrder(input, _)) if !plan.sorts(input) => plan = plan.with(input),
+            Err(Halt::OutOfOrder(_, why)) => return Err(AuditError::Input(why)),
+            Err(Halt::Io(e)) => return Err(AuditError::Sort(e)),
+        }
     };
     let summary = Summary {
         calls_audited: audited,
@@ -354,7 +455,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         mean_score: out.agents().mean_score(),
         critical_fails: out.agents().critical_fails(),
         seconds: started.elapsed().as_secs_f64(),
-        streamed,
+        sorted: plan,
     };
     out.commit()
         .map_err(|e| AuditError::Output(display(&opts.out), e))?;

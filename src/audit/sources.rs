@@ -1,28 +1,103 @@
-//! Where the calls, their actions and their transcripts come from, in call_id order.
+//! Where the calls, their actions and their transcripts come from, in call_id order,
+//! whatever order the files are in.
 //!
-//! Two modes give the same calls, actions and rejects:
-//! - **stream**: the manifest, the action log and every JSONL bundle are sorted by
-//!   call_id (as exports and `callaudit generate` write them). They are merged as they
-//!   are read, so memory does not grow with the archive.
-//! - **index**: any of them is out of order. The manifest is held and sorted, actions
-//!   are grouped by call in memory and bundle lines are found through a byte-offset
-//!   index: memory grows with the number of calls (about 0.5 kB a call).
+//! Each input is merged by call_id with the manifest. An input whose rows already come
+//! in call_id order (as `callaudit generate --order call-id` writes them) is merged as it
+//! is read: memory does not grow with the archive. An input that does not (exports in
+//! time order, shuffled, several daily files) is sorted on disk first ([`spill`]: bounded
+//! runs, then a merge) and then merged the same way, so memory stays bounded too.
 //!
-//! A run starts in stream mode; a source found out of order stops it with
-//! [`OutOfOrder`] and the caller restarts in index mode.
+//! Every input checks its own order as it is read: a row whose call_id sorts before the
+//! previous row's of the same input stops the pass with [`OutOfOrder`] naming that
+//! input, and the caller reruns with that input sorted ([`Plan`]). Only an input that
+//! is known to be in order can call a row "for an unknown call": a row is never
+//! rejected for its position.
 
 use super::bundle_id;
-use crate::ingest::tables::{self, Rows};
+use crate::ingest::input;
+use crate::ingest::spill::{self, LineAt, LineRef, Sorter};
+use crate::ingest::tables;
 use crate::ingest::transcript::jsonl;
 use crate::model::{Action, CallMeta, Reject};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::collections::BinaryHeap;
+use std::io::{self, BufRead, BufReader, Read};
+use std::iter::Peekable;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// A sorted source turned out to be out of order: rerun in index mode.
+/// The inputs merged by call_id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Calls,
+    Actions,
+    Bundles,
+}
+
+impl Input {
+    pub fn name(self) -> &'static str {
+        match self {
+            Input::Calls => "call manifest",
+            Input::Actions => "action log",
+            Input::Bundles => "JSONL bundles",
+        }
+    }
+}
+
+/// Which inputs are sorted on disk before the merge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub calls: bool,
+    pub actions: bool,
+    pub bundles: bool,
+}
+
+impl Plan {
+    pub fn sorts(&self, i: Input) -> bool {
+        match i {
+            Input::Calls => self.calls,
+            Input::Actions => self.actions,
+            Input::Bundles => self.bundles,
+        }
+    }
+
+    pub fn with(mut self, i: Input) -> Plan {
+        match i {
+            Input::Calls => self.calls = true,
+            Input::Actions => self.actions = true,
+            Input::Bundles => self.bundles = true,
+        }
+        self
+    }
+
+    /// The inputs sorted on disk, for the summary ("" when none).
+    pub fn describe(&self) -> String {
+        [Input::Calls, Input::Actions, Input::Bundles]
+            .into_iter()
+            .filter(|i| self.sorts(*i))
+            .map(Input::name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Why a pass stopped before its end.
 #[derive(Debug)]
-pub struct OutOfOrder(pub String);
+pub enum Halt {
+    /// An input streamed as sorted is not: rerun with it sorted.
+    OutOfOrder(Input, String),
+    /// A temporary sort file could not be written or read back.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Halt {
+    fn from(e: io::Error) -> Halt {
+        Halt::Io(e)
+    }
+}
+
+/// The files of one input: path and display name.
+pub type Files = Vec<(PathBuf, String)>;
 
 fn reject(file: &str, line: Option<u64>, call_id: &str, reason: impl Into<String>) -> Reject {
     Reject {
@@ -33,75 +108,94 @@ fn reject(file: &str, line: Option<u64>, call_id: &str, reason: impl Into<String
     }
 }
 
+type RowIter<T> = Box<dyn Iterator<Item = Result<T, Reject>>>;
+
+/// Sorts the rows of a table on disk by call_id, rejects set aside as they come; rows
+/// of one call keep their input order.
+fn sort_rows<T: spill::Codec + 'static>(
+    rows: impl Iterator<Item = Result<T, Reject>>,
+    id: fn(&T) -> &str,
+    rejects: &mut Vec<Reject>,
+) -> io::Result<RowIter<T>> {
+    let mut sorter: Sorter<T> = Sorter::default();
+    for (seq, r) in rows.enumerate() {
+        match r {
+            Ok(v) => sorter.push(id(&v), seq as u64, &v)?,
+            Err(e) => rejects.push(e),
+        }
+    }
+    Ok(Box::new(sorter.finish()?.map(|r| match r {
+        Ok((_, v)) => Ok(v),
+        Err(e) => Err(reject(
+            "temporary sort file",
+            None,
+            "",
+            format!("cannot read back: {e}"),
+        )),
+    })))
+}
+
 /// Manifest rows in call_id order, duplicates rejected (the first row wins).
-pub enum Calls {
-    Stream {
-        rows: Box<Rows<CallMeta>>,
-        last: Option<(String, u64)>,
-    },
-    Sorted(std::vec::IntoIter<CallMeta>),
+pub struct Calls {
+    rows: RowIter<CallMeta>,
+    /// The last call handed out: id, file, line.
+    last: Option<(String, Arc<str>, u64)>,
 }
 
 impl Calls {
-    pub fn stream(path: &Path) -> Calls {
-        Calls::Stream {
-            rows: Box::new(tables::calls(path, "calls.csv")),
-            last: None,
-        }
-    }
-
-    pub fn sorted(path: &Path, rejects: &mut Vec<Reject>) -> Calls {
-        let mut all = tables::collect(tables::calls(path, "calls.csv"), rejects);
-        all.sort_by(|a, b| a.call_id.cmp(&b.call_id).then(a.line.cmp(&b.line)));
-        let mut kept: Vec<CallMeta> = Vec::with_capacity(all.len());
-        for c in all {
-            match kept.last() {
-                Some(prev) if prev.call_id == c.call_id => rejects.push(duplicate(&c, prev.line)),
-                _ => kept.push(c),
-            }
-        }
-        Calls::Sorted(kept.into_iter())
+    pub fn open(files: &Files, sort: bool, rejects: &mut Vec<Reject>) -> io::Result<Calls> {
+        let rows = tables::chain(files, tables::calls);
+        let rows: RowIter<CallMeta> = if sort {
+            sort_rows(rows, |c| &c.call_id, rejects)?
+        } else {
+            Box::new(rows)
+        };
+        Ok(Calls { rows, last: None })
     }
 
     /// The next call, or `Ok(None)` at the end.
-    pub fn next(&mut self, rejects: &mut Vec<Reject>) -> Result<Option<CallMeta>, OutOfOrder> {
-        match self {
-            Calls::Sorted(it) => Ok(it.next()),
-            Calls::Stream { rows, last } => loop {
-                match rows.next() {
-                    None => return Ok(None),
-                    Some(Err(r)) => rejects.push(r),
-                    Some(Ok(c)) => match last {
-                        Some((id, line)) if *id == c.call_id => rejects.push(duplicate(&c, *line)),
-                        Some((id, _)) if *id > c.call_id => {
-                            return Err(OutOfOrder(format!(
-                                "calls.csv line {}: {} after {id}",
-                                c.line, c.call_id
-                            )))
-                        }
-                        _ => {
-                            *last = Some((c.call_id.clone(), c.line));
-                            return Ok(Some(c));
-                        }
-                    },
-                }
-            },
+    pub fn next(&mut self, rejects: &mut Vec<Reject>) -> Result<Option<CallMeta>, Halt> {
+        loop {
+            match self.rows.next() {
+                None => return Ok(None),
+                Some(Err(r)) => rejects.push(r),
+                Some(Ok(c)) => match &self.last {
+                    Some((id, file, line)) if *id == c.call_id => {
+                        rejects.push(duplicate(&c, file, *line))
+                    }
+                    Some((id, _, _)) if *id > c.call_id => {
+                        return Err(Halt::OutOfOrder(
+                            Input::Calls,
+                            format!("{} line {}: {} after {id}", c.file, c.line, c.call_id),
+                        ))
+                    }
+                    _ => {
+                        self.last = Some((c.call_id.clone(), c.file.clone(), c.line));
+                        return Ok(Some(c));
+                    }
+                },
+            }
         }
     }
 }
 
-fn duplicate(c: &CallMeta, first: u64) -> Reject {
+fn duplicate(c: &CallMeta, first_file: &str, first: u64) -> Reject {
+    let at = if *first_file == *c.file {
+        format!("line {first}")
+    } else {
+        format!("{first_file} line {first}")
+    };
     reject(
-        "calls.csv",
+        &c.file,
         Some(c.line),
         &c.call_id,
-        format!("duplicate call_id (first on line {first})"),
+        format!("duplicate call_id (first on {at})"),
     )
 }
 
 fn unknown_action(a: &Action) -> Reject {
     reject(
-        "actions.csv",
+        &a.file,
         Some(a.line),
         &a.call_id,
         "action for unknown call_id (not in the manifest)",
@@ -109,94 +203,89 @@ fn unknown_action(a: &Action) -> Reject {
 }
 
 /// The action log, handed out call by call.
-pub enum Actions {
-    Stream(Box<std::iter::Peekable<Rows<Action>>>),
-    Index(HashMap<String, Vec<Action>>),
-    None,
+pub struct Actions {
+    rows: Peekable<RowIter<Action>>,
+    /// The call_id of the last row taken: the log's own order is checked against it.
+    last: Option<String>,
 }
 
 impl Actions {
-    pub fn stream(path: &Path) -> Actions {
-        Actions::Stream(Box::new(tables::actions(path, "actions.csv").peekable()))
+    pub fn open(files: &Files, sort: bool, rejects: &mut Vec<Reject>) -> io::Result<Actions> {
+        let rows = tables::chain(files, tables::actions);
+        let rows: RowIter<Action> = if sort {
+            sort_rows(rows, |a| &a.call_id, rejects)?
+        } else {
+            Box::new(rows)
+        };
+        Ok(Actions {
+            rows: rows.peekable(),
+            last: None,
+        })
     }
 
-    pub fn index(path: &Path, rejects: &mut Vec<Reject>) -> Actions {
-        let mut by_call: HashMap<String, Vec<Action>> = HashMap::new();
-        for a in tables::collect(tables::actions(path, "actions.csv"), rejects) {
-            by_call.entry(a.call_id.clone()).or_default().push(a);
+    /// No action log at all.
+    pub fn none() -> Actions {
+        Actions {
+            rows: (Box::new(std::iter::empty()) as RowIter<Action>).peekable(),
+            last: None,
         }
-        Actions::Index(by_call)
+    }
+
+    /// Takes the next row, checking the log's own order.
+    fn pop(&mut self) -> Result<Option<Action>, Halt> {
+        let Some(Ok(a)) = self.rows.next() else {
+            return Ok(None);
+        };
+        if let Some(last) = &self.last {
+            if a.call_id < *last {
+                return Err(Halt::OutOfOrder(
+                    Input::Actions,
+                    format!("{} line {}: {} after {last}", a.file, a.line, a.call_id),
+                ));
+            }
+        }
+        if self.last.as_deref() != Some(a.call_id.as_str()) {
+            self.last = Some(a.call_id.clone());
+        }
+        Ok(Some(a))
     }
 
     /// The actions of `call_id`, in time order. Calls must be asked in call_id order.
-    pub fn take(
-        &mut self,
-        call_id: &str,
-        rejects: &mut Vec<Reject>,
-    ) -> Result<Vec<Action>, OutOfOrder> {
-        let mut out = match self {
-            Actions::None => Vec::new(),
-            Actions::Index(map) => map.remove(call_id).unwrap_or_default(),
-            Actions::Stream(rows) => {
-                let mut out: Vec<Action> = Vec::new();
-                while let Some(next) = rows.peek() {
-                    match next {
-                        Err(_) => {
-                            if let Some(Err(r)) = rows.next() {
-                                rejects.push(r);
-                            }
-                        }
-                        Ok(a) if a.call_id.as_str() < call_id => {
-                            if let Some(Ok(a)) = rows.next() {
-                                rejects.push(unknown_action(&a));
-                            }
-                        }
-                        Ok(a) if a.call_id == call_id => {
-                            if let Some(Ok(a)) = rows.next() {
-                                out.push(a);
-                            }
-                        }
-                        Ok(_) => break,
+    pub fn take(&mut self, call_id: &str, rejects: &mut Vec<Reject>) -> Result<Vec<Action>, Halt> {
+        let mut out: Vec<Action> = Vec::new();
+        while let Some(next) = self.rows.peek() {
+            match next {
+                Err(_) => {
+                    if let Some(Err(r)) = self.rows.next() {
+                        rejects.push(r);
                     }
                 }
-                // Rows of this call after a later call's would mean disorder.
-                if let Some(Ok(a)) = rows.peek() {
-                    if let Some(prev) = out.last() {
-                        if a.call_id < prev.call_id {
-                            return Err(OutOfOrder(format!("actions.csv line {}", a.line)));
-                        }
+                Ok(a) if a.call_id.as_str() <= call_id => {
+                    let Some(a) = self.pop()? else { break };
+                    if a.call_id == call_id {
+                        out.push(a);
+                    } else {
+                        rejects.push(unknown_action(&a));
                     }
                 }
-                out
+                Ok(_) => break,
             }
-        };
+        }
         out.sort_by(|a, b| a.at.cmp(&b.at).then(a.line.cmp(&b.line)));
         Ok(out)
     }
 
     /// Rejects every action left: their calls are not in the manifest.
-    pub fn finish(self, rejects: &mut Vec<Reject>) -> Result<(), OutOfOrder> {
-        match self {
-            Actions::None => {}
-            Actions::Index(map) => {
-                for a in map.into_values().flatten() {
-                    rejects.push(unknown_action(&a));
+    pub fn finish(mut self, rejects: &mut Vec<Reject>) -> Result<(), Halt> {
+        while let Some(next) = self.rows.peek() {
+            if next.is_err() {
+                if let Some(Err(r)) = self.rows.next() {
+                    rejects.push(r);
                 }
+                continue;
             }
-            Actions::Stream(rows) => {
-                let mut last: Option<String> = None;
-                for r in *rows {
-                    match r {
-                        Err(e) => rejects.push(e),
-                        Ok(a) => {
-                            if last.as_ref().is_some_and(|l| *l > a.call_id) {
-                                return Err(OutOfOrder(format!("actions.csv line {}", a.line)));
-                            }
-                            rejects.push(unknown_action(&a));
-                            last = Some(a.call_id);
-                        }
-                    }
-                }
+            if let Some(a) = self.pop()? {
+                rejects.push(unknown_action(&a));
             }
         }
         Ok(())
@@ -213,8 +302,10 @@ pub struct BundleLine {
 
 /// A bundle being read line by line.
 struct Cursor {
-    rdr: BufReader<std::fs::File>,
+    rdr: BufReader<Box<dyn Read>>,
     line: u64,
+    /// Bytes read so far (of the decompressed stream).
+    pos: u64,
     /// The current line: call id, line number, text.
     head: Option<(String, u64, String)>,
 }
@@ -233,7 +324,12 @@ enum BundleMode {
         cursors: Vec<Option<Cursor>>,
         heap: BinaryHeap<Reverse<(String, usize)>>,
     },
-    Index(HashMap<String, (usize, u64, u64)>),
+    /// Every line's call id and place, sorted on disk by call id; the bundles open for
+    /// positioned reads.
+    Sorted {
+        lines: Peekable<spill::Sorted<LineRef>>,
+        files: Vec<Option<std::fs::File>>,
+    },
 }
 
 #[derive(serde::Deserialize)]
@@ -241,37 +337,37 @@ struct IdOnly {
     call_id: serde_json::Value,
 }
 
+/// A bundle line read with its call id: id, line number, text, start offset.
+type Head = (String, u64, String, u64);
+
 /// Reads the next non-blank line of a bundle with its call id; bad lines are rejects.
-fn read_head(
-    rdr: &mut impl BufRead,
-    line: &mut u64,
-    name: &str,
-    rejects: &mut Vec<Reject>,
-) -> Option<(String, u64, String, u64)> {
+fn read_head(c: &mut Cursor, name: &str, rejects: &mut Vec<Reject>) -> Option<Head> {
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = match rdr.read_until(b'\n', &mut buf) {
+        let start = c.pos;
+        match c.rdr.read_until(b'\n', &mut buf) {
             Ok(0) => return None,
-            Ok(n) => n as u64,
+            Ok(n) => c.pos += n as u64,
             Err(e) => {
                 rejects.push(reject(
                     name,
-                    Some(*line + 1),
+                    Some(c.line + 1),
                     "",
                     format!("read error: {e}"),
                 ));
                 return None;
             }
         };
-        *line += 1;
+        c.line += 1;
+        let line = c.line;
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let mut text = match String::from_utf8(std::mem::take(&mut buf)) {
             Ok(t) => t,
             Err(_) => {
-                rejects.push(reject(name, Some(*line), "", "bundle line is not UTF-8"));
+                rejects.push(reject(name, Some(line), "", "bundle line is not UTF-8"));
                 continue;
             }
         };
@@ -288,24 +384,19 @@ fn read_head(
                 serde_json::Value::String(s) if !s.trim().is_empty() => s,
                 serde_json::Value::Number(n) => n.to_string(),
                 _ => {
-                    rejects.push(reject(
-                        name,
-                        Some(*line),
-                        "",
-                        "bundle line without a call_id",
-                    ));
+                    rejects.push(reject(name, Some(line), "", "bundle line without a call_id"));
                     continue;
                 }
             },
             Err(e) => {
-                rejects.push(reject(name, Some(*line), "", jsonl::describe_error(&e)));
+                rejects.push(reject(name, Some(line), "", jsonl::describe_error(&e)));
                 continue;
             }
         };
         // Trimmed in place: the line is not copied again.
         let len = text.trim_end().len();
         text.truncate(len);
-        return Some((id, *line, text, n));
+        return Some((id, line, text, start));
     }
 }
 
@@ -327,17 +418,23 @@ fn duplicate_line(name: &str, line: u64, id: &str, first: &str, first_line: u64)
     )
 }
 
+/// Whether a path names a JSONL bundle (plain or compressed).
+pub fn is_bundle(path: &Path) -> bool {
+    input::has_ext(&input::logical(path), "jsonl")
+}
+
 impl Bundles {
-    fn open(
-        paths: Vec<PathBuf>,
-        names: Vec<String>,
-        rejects: &mut Vec<Reject>,
-    ) -> Vec<Option<BufReader<std::fs::File>>> {
+    fn open(paths: &[PathBuf], names: &[String], rejects: &mut Vec<Reject>) -> Vec<Option<Cursor>> {
         paths
             .iter()
-            .zip(&names)
-            .map(|(p, name)| match std::fs::File::open(p) {
-                Ok(f) => Some(BufReader::with_capacity(1 << 16, f)),
+            .zip(names)
+            .map(|(p, name)| match input::open(p) {
+                Ok(f) => Some(Cursor {
+                    rdr: BufReader::with_capacity(1 << 16, f),
+                    line: 0,
+                    pos: 0,
+                    head: None,
+                }),
                 Err(e) => {
                     rejects.push(reject(name, None, "", format!("cannot open bundle: {e}")));
                     None
@@ -346,71 +443,59 @@ impl Bundles {
             .collect()
     }
 
-    pub fn stream(paths: Vec<PathBuf>, names: Vec<String>, rejects: &mut Vec<Reject>) -> Bundles {
-        let mut cursors = Vec::new();
+    pub fn new(
+        paths: Vec<PathBuf>,
+        names: Vec<String>,
+        sort: bool,
+        rejects: &mut Vec<Reject>,
+    ) -> io::Result<Bundles> {
+        let mode = if sort {
+            Bundles::sorted(&paths, &names, rejects)?
+        } else {
+            Bundles::stream(&paths, &names, rejects)
+        };
+        Ok(Bundles { paths, names, mode })
+    }
+
+    fn stream(paths: &[PathBuf], names: &[String], rejects: &mut Vec<Reject>) -> BundleMode {
+        let mut cursors = Bundles::open(paths, names, rejects);
         let mut heap = BinaryHeap::new();
-        for (i, rdr) in Bundles::open(paths.clone(), names.clone(), rejects)
-            .into_iter()
-            .enumerate()
-        {
-            let mut c = rdr.map(|rdr| Cursor {
-                rdr,
-                line: 0,
-                head: None,
-            });
+        for (i, c) in cursors.iter_mut().enumerate() {
             if let Some(c) = c.as_mut() {
-                if let Some((id, line, text, _)) =
-                    read_head(&mut c.rdr, &mut c.line, &names[i], rejects)
-                {
+                if let Some((id, line, text, _)) = read_head(c, &names[i], rejects) {
                     heap.push(Reverse((id.clone(), i)));
                     c.head = Some((id, line, text));
                 }
             }
-            cursors.push(c);
         }
-        Bundles {
-            paths,
-            names,
-            mode: BundleMode::Stream { cursors, heap },
-        }
+        BundleMode::Stream { cursors, heap }
     }
 
-    pub fn index(paths: Vec<PathBuf>, names: Vec<String>, rejects: &mut Vec<Reject>) -> Bundles {
-        let mut index: HashMap<String, (usize, u64, u64)> = HashMap::new();
-        for (fi, rdr) in Bundles::open(paths.clone(), names.clone(), rejects)
-            .into_iter()
-            .enumerate()
-        {
-            let Some(mut rdr) = rdr else { continue };
-            let mut line = 0u64;
-            while let Some((id, at_line, _text, n)) =
-                read_head(&mut rdr, &mut line, &names[fi], rejects)
-            {
-                // The line starts where the reader now stands, less its own bytes.
-                let Some(start) = offset_of(&mut rdr).map(|end| end - n) else {
-                    rejects.push(reject(
-                        &names[fi],
-                        Some(at_line),
-                        &id,
-                        "cannot locate bundle line",
-                    ));
-                    continue;
+    fn sorted(
+        paths: &[PathBuf],
+        names: &[String],
+        rejects: &mut Vec<Reject>,
+    ) -> io::Result<BundleMode> {
+        let mut sorter: Sorter<LineRef> = Sorter::default();
+        for (fi, c) in Bundles::open(paths, names, rejects).into_iter().enumerate() {
+            let Some(mut c) = c else { continue };
+            // A compressed bundle cannot be read at an offset: its lines are kept.
+            let keep_text = input::Compression::of(&paths[fi]) != input::Compression::None;
+            while let Some((id, line, text, start)) = read_head(&mut c, &names[fi], rejects) {
+                let at = if keep_text {
+                    LineAt::Text(text)
+                } else {
+                    LineAt::Offset(start)
                 };
-                match index.get(&id) {
-                    Some(&(f0, _, l0)) => {
-                        rejects.push(duplicate_line(&names[fi], at_line, &id, &names[f0], l0))
-                    }
-                    None => {
-                        index.insert(id, (fi, start, at_line));
-                    }
-                }
+                let seq = ((fi as u64) << 40) | line;
+                sorter.push(&id, seq, &LineRef { id: id.clone(), file: fi, line, at })?;
             }
         }
-        Bundles {
-            paths,
-            names,
-            mode: BundleMode::Index(index),
-        }
+        let files = paths.iter().map(|p| std::fs::File::open(p).ok()).collect();
+        Ok(BundleMode::Sorted {
+            lines: sorter.finish()?.peekable(),
+            files,
+        })
     }
 
     /// The bundle line of `call_id`, if a bundle holds it. Calls must be asked in
@@ -419,25 +504,54 @@ impl Bundles {
         &mut self,
         call_id: &str,
         rejects: &mut Vec<Reject>,
-    ) -> Result<Option<BundleLine>, OutOfOrder> {
+    ) -> Result<Option<BundleLine>, Halt> {
         match &mut self.mode {
-            BundleMode::Index(index) => {
-                let Some((file, offset, line)) = index.remove(call_id) else {
-                    return Ok(None);
-                };
-                match read_line_at(&self.paths[file], offset) {
-                    Ok(text) => Ok(Some(BundleLine { file, line, text })),
-                    Err(e) => {
-                        // The bundle changed or vanished since it was indexed.
-                        rejects.push(reject(
-                            &self.names[file],
-                            Some(line),
-                            call_id,
-                            format!("cannot read bundle line: {e}"),
-                        ));
-                        Ok(None)
+            BundleMode::Sorted { lines, files } => {
+                let mut found: Option<BundleLine> = None;
+                loop {
+                    match lines.peek() {
+                        None => break,
+                        Some(Ok((_, r))) if r.id.as_str() > call_id => break,
+                        _ => {}
                     }
+                    let r = match lines.next() {
+                        Some(Ok((_, r))) => r,
+                        Some(Err(e)) => return Err(Halt::Io(e)),
+                        None => break,
+                    };
+                    let name = &self.names[r.file];
+                    if r.id.as_str() < call_id {
+                        rejects.push(unknown_line(name, r.line, &r.id));
+                        continue;
+                    }
+                    if let Some(first) = &found {
+                        let (fname, fline) = (&self.names[first.file], first.line);
+                        rejects.push(duplicate_line(name, r.line, &r.id, fname, fline));
+                        continue;
+                    }
+                    let text = match r.at {
+                        LineAt::Text(t) => t,
+                        LineAt::Offset(o) => match files[r.file].as_ref().map(|f| read_line_at(f, o)) {
+                            Some(Ok(t)) => t,
+                            Some(Err(e)) => {
+                                rejects.push(reject(
+                                    name,
+                                    Some(r.line),
+                                    call_id,
+                                    format!("cannot read bundle line: {e}"),
+                                ));
+                                continue;
+                            }
+                            None => continue,
+                        },
+                    };
+                    found = Some(BundleLine {
+                        file: r.file,
+                        line: r.line,
+                        text,
+                    });
                 }
+                Ok(found)
             }
             BundleMode::Stream { cursors, heap } => {
                 let mut found: Option<BundleLine> = None;
@@ -467,11 +581,12 @@ impl Bundles {
                             text,
                         });
                     }
-                    if let Some((nid, nline, ntext, _)) =
-                        read_head(&mut c.rdr, &mut c.line, &self.names[fi], rejects)
-                    {
+                    if let Some((nid, nline, ntext, _)) = read_head(c, &self.names[fi], rejects) {
                         if nid < hid {
-                            return Err(OutOfOrder(format!("{} line {nline}", self.names[fi])));
+                            return Err(Halt::OutOfOrder(
+                                Input::Bundles,
+                                format!("{} line {nline}: {nid} after {hid}", self.names[fi]),
+                            ));
                         }
                         heap.push(Reverse((nid.clone(), fi)));
                         c.head = Some((nid, nline, ntext));
@@ -483,35 +598,31 @@ impl Bundles {
     }
 
     /// Rejects every bundle line left: their calls are not in the manifest.
-    pub fn finish(mut self, rejects: &mut Vec<Reject>) -> Result<(), OutOfOrder> {
-        match &mut self.mode {
-            BundleMode::Index(index) => {
-                for (id, (file, _, line)) in index.drain() {
-                    rejects.push(unknown_line(&self.names[file], line, &id));
-                }
-                Ok(())
-            }
-            BundleMode::Stream { .. } => {
-                // Asking for a key after every call id drains the heap.
-                let last = "\u{10FFFF}";
-                self.take(last, rejects).map(|_| ())
-            }
-        }
+    pub fn finish(mut self, rejects: &mut Vec<Reject>) -> Result<(), Halt> {
+        // Asking for a key after every call id drains what is left.
+        self.take("\u{10FFFF}", rejects).map(|_| ())
     }
 }
 
-fn offset_of(rdr: &mut BufReader<std::fs::File>) -> Option<u64> {
-    let pos = rdr.get_mut().stream_position().ok()?;
-    Some(pos - rdr.buffer().len() as u64)
-}
-
-/// Reads the line starting at `offset`.
-fn read_line_at(path: &Path, offset: u64) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
-    f.seek(SeekFrom::Start(offset))?;
+/// Reads the line starting at `offset` of a plain bundle.
+fn read_line_at(f: &std::fs::File, offset: u64) -> io::Result<String> {
+    use std::os::unix::fs::FileExt;
     let mut buf = Vec::new();
-    BufReader::new(f.by_ref()).read_until(b'\n', &mut buf)?;
+    let mut chunk = vec![0u8; 16 * 1024];
+    loop {
+        let n = f.read_at(&mut chunk, offset + buf.len() as u64)?;
+        if n == 0 {
+            break;
+        }
+        match chunk[..n].iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                buf.extend_from_slice(&chunk[..i]);
+                break;
+            }
+            None => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
     String::from_utf8(buf)
         .map(|s| s.trim_end().to_string())
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8"))
 }

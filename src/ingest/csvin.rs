@@ -20,16 +20,25 @@ impl Columns {
         required: &[&str],
         file: &str,
     ) -> Result<Columns, Reject> {
-        let index: FxHashMap<String, usize> = headers
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                (
-                    h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase(),
-                    i,
-                )
-            })
-            .collect();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, h) in headers.iter().enumerate() {
+            let name = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(first) = index.insert(name.clone(), i) {
+                return Err(Reject {
+                    file: file.to_string(),
+                    line: Some(1),
+                    call_id: String::new(),
+                    reason: format!(
+                        "the header names column {name} twice (columns {} and {}; file rejected whole)",
+                        first + 1,
+                        i + 1
+                    ),
+                });
+            }
+        }
         let missing: Vec<&str> = required
             .iter()
             .copied()
@@ -61,6 +70,11 @@ impl Columns {
             .map_or("", str::trim)
     }
 
+    /// How many fields the header has.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
     /// Checks the row has as many fields as the header.
     pub fn check_width(&self, rec: &csv::StringRecord) -> Result<(), String> {
         if rec.len() == self.width {
@@ -76,8 +90,8 @@ impl Columns {
 }
 
 /// Opens a CSV reader that tolerates ragged rows (they are rejected one by one).
-pub fn reader(path: &Path) -> Result<csv::Reader<std::fs::File>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {e}"))?;
+pub fn reader(path: &Path) -> Result<csv::Reader<Box<dyn std::io::Read>>, String> {
+    let file = super::input::open(path).map_err(|e| format!("cannot open: {e}"))?;
     Ok(csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)

@@ -3,7 +3,10 @@
 //! [`transcript`] (one module per format) and speaker roles in [`roles`].
 
 pub mod csvin;
+pub mod input;
+pub mod records;
 pub mod report_index;
 pub mod roles;
+pub mod spill;
 pub mod tables;
 pub mod transcript;

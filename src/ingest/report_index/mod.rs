@@ -172,7 +172,7 @@ impl ReportIndex {
         while let Some(row) = rows.next() {
             match row {
                 Ok(r) => {
-                    if let Some(rec) = rows.position().and_then(|p| row_rec(&r, p.byte())) {
+                    if let Some(rec) = rows.byte().and_then(|b| row_rec(&r, b)) {
                         sorter.push(rec)?;
                     }
                 }

@@ -63,7 +63,7 @@ impl Model {
         let mut rows = tables::reports(path, "reports.csv");
         while let Some(row) = rows.next() {
             if let Ok(r) = row {
-                m.add(r, rows.position().unwrap().byte());
+                m.add(r, rows.byte().unwrap());
             }
         }
         m
