@@ -43,12 +43,32 @@ fn broken_inputs_are_rejected_and_good_calls_scored() {
 }
 
 #[test]
-fn missing_required_column_rejects_the_file_naming_the_column() {
+fn a_manifest_missing_a_required_column_stops_the_run_naming_it() {
+    // Nothing can be audited: exit 2 naming the file and the column, and the previous
+    // reports stay as they were.
     let dir = fixture("broken").join("missing_column");
     let out = tempfile::tempdir().unwrap();
-    audit(&dir, out.path(), &[]);
-    assert_rejects(&dir, out.path());
-    assert!(rows(&out.path().join("calls.csv")).is_empty());
+    audit(&fixture("broken"), out.path(), &[]);
+    let before = std::fs::read(out.path().join("calls.csv")).unwrap();
+    let err = assert_cmd::Command::cargo_bin("callaudit")
+        .unwrap()
+        .arg("audit")
+        .arg(&dir)
+        .arg("--out")
+        .arg(out.path())
+        .arg("--quiet")
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&err);
+    let want = &rows(&dir.join("expected_rejects.csv"))[0];
+    assert!(
+        err.contains(&want["file"]) && err.contains(&want["reason_keyword"]),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(out.path().join("calls.csv")).unwrap(), before);
 }
 
 #[test]
@@ -56,8 +76,16 @@ fn reports_are_replaced_whole() {
     // A second run into the same folder replaces every report and leaves no temp file.
     let out = tempfile::tempdir().unwrap();
     audit(&fixture("broken"), out.path(), &[]);
-    audit(&fixture("broken").join("missing_column"), out.path(), &[]);
-    assert!(rows(&out.path().join("calls.csv")).is_empty());
+    audit(&fixture("demo"), out.path(), &[]);
+    let demo = tempfile::tempdir().unwrap();
+    audit(&fixture("demo"), demo.path(), &[]);
+    for f in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
+        assert_eq!(
+            std::fs::read(out.path().join(f)).unwrap(),
+            std::fs::read(demo.path().join(f)).unwrap(),
+            "{f}"
+        );
+    }
     let leftovers: Vec<_> = std::fs::read_dir(out.path())
         .unwrap()
         .flatten()

@@ -1,6 +1,6 @@
 //! The audit pipeline over more calls than one chunk (2,048): chunks in flight while the
-//! next is read, written in order whatever the thread count, and the fall-back to index
-//! mode when the manifest turns out unsorted after chunks were already audited.
+//! next is read, written in order whatever the thread count, and the fall-back to sorting
+//! an input on disk when the manifest turns out unsorted after chunks were already audited.
 
 mod common;
 
@@ -42,7 +42,7 @@ fn chunks_are_written_in_order_and_unsorted_input_falls_back() {
     }
 
     // Two manifest rows swapped in the third chunk: streaming has already audited two
-    // chunks when it meets them, then the whole run is redone from indexes.
+    // chunks when it meets them, then the run is redone with the manifest sorted on disk.
     let manifest = read(&archive, "calls.csv");
     let mut lines: Vec<&str> = manifest.lines().collect();
     lines.swap(4300, 4301);
@@ -58,7 +58,7 @@ fn chunks_are_written_in_order_and_unsorted_input_falls_back() {
         .success();
     let summary = String::from_utf8_lossy(&run.get_output().stderr).to_string();
     assert!(
-        summary.contains("inputs indexed"),
+        summary.contains("sorted on disk: call manifest"),
         "the unsorted manifest was not detected: {summary}"
     );
     for name in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
