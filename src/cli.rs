@@ -120,4 +120,8 @@ pub struct GenerateArgs {
     /// Transcript layout: `files` (one .txt per call), `jsonl` (bundles) or `mixed`.
     #[arg(long, default_value = "mixed")]
     pub layout: String,
+    /// Row order of the tables and bundles: `time` (as the systems export: calls by
+    /// started_at, actions by at, reports by created_at), `call-id` or `shuffled`.
+    #[arg(long, default_value = "time")]
+    pub order: String,
 }

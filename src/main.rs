@@ -3,9 +3,9 @@
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AllowMissing, AuditOptions};
-use callaudit::ingest::input;
 use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
+use callaudit::ingest::input;
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;

@@ -14,7 +14,9 @@ fn generate(dir: &Path) {
     Command::cargo_bin("callaudit")
         .unwrap()
         .args(["generate", "--calls", &CALLS.to_string(), "--seed", "3"])
-        .args(["--noise", "1", "--layout", "jsonl", "--out"])
+        .args([
+            "--noise", "1", "--layout", "jsonl", "--order", "call-id", "--out",
+        ])
         .arg(dir)
         .assert()
         .success();

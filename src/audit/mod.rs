@@ -16,6 +16,7 @@ pub mod sources;
 
 pub use call::audit_call;
 
+use crate::ingest::input;
 use crate::ingest::roles::RoleOptions;
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
@@ -25,7 +26,6 @@ use crate::report::{Block, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use crate::ingest::input;
 use sources::{Actions, Bundles, Calls, Files, Halt, Plan};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -124,7 +124,9 @@ fn find_bundles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 );
             }
         } else {
-            out.extend(input::expand(p, sources::is_bundle).map_err(|e| format!("--transcripts {e}"))?);
+            out.extend(
+                input::expand(p, sources::is_bundle).map_err(|e| format!("--transcripts {e}"))?,
+            );
         }
     }
     out.sort();
@@ -295,7 +297,9 @@ fn pass(
     let base = &ins.base;
     let mut calls = Calls::open(&ins.calls, plan.calls, &mut rejects).map_err(AuditError::Sort)?;
     let mut actions = match &ins.actions {
-        Some(files) => Actions::open(files, plan.actions, &mut rejects).map_err(AuditError::Sort)?,
+        Some(files) => {
+            Actions::open(files, plan.actions, &mut rejects).map_err(AuditError::Sort)?
+        }
         None => Actions::none(),
     };
     let mut bundles = Bundles::new(

@@ -384,7 +384,12 @@ fn read_head(c: &mut Cursor, name: &str, rejects: &mut Vec<Reject>) -> Option<He
                 serde_json::Value::String(s) if !s.trim().is_empty() => s,
                 serde_json::Value::Number(n) => n.to_string(),
                 _ => {
-                    rejects.push(reject(name, Some(line), "", "bundle line without a call_id"));
+                    rejects.push(reject(
+                        name,
+                        Some(line),
+                        "",
+                        "bundle line without a call_id",
+                    ));
                     continue;
                 }
             },
@@ -488,7 +493,16 @@ impl Bundles {
                     LineAt::Offset(start)
                 };
                 let seq = ((fi as u64) << 40) | line;
-                sorter.push(&id, seq, &LineRef { id: id.clone(), file: fi, line, at })?;
+                sorter.push(
+                    &id,
+                    seq,
+                    &LineRef {
+                        id: id.clone(),
+                        file: fi,
+                        line,
+                        at,
+                    },
+                )?;
             }
         }
         let files = paths.iter().map(|p| std::fs::File::open(p).ok()).collect();
@@ -531,19 +545,21 @@ impl Bundles {
                     }
                     let text = match r.at {
                         LineAt::Text(t) => t,
-                        LineAt::Offset(o) => match files[r.file].as_ref().map(|f| read_line_at(f, o)) {
-                            Some(Ok(t)) => t,
-                            Some(Err(e)) => {
-                                rejects.push(reject(
-                                    name,
-                                    Some(r.line),
-                                    call_id,
-                                    format!("cannot read bundle line: {e}"),
-                                ));
-                                continue;
+                        LineAt::Offset(o) => {
+                            match files[r.file].as_ref().map(|f| read_line_at(f, o)) {
+                                Some(Ok(t)) => t,
+                                Some(Err(e)) => {
+                                    rejects.push(reject(
+                                        name,
+                                        Some(r.line),
+                                        call_id,
+                                        format!("cannot read bundle line: {e}"),
+                                    ));
+                                    continue;
+                                }
+                                None => continue,
                             }
-                            None => continue,
-                        },
+                        }
                     };
                     found = Some(BundleLine {
                         file: r.file,

@@ -22,6 +22,7 @@ pub mod catalog;
 pub mod clock;
 mod draw;
 pub mod noise;
+pub mod order;
 pub mod phrases;
 mod plan;
 pub mod records;
@@ -131,6 +132,7 @@ fn protected_names(sc: &Scenario) -> Vec<String> {
 /// Writes the archive described by `args` and returns what was written.
 pub fn run(args: &GenerateArgs) -> Result<Summary> {
     let layout = Layout::parse(&args.layout)?;
+    order::Order::parse(&args.order)?;
     anyhow::ensure!(
         args.noise <= 3,
         "--noise must be 0 to 3, got {}",
@@ -153,6 +155,7 @@ pub fn run(args: &GenerateArgs) -> Result<Summary> {
         )?;
     }
     let (files, bytes) = archive.finish()?;
+    order::apply(&args.out, order::Order::parse(&args.order)?, args.seed)?;
     Ok(Summary {
         calls: args.calls,
         files,

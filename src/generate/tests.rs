@@ -18,6 +18,7 @@ fn args(out: &Path, calls: u64, seed: u64, noise: u8, layout: &str) -> GenerateA
         noise,
         out: out.to_path_buf(),
         layout: layout.to_string(),
+        order: "call-id".to_string(),
     }
 }
 

@@ -205,7 +205,11 @@ impl<T: Codec> Iterator for Sorted<T> {
             Src::Memory { arena, entries } => {
                 let e = entries.next()?;
                 let mut bytes = &arena[e.start + e.key_len as usize..e.start + e.len as usize];
-                Some(T::decode(&mut bytes).map(|v| (e.seq, v)).ok_or_else(corrupt))
+                Some(
+                    T::decode(&mut bytes)
+                        .map(|v| (e.seq, v))
+                        .ok_or_else(corrupt),
+                )
             }
             Src::Merge { runs, heap } => {
                 let Reverse((_, seq, i)) = heap.pop()?;
@@ -319,7 +323,10 @@ impl Codec for Action {
     fn encode(&self, out: &mut Vec<u8>) {
         put_str(out, &self.call_id);
         put_ts(out, &self.at);
-        put_u64(out, KINDS.iter().position(|k| *k == self.kind).unwrap_or(0) as u64);
+        put_u64(
+            out,
+            KINDS.iter().position(|k| *k == self.kind).unwrap_or(0) as u64,
+        );
         for s in [
             &self.report_no,
             &self.ref_report_no,

@@ -63,7 +63,12 @@ impl<T> Rows<T> {
                     Bad::Utf8(_) => "not UTF-8".into(),
                     Bad::Unterminated(_) => "unterminated quote".into(),
                 };
-                rows.pending = Some(reject(file, Some(1), "", format!("unreadable header: {why}")));
+                rows.pending = Some(reject(
+                    file,
+                    Some(1),
+                    "",
+                    format!("unreadable header: {why}"),
+                ));
                 return rows;
             }
             None => {
