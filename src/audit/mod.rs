@@ -444,7 +444,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let pool = builder
         .build()
         .map_err(|e| AuditError::Threads(e.to_string()))?;
-    let mut plan = Plan::default();
+    let mut plan = sources::probe(&ins.calls, ins.actions.as_ref(), &ins.bundles);
     let (out, audited) = loop {
         match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone())? {
             Ok(done) => break done,
