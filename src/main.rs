@@ -97,6 +97,13 @@ fn audit(args: AuditArgs) -> Result<Outcome> {
             opts.out.display(),
         );
     }
+    if s.role_mismatches > 0 && !args.quiet {
+        eprintln!(
+            "callaudit: warning: in {} calls the agent flag ({}) was absent or another speaker greets (roles column of calls.csv: flag-absent / flag-contradicted)",
+            s.role_mismatches,
+            opts.roles.agent_label.as_deref().unwrap_or("-"),
+        );
+    }
     if args.strict && s.rejects > 0 {
         return Ok(Outcome::Rejects(s.rejects));
     }

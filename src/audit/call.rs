@@ -215,6 +215,17 @@ pub fn audit_call(
         RoleMethod::Inferred { agent, confidence } => {
             row.field(&format!("inferred:{agent}:{}", fixed(*confidence, 2)))
         }
+        RoleMethod::FlagAbsent { agent, confidence } => row.field(&format!(
+            "flag-absent:inferred:{agent}:{}",
+            fixed(*confidence, 2)
+        )),
+        RoleMethod::FlagContradicted {
+            greeter,
+            confidence,
+        } => row.field(&format!(
+            "flag-contradicted:{greeter}-greets:{}",
+            fixed(*confidence, 2)
+        )),
     };
     match path.urgent_hit {
         Some(h) => {
@@ -234,6 +245,7 @@ pub fn audit_call(
         agent_name: m.agent_name.clone(),
         score,
         steps: results,
+        role_mismatch: method.flag_mismatch(),
     }
 }
 

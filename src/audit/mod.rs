@@ -71,6 +71,9 @@ pub struct Summary {
     pub seconds: f64,
     /// The inputs that were not in call_id order and were sorted on disk.
     pub sorted: Plan,
+    /// Calls whose `--agent-speaker` / `--agent-channel` was absent or contradicted by
+    /// the greeting.
+    pub role_mismatches: usize,
 }
 
 /// Reasons the run could not happen at all (exit code 2).
@@ -460,6 +463,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         critical_fails: out.agents().critical_fails(),
         seconds: started.elapsed().as_secs_f64(),
         sorted: plan,
+        role_mismatches: out.role_mismatches(),
     };
     out.commit()
         .map_err(|e| AuditError::Output(display(&opts.out), e))?;

@@ -12,6 +12,11 @@ pub enum RoleMethod {
     Explicit,
     /// `--agent-speaker` / `--agent-channel` named the agent.
     Flag,
+    /// The flag named the agent, but another speaker greets clearly: the flag is kept
+    /// (the user said so) and the call is flagged for a look.
+    FlagContradicted { greeter: String, confidence: f64 },
+    /// The flag's label is not in this call: the agent was inferred instead.
+    FlagAbsent { agent: String, confidence: f64 },
     /// The agent was inferred from the greeting, with a confidence in 0..=1.
     Inferred { agent: String, confidence: f64 },
 }
@@ -118,15 +123,46 @@ fn decide(
     }
     if let Some(agent) = &opts.agent_label {
         if raw.iter().any(|t| same_label(&t.speaker, agent)) {
-            let agent = agent.clone();
+            let flagged = agent.clone();
             let test = move |s: &str| {
                 explicit_role(s) == Some(Role::Agent)
-                    || (explicit_role(s).is_none() && same_label(s, &agent))
+                    || (explicit_role(s).is_none() && same_label(s, &flagged))
             };
-            return Ok((Box::new(test), RoleMethod::Flag));
+            // A confident greeting by another speaker contradicts the flag.
+            let method = match infer(raw, greeting_score) {
+                Ok((greeter, confidence))
+                    if confidence >= CONTRADICTION && !same_label(&greeter, agent) =>
+                {
+                    RoleMethod::FlagContradicted {
+                        greeter,
+                        confidence,
+                    }
+                }
+                _ => RoleMethod::Flag,
+            };
+            return Ok((Box::new(test), method));
         }
+        let (agent, confidence) = infer(raw, greeting_score)?;
+        let label = agent.clone();
+        return Ok((
+            Box::new(move |s: &str| s == label),
+            RoleMethod::FlagAbsent { agent, confidence },
+        ));
     }
-    // Inference: the best greeting among each speaker's first two turns of the call.
+    let (agent, confidence) = infer(raw, greeting_score)?;
+    let label = agent.clone();
+    Ok((
+        Box::new(move |s: &str| s == label),
+        RoleMethod::Inferred { agent, confidence },
+    ))
+}
+
+/// Inference confidence from which another speaker's greeting contradicts the flag.
+const CONTRADICTION: f64 = 0.5;
+
+/// The speaker who greets, with a confidence: the best greeting among each speaker's
+/// first two turns of the call.
+fn infer(raw: &[RawTurn], greeting_score: &dyn Fn(&str) -> f64) -> Result<(String, f64), String> {
     let mut labels: Vec<&str> = Vec::new();
     for t in raw {
         if !labels.contains(&t.speaker.as_str()) {
@@ -160,13 +196,18 @@ fn decide(
             labels.join(", ")
         ));
     }
-    let agent = agent.to_string();
-    let label = agent.clone();
     let confidence = ((top - runner_up) / top).clamp(0.0, 1.0);
-    Ok((
-        Box::new(move |s: &str| s == label),
-        RoleMethod::Inferred { agent, confidence },
-    ))
+    Ok((agent.to_string(), confidence))
+}
+
+impl RoleMethod {
+    /// Whether the flag given by the user did not fit this call (absent or contradicted).
+    pub fn flag_mismatch(&self) -> bool {
+        matches!(
+            self,
+            RoleMethod::FlagAbsent { .. } | RoleMethod::FlagContradicted { .. }
+        )
+    }
 }
 
 #[cfg(test)]

@@ -65,6 +65,9 @@ pub struct CallReport {
     pub agent_name: String,
     pub score: CallScore,
     pub steps: Vec<StepResult>,
+    /// `--agent-speaker` / `--agent-channel` absent from the call or contradicted by
+    /// its greeting (the `roles` column says which).
+    pub role_mismatch: bool,
 }
 
 /// What `agents.csv` needs of one call.
@@ -86,6 +89,8 @@ pub struct Block {
     pub steps: Vec<u8>,
     pub agents: Vec<AgentCall>,
     pub rejects: Vec<Reject>,
+    /// Calls whose agent flag did not fit ([`CallReport::role_mismatch`]).
+    pub role_mismatches: usize,
 }
 
 impl Block {
@@ -108,6 +113,7 @@ impl Block {
             steps: Vec::with_capacity(steps),
             agents: Vec::with_capacity(audited),
             rejects: Vec::new(),
+            role_mismatches: 0,
         };
         for r in results {
             b.push(r);
@@ -121,6 +127,7 @@ impl Block {
             Ok(r) => r,
             Err(rej) => return self.rejects.push(rej),
         };
+        self.role_mismatches += usize::from(r.role_mismatch);
         self.calls.extend_from_slice(&r.row);
         let mut statuses = [Status::Na; STEP_IDS.len()];
         for ((id, s), st) in STEP_IDS.iter().zip(&r.steps).zip(&mut statuses) {
@@ -165,6 +172,7 @@ pub struct Reports {
     steps: BufWriter<File>,
     agents: AgentStats,
     rejects: Vec<Reject>,
+    role_mismatches: usize,
 }
 
 type Csv = csv::Writer<BufWriter<File>>;
@@ -199,6 +207,7 @@ impl Reports {
             steps: open_raw(dir, "steps.csv", &STEP_COLUMNS)?,
             agents: AgentStats::default(),
             rejects: Vec::new(),
+            role_mismatches: 0,
         })
     }
 
@@ -218,6 +227,7 @@ impl Reports {
             );
         }
         self.rejects.extend(b.rejects);
+        self.role_mismatches += b.role_mismatches;
         Ok(audited)
     }
 
@@ -231,6 +241,11 @@ impl Reports {
         r.sort();
         r.dedup();
         r.len()
+    }
+
+    /// Calls whose `--agent-speaker` / `--agent-channel` did not fit.
+    pub fn role_mismatches(&self) -> usize {
+        self.role_mismatches
     }
 
     pub fn agents(&self) -> &AgentStats {
