@@ -305,3 +305,36 @@ fn inputs_split_over_files_and_compressed_give_the_same_reports() {
         std::fs::read(c.join("steps.csv")).unwrap()
     );
 }
+
+/// The 20k-call twin test: run in release (`cargo test --release --test order --
+/// --ignored`, as CI does); the debug build would take minutes.
+#[test]
+#[ignore = "20k calls: run in release, as CI does"]
+fn twenty_thousand_calls_in_time_order_equal_their_call_id_twin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (t, c) = (tmp.path().join("t"), tmp.path().join("c"));
+    for (dir, order) in [(&t, "time"), (&c, "call-id")] {
+        Command::cargo_bin("callaudit")
+            .unwrap()
+            .args([
+                "generate", "--calls", "20000", "--seed", "11", "--noise", "2",
+            ])
+            .args(["--order", order, "--out"])
+            .arg(dir)
+            .assert()
+            .success();
+    }
+    let (to, co) = (tmp.path().join("to"), tmp.path().join("co"));
+    run(&t, &to, &[]);
+    run(&c, &co, &[]);
+    let mut rdr = csv::Reader::from_path(t.join("actions.csv")).unwrap();
+    let actions: Vec<_> = rdr.records().map(Result::unwrap).collect();
+    assert_same(&co, &to, &actions);
+    assert_eq!(
+        std::fs::read_to_string(co.join("calls.csv"))
+            .unwrap()
+            .lines()
+            .count(),
+        20001
+    );
+}
