@@ -8,6 +8,7 @@
 pub mod edit;
 pub mod lexicon;
 pub mod normalize;
+pub mod number_repair;
 pub mod numbers;
 pub mod phrase;
 pub mod stem;
@@ -17,6 +18,9 @@ use lexicon::{Lexicon, WordIds};
 use normalize::Normalizer;
 use phrase::{MatchOptions, Memo, Phrase, SliceHit, Slots, Toks, WordMemo};
 use std::cell::RefCell;
+
+/// What a word said only loosely takes off a hit's confidence.
+pub const LOOSE_COST: f64 = 0.1;
 
 /// One turn; its normalised tokens live in its speaker's run ([`CallText::tokens_of`]).
 #[derive(Debug, Clone)]
@@ -106,6 +110,8 @@ pub struct Hit {
     /// Turn where the match starts and turn where it ends.
     pub first_turn: usize,
     pub last_turn: usize,
+    /// Required words of the phrase said only at the loose level.
+    pub loose: u8,
     /// Token position of the match start inside its run, for negation checks.
     run: usize,
     pos: usize,
@@ -117,6 +123,12 @@ impl Hit {
         self.score >= 1.0
     }
 
+    /// How sure the hit is, 0..=1: a full match is 1 less [`LOOSE_COST`] per word said
+    /// only loosely; a near miss is its share of the phrase, less the same.
+    pub fn confidence(&self) -> f64 {
+        (self.score - LOOSE_COST * f64::from(self.loose)).clamp(0.0, 1.0)
+    }
+
     /// A hit of phrase `k` found at `h` in the tokens of run `r` from `lo` on.
     fn in_run(r: usize, run: &Run, lo: usize, k: usize, h: phrase::SliceHit) -> Hit {
         Hit {
@@ -124,6 +136,7 @@ impl Hit {
             phrase: k,
             first_turn: run.turn_of[lo + h.first],
             last_turn: run.turn_of[lo + h.last],
+            loose: h.loose,
             run: r,
             pos: lo + h.first,
             end: lo + h.last,
@@ -184,7 +197,7 @@ impl CallText {
                     let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {
                         if run.present.is_empty() {
-                            run.present = vec![0; lex.len().div_ceil(64)];
+                            run.present = vec![0; lex.id_space().div_ceil(64)];
                         }
                         // Most tokens say at most one word: grow once per turn.
                         run.ids.reserve(toks.len());
@@ -220,7 +233,9 @@ impl CallText {
         CallText {
             turns: out,
             runs,
-            memo: RefCell::default(),
+            memo: RefCell::new(WordMemo::new(
+                lex.map(Lexicon::confusions).unwrap_or_default(),
+            )),
         }
     }
 

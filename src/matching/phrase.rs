@@ -10,11 +10,13 @@
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
 
+mod loose;
 mod scan;
 mod words;
 
 use super::lexicon::Lexicon;
 use super::normalize::{raw_tokens, Normalizer};
+pub use loose::{loose_eq, sound_key};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};
@@ -29,11 +31,18 @@ pub struct MatchOptions {
     pub fuzz: f64,
     /// Tokens allowed between two consecutive words of a phrase.
     pub gap: usize,
+    /// Required words of a phrase that may be said at the loose level
+    /// ([`loose_eq`]) when another required word is said strictly.
+    pub loose: usize,
 }
 
 impl Default for MatchOptions {
     fn default() -> Self {
-        MatchOptions { fuzz: 0.8, gap: 2 }
+        MatchOptions {
+            fuzz: 0.8,
+            gap: 2,
+            loose: 1,
+        }
     }
 }
 
@@ -78,6 +87,9 @@ pub struct Phrase {
     /// (leading optional items and the first required one); `None` when one of them is
     /// a slot, a gap or an exact word.
     lead_ids: Option<Vec<u32>>,
+    /// Added to a word's lexicon id for the id of the word said loosely (see
+    /// [`Lexicon::loose_offset`]); set by [`Phrase::bind`].
+    loose_offset: u32,
 }
 
 /// See `one_word` in [`Item::Words`].
@@ -105,6 +117,8 @@ pub struct SliceHit {
     /// First and last token positions involved.
     pub first: usize,
     pub last: usize,
+    /// Required words said only at the loose level.
+    pub loose: u8,
 }
 
 impl Phrase {
@@ -190,6 +204,7 @@ impl Phrase {
             required_ids: Vec::new(),
             anchor_ids: None,
             lead_ids: None,
+            loose_offset: 0,
         })
     }
 
@@ -231,12 +246,30 @@ impl Phrase {
                 }
             }
         }
-        self.anchor_ids = anchors.map(|mut a| {
+        self.loose_offset = lex.loose_offset();
+        // A match may start on a word said loosely too.
+        let off = self.loose_offset;
+        let with_loose = |mut a: Vec<u32>| {
+            let n = a.len();
+            for k in 0..n {
+                a.push(a[k] + off);
+            }
             a.sort_unstable();
             a.dedup();
             a
-        });
-        self.lead_ids = self.leads();
+        };
+        self.anchor_ids = anchors.map(with_loose);
+        self.lead_ids = self.leads().map(with_loose);
+    }
+
+    /// Whether the bit set `present` holds lexicon id `id`, strictly or loosely said.
+    fn present_in(&self, present: &[u64], id: u32) -> bool {
+        let has = |id: u32| {
+            present
+                .get(id as usize / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+        };
+        has(id) || has(id + self.loose_offset)
     }
 
     /// See `lead_ids`.
@@ -271,11 +304,7 @@ impl Phrase {
     /// Whether a text whose tokens say the lexicon words in `present` (a bit set) may
     /// hold a full match; `false` rules it out without scanning.
     pub fn may_match(&self, present: &[u64]) -> bool {
-        let has = |id: u32| {
-            present
-                .get(id as usize / 64)
-                .is_some_and(|w| w >> (id % 64) & 1 == 1)
-        };
+        let has = |id: u32| self.present_in(present, id);
         self.required_ids
             .iter()
             .all(|alts| alts.iter().any(|&id| has(id)))
@@ -284,11 +313,7 @@ impl Phrase {
     /// The highest score a near miss can reach in a text whose tokens say the lexicon
     /// words in `present`: required items none of whose words is said are missed.
     pub fn max_score(&self, present: &[u64]) -> f64 {
-        let has = |id: u32| {
-            present
-                .get(id as usize / 64)
-                .is_some_and(|w| w >> (id % 64) & 1 == 1)
-        };
+        let has = |id: u32| self.present_in(present, id);
         let required = self
             .items
             .iter()

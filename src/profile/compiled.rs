@@ -158,12 +158,19 @@ impl Compiled {
             closing_salutation: compile("steps.closing.salutation", &s.closing.salutation)?,
             forbidden: compile("steps.forbidden_phrases.lines", &s.forbidden_phrases.lines)?,
         };
+        let mut confusions = crate::matching::lexicon::Confusions::default();
+        for (heard, meant) in &p.matching.confusions {
+            for h in norm.tokens(heard) {
+                confusions.entry(h).or_default().extend(norm.tokens(meant));
+            }
+        }
         let lexicon = Lexicon::new(
             sets.all()
                 .flat_map(|p| p.words().cloned())
                 .collect::<Vec<_>>(),
             p.matching.fuzz,
-        );
+        )
+        .with_confusions(confusions);
         sets.all_mut().for_each(|p| p.bind(&lexicon));
         let mut bands = Vec::new();
         for b in &p.time_of_day.bands {
@@ -222,6 +229,7 @@ impl Compiled {
             opts: MatchOptions {
                 fuzz: p.matching.fuzz,
                 gap: p.matching.gap,
+                loose: p.matching.loose_words,
             },
             bands,
             sets,

@@ -63,6 +63,18 @@ pub struct Matching {
     pub gap: usize,
     /// Other-side turns this short do not break a split sentence.
     pub backchannel_tokens: usize,
+    /// Required words of a phrase that may be said loosely (one error more than the
+    /// word's own budget, the same sound, a confusion) when another is said strictly.
+    #[serde(default = "one")]
+    pub loose_words: usize,
+    /// Words the recogniser hears as other words: heard → meant ("malang" = "malam"),
+    /// said loosely.
+    #[serde(default)]
+    pub confusions: BTreeMap<String, String>,
+}
+
+fn one() -> usize {
+    1
 }
 
 #[derive(Debug, Clone, Deserialize)]
