@@ -34,6 +34,9 @@ pub struct MatchOptions {
     /// Required words of a phrase that may be said at the loose level
     /// ([`loose_eq`]) when another required word is said strictly.
     pub loose: usize,
+    /// The context anchors the phrase (the other parts of a step were said): a phrase
+    /// may match with loose words only.
+    pub anchored: bool,
 }
 
 impl Default for MatchOptions {
@@ -42,6 +45,7 @@ impl Default for MatchOptions {
             fuzz: 0.8,
             gap: 2,
             loose: 1,
+            anchored: false,
         }
     }
 }

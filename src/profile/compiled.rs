@@ -192,7 +192,18 @@ impl Compiled {
                 "at least one band is needed".into(),
             ));
         }
-        for key in p.scoring.weights.keys().chain(&p.scoring.critical) {
+        for (key, t) in &p.scoring.thresholds {
+            if !(0.0..=1.0).contains(t) {
+                return Err(err("scoring.thresholds", format!("{key}: must be between 0 and 1")));
+            }
+        }
+        for key in p
+            .scoring
+            .weights
+            .keys()
+            .chain(&p.scoring.critical)
+            .chain(p.scoring.thresholds.keys())
+        {
             if !STEP_IDS.contains(&key.as_str()) {
                 return Err(err(
                     "scoring",
@@ -230,6 +241,7 @@ impl Compiled {
                 fuzz: p.matching.fuzz,
                 gap: p.matching.gap,
                 loose: p.matching.loose_words,
+                anchored: false,
             },
             bands,
             sets,

@@ -153,6 +153,10 @@ pub struct Scoring {
     pub critical: Vec<String>,
     /// Weight of every step id.
     pub weights: BTreeMap<String, f64>,
+    /// Per step id, the confidence a PASS needs (0..=1; a PASS below is a FAIL).
+    /// `callaudit eval --sweep` proposes them from human grades.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

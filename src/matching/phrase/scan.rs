@@ -384,7 +384,7 @@ impl Phrase {
                 }
             }
             // A loose word needs a strict one beside it: alone it is not said.
-            if strict == 0 {
+            if strict == 0 && !opts.anchored {
                 matched = matched.saturating_sub(loosely);
                 loosely = 0;
                 if full_only {
