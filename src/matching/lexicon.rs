@@ -6,7 +6,7 @@
 //! caches it per distinct token; a call's tokens then match by a binary search in a
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
-use super::edit::letters;
+use super::edit::{letters, within};
 use super::phrase::{close, loose_eq, sound_key, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
 use rustc_hash::FxHashMap as HashMap;
@@ -50,6 +50,9 @@ pub struct Lexicon {
     by_key: HashMap<String, Vec<u32>>,
     /// Heard token → the words the recogniser hears as it (profile data).
     confusions: Arc<Confusions>,
+    /// Spelling variants of words (`nomer` of `nomor`): a token close to a variant
+    /// says the word loosely.
+    aliases: Vec<(String, u32)>,
 }
 
 /// The recogniser's confusions: heard token → words it stands for.
@@ -68,6 +71,7 @@ impl Lexicon {
             shape: Vec::new(),
             by_key: HashMap::default(),
             confusions: Arc::default(),
+            aliases: Vec::new(),
         };
         for w in words {
             if lex.index.contains_key(&w) {
@@ -99,6 +103,24 @@ impl Lexicon {
     /// lexicon id, so no thread keeps answers of the old table.
     pub fn with_confusions(mut self, confusions: Confusions) -> Lexicon {
         self.confusions = Arc::new(confusions);
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self
+    }
+
+    /// Spelling variants (variant, canonical word) of the normaliser: a token close to
+    /// a variant says its word loosely. Pairs whose word is not in the lexicon are
+    /// dropped.
+    pub fn with_aliases<'a>(
+        mut self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Lexicon {
+        for (variant, word) in pairs {
+            if let Some(&id) = self.index.get(word) {
+                if variant != word && variant.chars().count() >= 3 {
+                    self.aliases.push((variant.to_string(), id));
+                }
+            }
+        }
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self
     }
@@ -251,12 +273,28 @@ impl Lexicon {
             .filter_map(|b| self.confusions.get(*b))
             .flatten()
         {
-            // Exact words (`=word`) are never said loosely.
+            // An exact word (`=word`) is said loosely only by one edit (below).
             loose.extend(
                 self.index
                     .get(meant)
                     .filter(|&&id| self.shape[id as usize] != (0, 0)),
             );
+        }
+        // Exact words (`=word`) take one edit, on the token itself: "mlapor" is
+        // "=melapor" heard one letter off, "laporan" is still not "=lapor".
+        let n = token.chars().count();
+        for (form, &id) in &self.exact {
+            if form != token && form.chars().count().abs_diff(n) <= 1 && within(form, token, 1) {
+                loose.push(id);
+            }
+        }
+        for (variant, id) in &self.aliases {
+            if bases
+                .iter()
+                .any(|b| variant == b || loose_eq(variant, b, self.fuzz))
+            {
+                loose.push(*id);
+            }
         }
         loose.retain(|id| ids.binary_search(id).is_err());
         loose.sort_unstable();

@@ -10,6 +10,7 @@
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
 
+mod join;
 mod loose;
 mod scan;
 mod words;
@@ -94,6 +95,8 @@ pub struct Phrase {
     /// Added to a word's lexicon id for the id of the word said loosely (see
     /// [`Lexicon::loose_offset`]); set by [`Phrase::bind`].
     loose_offset: u32,
+    /// Consecutive items said as one token (see [`join`]).
+    joins: Vec<join::Join>,
 }
 
 /// See `one_word` in [`Item::Words`].
@@ -178,7 +181,7 @@ impl Phrase {
                     return Err(format!("phrase {source:?}: empty alternative in {raw:?}"));
                 }
                 items.push(Item::Words {
-                    alts,
+                    alts: join::with_joined_alts(alts),
                     ids: Vec::new(),
                     one_word: None,
                     optional,
@@ -202,6 +205,7 @@ impl Phrase {
         }) {
             return Err(format!("phrase {source:?} has no required word"));
         }
+        let joins = join::joins_of(&items);
         Ok(Phrase {
             source: source.to_string(),
             items,
@@ -209,16 +213,20 @@ impl Phrase {
             anchor_ids: None,
             lead_ids: None,
             loose_offset: 0,
+            joins,
         })
     }
 
     /// Every word of the phrase's alternatives (not slots), for the lexicon; exact words
     /// keep their `=` mark.
     pub fn words(&self) -> impl Iterator<Item = &String> {
-        self.items.iter().flat_map(|i| match i {
-            Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
+        self.items
+            .iter()
+            .flat_map(|i| match i {
+                Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .chain(self.joins.iter().flat_map(|j| &j.words))
     }
 
     /// Records the lexicon id of every word, so matching can use token id lists.
@@ -226,7 +234,9 @@ impl Phrase {
         self.required_ids.clear();
         let has_slot = self.items.iter().any(|i| matches!(i, Item::Slot { .. }));
         let mut anchors: Option<Vec<u32>> = (!has_slot).then(Vec::new);
-        for i in &mut self.items {
+        // Item index -> its entry in required_ids.
+        let mut required_at: Vec<Option<usize>> = vec![None; self.items.len()];
+        for (k, i) in self.items.iter_mut().enumerate() {
             if let Item::Words {
                 alts,
                 ids,
@@ -246,8 +256,27 @@ impl Phrase {
                     _ => anchors = None,
                 }
                 if let (false, Some(firsts)) = (*optional, firsts) {
+                    required_at[k] = Some(self.required_ids.len());
                     self.required_ids.push(firsts);
                 }
+            }
+        }
+        // A joined token says both items of its join.
+        let lead_item = self.lead_item();
+        let mut join_leads = Vec::new();
+        for j in &mut self.joins {
+            j.ids = j.words.iter().map(|w| lex.id(w)).collect();
+            let said: Vec<u32> = j.ids.iter().flatten().copied().collect();
+            for k in [j.item, j.item + 1] {
+                if let Some(r) = required_at[k] {
+                    self.required_ids[r].extend(&said);
+                }
+            }
+            if let Some(list) = &mut anchors {
+                list.extend(&said);
+            }
+            if Some(j.item) == lead_item {
+                join_leads.extend(&said);
             }
         }
         self.loose_offset = lex.loose_offset();
@@ -263,7 +292,10 @@ impl Phrase {
             a
         };
         self.anchor_ids = anchors.map(with_loose);
-        self.lead_ids = self.leads().map(with_loose);
+        self.lead_ids = self.leads().map(|mut l| {
+            l.extend(&join_leads);
+            with_loose(l)
+        });
     }
 
     /// Whether the bit set `present` holds lexicon id `id`, strictly or loosely said.
@@ -274,6 +306,15 @@ impl Phrase {
                 .is_some_and(|w| w >> (id % 64) & 1 == 1)
         };
         has(id) || has(id + self.loose_offset)
+    }
+
+    /// Index of the first required item, when every item before it is a word item
+    /// (what [`Phrase::leads`] lists the start words of).
+    fn lead_item(&self) -> Option<usize> {
+        self.items.iter().position(|i| match i {
+            Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
+            Item::Gap(_) => false,
+        })
     }
 
     /// See `lead_ids`.

@@ -171,6 +171,20 @@ impl Compiled {
             p.matching.fuzz,
         )
         .with_confusions(confusions);
+        // One-word spelling variants of a word ("nomer" of "nomor"), for the loose level.
+        let aliases: Vec<(String, String)> = p
+            .normalize
+            .variants
+            .iter()
+            .filter_map(|(k, v)| {
+                let (raw, v) = (crate::matching::normalize::raw_tokens(k), norm.tokens(v));
+                match (raw.as_slice(), v.as_slice()) {
+                    ([k], [v]) => Some((k.clone(), v.clone())),
+                    _ => None,
+                }
+            })
+            .collect();
+        let lexicon = lexicon.with_aliases(aliases.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         sets.all_mut().for_each(|p| p.bind(&lexicon));
         let mut bands = Vec::new();
         for b in &p.time_of_day.bands {
@@ -194,7 +208,10 @@ impl Compiled {
         }
         for (key, t) in &p.scoring.thresholds {
             if !(0.0..=1.0).contains(t) {
-                return Err(err("scoring.thresholds", format!("{key}: must be between 0 and 1")));
+                return Err(err(
+                    "scoring.thresholds",
+                    format!("{key}: must be between 0 and 1"),
+                ));
             }
         }
         for key in p

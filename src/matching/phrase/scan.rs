@@ -140,8 +140,12 @@ impl View<'_> {
 
     /// Whether the token at `p` says `word` only at the loose level.
     fn says_loosely(&self, p: usize, word: &str, id: Option<u32>) -> bool {
-        if word.starts_with(EXACT) {
-            return false;
+        if let Some(exact) = word.strip_prefix(EXACT) {
+            // One edit on the token itself (see the lexicon's loose ids).
+            let t = &self.toks.text[p];
+            return t != exact
+                && t.chars().count().abs_diff(exact.chars().count()) <= 1
+                && crate::matching::edit::within(exact, t, 1);
         }
         match (self.toks.ids, id, self.memo) {
             (Some(ids), Some(id), _) => ids[p].binary_search(&(id + self.loose_offset)).is_ok(),
@@ -326,7 +330,15 @@ impl Phrase {
             let mut first: Option<usize> = None;
             let mut last = s;
             let mut extra = 0usize;
-            for item in &self.items {
+            // The item after a join said as one token is said with it.
+            let mut joined = false;
+            for (k, item) in self.items.iter().enumerate() {
+                if std::mem::take(&mut joined) {
+                    required += 1;
+                    matched += 1;
+                    strict += 1;
+                    continue;
+                }
                 let Some(alts) = alts_of(item, slots) else {
                     if let Item::Gap(g) = item {
                         extra += g;
@@ -347,6 +359,16 @@ impl Phrase {
                     .clone()
                     .find_map(|p| v.item_at(p, alts).map(|l| (p, l)));
                 let mut was_loose = false;
+                if found.is_none() && !optional {
+                    if let Some(j) = self.joins.iter().find(|j| j.item == k) {
+                        found = span
+                            .clone()
+                            .filter(|&p| p < tokens.len())
+                            .find(|&p| j.words.iter().zip(&j.ids).any(|(w, &id)| v.says(p, w, id)))
+                            .map(|p| (p, 1));
+                        joined = found.is_some();
+                    }
+                }
                 if found.is_none() && !optional && loosely < opts.loose {
                     found = span
                         .clone()
