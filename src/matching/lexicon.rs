@@ -7,7 +7,7 @@
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
 use super::edit::{letters, within};
-use super::phrase::{close, loose_eq, sound_key, spelled_like};
+use super::phrase::{close, loose_eq, loose_number, sound_key, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -244,6 +244,17 @@ impl Lexicon {
     /// sorted strict ids), keeping the list sorted (loose ids are the larger ones).
     fn loose_into(&self, token: &str, ids: &mut Vec<u32>) {
         if token.bytes().all(|b| b.is_ascii_digit()) {
+            // A number one digit off.
+            let n = token.len();
+            let off = self.loose_offset();
+            for len in n.saturating_sub(1)..=n + 1 {
+                for &id in self.by_len.get(&len).into_iter().flatten() {
+                    if loose_number(&self.words[id as usize], token) {
+                        ids.push(id + off);
+                    }
+                }
+            }
+            ids.sort_unstable();
             return;
         }
         let off = self.loose_offset();

@@ -90,6 +90,44 @@ fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, us
     Some((first.1, last.2))
 }
 
+/// Whether a raw word is a number word or digits (lower-cased, punctuation trimmed).
+fn number_like(word: Option<&str>) -> bool {
+    let Some(w) = word else { return false };
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    !w.is_empty() && (w.bytes().all(|b| b.is_ascii_digit()) || numbers::needs_reading(&w))
+}
+
+/// A number the ASR split over two turns of one speaker ("tiga kali dua" / "puluh
+/// empat jam"), with at most a backchannel between, is read as one: the first turn
+/// gets the tokens of both texts, the second none.
+fn join_split_numbers(
+    turns: &[Turn],
+    norm: &Normalizer,
+    backchannel: usize,
+    tokens: &mut [Vec<String>],
+) {
+    for i in 0..turns.len() {
+        // A turn already read with the one before keeps its tokens there.
+        if tokens[i].is_empty() || !number_like(turns[i].text.split_whitespace().last()) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < turns.len() && turns[j].role != turns[i].role && tokens[j].len() <= backchannel
+        {
+            j += 1;
+        }
+        if j < turns.len()
+            && turns[j].role == turns[i].role
+            && number_like(turns[j].text.split_whitespace().next())
+        {
+            tokens[i] = norm.tokens(&format!("{} {}", turns[i].text, turns[j].text));
+            tokens[j].clear();
+        }
+    }
+}
+
 /// The normalised text of one call.
 #[derive(Debug, Clone)]
 pub struct CallText {
@@ -154,6 +192,7 @@ impl CallText {
         backchannel: usize,
     ) -> CallText {
         let mut tokens: Vec<Vec<String>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
+        join_split_numbers(turns, norm, backchannel, &mut tokens);
         let lens: Vec<usize> = tokens.iter().map(Vec::len).collect();
         let mut out: Vec<TextTurn> = turns
             .iter()
@@ -445,6 +484,12 @@ impl CallText {
             negations.iter().any(|n| rest.starts_with(n))
                 && !exceptions.iter().any(|e| rest.starts_with(e))
         })
+    }
+
+    /// Up to `n` tokens of the same run right before a hit.
+    pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[String] {
+        let run = &self.runs[hit.run];
+        &run.tokens[hit.pos.saturating_sub(n)..hit.pos]
     }
 
     /// Up to `n` tokens of the same turn right after a hit.

@@ -60,7 +60,8 @@ pub fn repair<'a>(tokens: &[&'a str]) -> Option<Vec<&'a str>> {
         .zip(&strict)
         .map(|(t, &s)| if s { None } else { candidate(t) })
         .collect();
-    let numberish = |i: usize| strict[i] || cand[i].is_some();
+    // "kali" ("3 kali 24") sits inside a number for the neighbours' sake.
+    let numberish = |i: usize| strict[i] || cand[i].is_some() || tokens[i] == "kali";
     let mut out: Vec<&'a str> = Vec::with_capacity(tokens.len());
     let mut changed = false;
     for (i, &t) in tokens.iter().enumerate() {
@@ -109,6 +110,7 @@ mod tests {
             ("nol empta delapn enam", "nol empat delapan enam"),
             ("lima puluh ya tiga", "lima puluh tiga"),
             ("tujjuh satu", "tujuh satu"),
+            ("tga kali dua puluh empat", "tiga kali dua puluh empat"),
         ] {
             assert_eq!(fix(said), want, "{said}");
         }

@@ -17,7 +17,7 @@ mod words;
 
 use super::lexicon::Lexicon;
 use super::normalize::{raw_tokens, Normalizer};
-pub use loose::{loose_eq, sound_key};
+pub use loose::{loose_eq, loose_number, sound_key};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};

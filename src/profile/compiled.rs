@@ -68,6 +68,8 @@ pub struct Compiled {
     /// Normalised token sequences that look like negations but are not.
     pub forbidden_negation_exceptions: Vec<Vec<String>>,
     pub empathy_question_words: Vec<String>,
+    /// Token sequences before a name that make it a read-back (caller_name).
+    pub caller_name_readback: Vec<Vec<String>>,
     pub stopwords: Vec<String>,
 }
 
@@ -275,6 +277,7 @@ impl Compiled {
                 .map(|e| norm.tokens(e))
                 .collect(),
             empathy_question_words: words(&p.steps.empathy.question_words),
+            caller_name_readback: sequences(&p.steps.caller_name.readback_before),
             stopwords: words(&p.steps.data_verification.stopwords),
             profile,
         })

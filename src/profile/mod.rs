@@ -197,6 +197,10 @@ pub struct CallerName {
     pub ask: Phrases,
     /// Addressing a CRM-known caller by name.
     pub address: Phrases,
+    /// Words that make a name right after them a read-back of a report ("atas nama
+    /// ..."), not the agent addressing the caller.
+    #[serde(default)]
+    pub readback_before: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

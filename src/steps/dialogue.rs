@@ -181,7 +181,35 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
     let crm = ctx.call.meta.crm_caller_name.trim();
     let all = |_| true;
     if !crm.is_empty() && !ctx.slots["caller_name"].is_empty() {
-        let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &all);
+        // Addressing is the identification of step 2: not the name read back from a
+        // report ("atas nama Budi"), not the courtesy of the closing turns.
+        let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+        let closing = ctx.prof.profile.steps.closing.last_turns;
+        let opening = &agent[..agent.len().saturating_sub(closing)];
+        let before = &ctx.prof.caller_name_readback;
+        let accept = |i: usize| opening.contains(&i);
+        let hits = ctx.text.find_all(
+            &ctx.prof.sets.name_address,
+            Role::Agent,
+            ctx.slots,
+            ctx.prof.opts,
+            &accept,
+        );
+        let addressing = hits.iter().find(|h| {
+            let prev = ctx.text.tokens_before(h, 3);
+            !before.iter().any(|b| prev.ends_with(b))
+        });
+        if let Some(h) = addressing {
+            return ctx.verdict(Some(*h), "");
+        }
+        if let Some(h) = hits.first() {
+            return ctx.evidence(
+                Status::Fail,
+                format!("CRM shows the caller as \"{crm}\"; the agent says the name only reading a report back"),
+                h,
+            );
+        }
+        let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &accept);
         return ctx.verdict(
             h,
             format!(

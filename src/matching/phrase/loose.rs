@@ -46,6 +46,19 @@ pub fn sound_key(w: &str) -> String {
     String::from_utf8(out).expect("ASCII")
 }
 
+/// A number heard one digit off ("42" or "224" for "24"), numbers of two digits or
+/// more; never a word for a number.
+pub fn loose_number(w: &str, t: &str) -> bool {
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    numeric(w)
+        && numeric(t)
+        && w != t
+        && w.len() >= 2
+        && t.len() >= 2
+        && w.len().abs_diff(t.len()) <= 1
+        && within(w, t, 1)
+}
+
 fn len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
@@ -58,9 +71,9 @@ fn len(s: &str) -> usize {
 /// answers): one edit more than `w`'s budget, or the same sound key, for words of at
 /// least three letters said by tokens of at least three; also under a particle.
 pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
-    let numeric = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if numeric(w) || numeric(t) {
-        return false;
+        return loose_number(w, t);
     }
     let base_ok = |base: &str| {
         let (lw, lb) = (len(w), len(base));
@@ -133,7 +146,13 @@ mod tests {
             ("bantu", "buntut", false),
             // Three-letter words take no edit.
             ("ada", "apa", false),
-            ("123", "124", false),
+            // Numbers of two digits or more: one digit off.
+            ("24", "42", true),
+            ("24", "224", true),
+            ("123", "124", true),
+            ("3", "4", false),
+            ("24", "2424", false),
+            ("24", "dua", false),
         ] {
             assert_eq!(loose_eq(w, t, 0.8), want, "{w} / {t}");
         }
