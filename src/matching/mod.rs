@@ -114,8 +114,7 @@ fn join_split_numbers(
             continue;
         }
         let mut j = i + 1;
-        while j < turns.len() && turns[j].role != turns[i].role && tokens[j].len() <= backchannel
-        {
+        while j < turns.len() && turns[j].role != turns[i].role && tokens[j].len() <= backchannel {
             j += 1;
         }
         if j < turns.len()

@@ -195,9 +195,14 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
             ctx.prof.opts,
             &accept,
         );
+        let fuzz = ctx.prof.opts.fuzz;
         let addressing = hits.iter().find(|h| {
-            let prev = ctx.text.tokens_before(h, 3);
-            !before.iter().any(|b| prev.ends_with(b))
+            // The cue may stand before the honorific too ("atas nama pak Budi").
+            let prev = ctx.text.tokens_before(h, 4);
+            !before.iter().any(|b| {
+                prev.windows(b.len())
+                    .any(|w| w.iter().zip(b).all(|(t, c)| word_eq(c, t, fuzz)))
+            })
         });
         if let Some(h) = addressing {
             return ctx.verdict(Some(*h), "");

@@ -89,7 +89,16 @@ pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
         };
         (lw.abs_diff(lb) <= k && within(w, base, k)) || sound_key(w) == sound_key(base)
     };
+    // A typo under "-nya" ("namayna" for "namanya").
+    let under_particle = || {
+        let (lw, lt) = (len(w), len(t));
+        lw >= 3
+            && lt.abs_diff(lw + 3) <= 1
+            && t.as_bytes().first() == w.as_bytes().first()
+            && within(&format!("{w}nya"), t, 1)
+    };
     base_ok(t)
+        || under_particle()
         || SUFFIXES
             .iter()
             .filter_map(|p| t.strip_suffix(p))
@@ -139,6 +148,7 @@ mod tests {
             ("andri", "andi", true),
             ("rahmat", "rahmad", true),
             ("bantu", "bantunya", true),
+            ("nama", "namayna", true),
             // Two errors in a short word, or a different word.
             ("malam", "mlm", false),
             ("pagi", "siang", false),
