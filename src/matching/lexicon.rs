@@ -261,7 +261,10 @@ impl Lexicon {
         let mut bases: Vec<&str> = vec![token];
         bases.extend(PARTICLES.iter().filter_map(|p| token.strip_suffix(p)));
         let mut loose: Vec<u32> = Vec::new();
-        for base in &bases {
+        // A token that is a word of the vocabulary is that word: "lama" is not "nama"
+        // heard one letter off (only the confusion table says otherwise).
+        let known = !ids.is_empty();
+        for base in bases.iter().filter(|_| !known) {
             let n = base.chars().count();
             if n < 3 {
                 continue;
@@ -299,7 +302,7 @@ impl Lexicon {
                 loose.push(id);
             }
         }
-        for (variant, id) in &self.aliases {
+        for (variant, id) in self.aliases.iter().filter(|_| !known) {
             if bases
                 .iter()
                 .any(|b| variant == b || loose_eq(variant, b, self.fuzz))

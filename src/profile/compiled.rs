@@ -166,9 +166,18 @@ impl Compiled {
                 confusions.entry(h).or_default().extend(norm.tokens(meant));
             }
         }
+        // The stopwords join the vocabulary: a token that is one of them is that word,
+        // not another heard one letter off (the loose level).
         let lexicon = Lexicon::new(
             sets.all()
                 .flat_map(|p| p.words().cloned())
+                .chain(
+                    p.steps
+                        .data_verification
+                        .stopwords
+                        .iter()
+                        .flat_map(|w| norm.tokens(w)),
+                )
                 .collect::<Vec<_>>(),
             p.matching.fuzz,
         )

@@ -68,8 +68,9 @@ fn len(s: &str) -> usize {
 }
 
 /// Whether token `t` says word `w` at the loose level (whatever the strict level
-/// answers): one edit more than `w`'s budget, or the same sound key, for words of at
-/// least three letters said by tokens of at least three; also under a particle.
+/// answers): one edit for a word too short for a typo budget of its own (four and five
+/// letters at the default fuzz), or the same sound key, for words of at least three
+/// letters said by tokens of at least three; also under a particle.
 pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
     let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if numeric(w) || numeric(t) {
@@ -82,11 +83,10 @@ pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
         }
         // A three-letter word is too short to carry an edit ("ada" / "apa"), but may
         // still be heard by its sound ("ini" / "iny").
-        let k = if lw.max(lb) <= 3 {
-            0
-        } else {
-            allowed_edits(lw.max(lb), fuzz) + 1
-        };
+        // Only a word too short for a typo of its own gets one here; a longer word's
+        // budget already covers a typo ("proses" is not "progres", "tunggu" not
+        // "ganggu").
+        let k = usize::from(lw.max(lb) > 3 && allowed_edits(lw.max(lb), fuzz) == 0);
         (lw.abs_diff(lb) <= k && within(w, base, k)) || sound_key(w) == sound_key(base)
     };
     // A typo under "-nya" ("namayna" for "namanya").
@@ -154,6 +154,9 @@ mod tests {
             ("pagi", "siang", false),
             ("sore", "siang", false),
             ("bantu", "buntut", false),
+            // Longer words get nothing beyond their own budget.
+            ("progres", "proses", false),
+            ("ganggu", "tunggu", false),
             // Three-letter words take no edit.
             ("ada", "apa", false),
             // Numbers of two digits or more: one digit off.

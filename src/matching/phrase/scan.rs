@@ -49,9 +49,9 @@ pub struct WordMemo {
     confusions: std::sync::Arc<Confusions>,
 }
 
-/// Whether `t` says `w` only loosely: [`loose_eq`] or a confusion of the table.
-pub(crate) fn says_loosely(w: &str, t: &str, fuzz: f64, confusions: &Confusions) -> bool {
-    loose_eq(w, t, fuzz) || confusions.get(t).is_some_and(|m| m.iter().any(|m| m == w))
+/// Whether the confusion table says the recogniser hears `w` as `t`.
+fn confused(t: &str, w: &str, confusions: &Confusions) -> bool {
+    confusions.get(t).is_some_and(|m| m.iter().any(|m| m == w))
 }
 
 impl WordMemo {
@@ -64,16 +64,25 @@ impl WordMemo {
     }
 
     /// `word_eq(w, t, fuzz)` for the token `t` at position `at` of run `run`.
-    fn says(&mut self, w: &str, t: &str, at: (usize, usize), fuzz: f64) -> bool {
-        self.state(w, t, at, fuzz) == 2
+    fn says(&mut self, w: &str, t: &str, at: (usize, usize), fuzz: f64, known: bool) -> bool {
+        self.state(w, t, at, fuzz, known) == 2
     }
 
-    /// Whether `t` says `w` at the loose level only (not strictly).
-    fn says_loosely(&mut self, w: &str, t: &str, at: (usize, usize), fuzz: f64) -> bool {
-        self.state(w, t, at, fuzz) == 3
+    /// Whether `t` says `w` at the loose level only (not strictly); a `known` token
+    /// (a vocabulary word) only through the confusion table.
+    fn says_loosely(
+        &mut self,
+        w: &str,
+        t: &str,
+        at: (usize, usize),
+        fuzz: f64,
+        known: bool,
+    ) -> bool {
+        let s = self.state(w, t, at, fuzz, known);
+        s == 3
     }
 
-    fn state(&mut self, w: &str, t: &str, (run, at): (usize, usize), fuzz: f64) -> u8 {
+    fn state(&mut self, w: &str, t: &str, (run, at): (usize, usize), fuzz: f64, known: bool) -> u8 {
         let key = fuzz.to_bits();
         let k = match self
             .words
@@ -93,7 +102,7 @@ impl WordMemo {
         if states[at] == 0 {
             states[at] = if word_eq(w, t, fuzz) {
                 2
-            } else if says_loosely(w, t, fuzz, &self.confusions) {
+            } else if (!known && loose_eq(w, t, fuzz)) || confused(t, w, &self.confusions) {
                 3
             } else {
                 1
@@ -129,13 +138,23 @@ impl View<'_> {
         }
         match (self.toks.ids, id, self.memo) {
             (Some(ids), Some(id), _) => ids[p].binary_search(&id).is_ok(),
-            (_, _, Some(m)) => {
-                m.memo
-                    .borrow_mut()
-                    .says(word, &self.toks.text[p], (m.run, m.lo + p), self.fuzz)
-            }
+            (_, _, Some(m)) => m.memo.borrow_mut().says(
+                word,
+                &self.toks.text[p],
+                (m.run, m.lo + p),
+                self.fuzz,
+                self.known(p),
+            ),
             _ => word_eq(word, &self.toks.text[p], self.fuzz),
         }
+    }
+
+    /// Whether the token at `p` is a vocabulary word: then it is not a name heard one
+    /// letter off ("saya" is not Maya).
+    fn known(&self, p: usize) -> bool {
+        self.toks
+            .ids
+            .is_some_and(|ids| ids[p].first().is_some_and(|&id| id < self.loose_offset))
     }
 
     /// Whether the token at `p` says `word` only at the loose level.
@@ -149,12 +168,16 @@ impl View<'_> {
         }
         match (self.toks.ids, id, self.memo) {
             (Some(ids), Some(id), _) => ids[p].binary_search(&(id + self.loose_offset)).is_ok(),
-            (_, _, Some(m)) => m.memo.borrow_mut().says_loosely(
-                word,
-                &self.toks.text[p],
-                (m.run, m.lo + p),
-                self.fuzz,
-            ),
+            (_, _, Some(m)) => {
+                let known = self.known(p);
+                m.memo.borrow_mut().says_loosely(
+                    word,
+                    &self.toks.text[p],
+                    (m.run, m.lo + p),
+                    self.fuzz,
+                    known,
+                )
+            }
             _ => {
                 let t = &self.toks.text[p];
                 !word_eq(word, t, self.fuzz) && loose_eq(word, t, self.fuzz)
