@@ -113,6 +113,12 @@ fn one_word_ids(alts: &[Vec<String>], ids: &[Vec<Option<u32>>]) -> Option<Vec<u3
     Some(out)
 }
 
+/// The slots a phrase may name.
+pub const SLOTS: [&str; 3] = ["agent_name", "caller_name", "time_of_day"];
+
+/// Word classes of the profile: concept name → its variants (a word or words each).
+pub type Concepts = std::collections::BTreeMap<String, Vec<String>>;
+
 /// Per-call slot values: slot name → alternative token sequences.
 pub type Slots = rustc_hash::FxHashMap<&'static str, Vec<Vec<String>>>;
 
@@ -129,8 +135,20 @@ pub struct SliceHit {
 }
 
 impl Phrase {
-    /// Compiles a phrase; words go through the same normaliser as the transcripts.
+    /// Compiles a phrase without concepts; see [`Phrase::compile_with`].
     pub fn compile(source: &str, norm: &Normalizer) -> Result<Phrase, String> {
+        Phrase::compile_with(source, norm, &Concepts::default())
+    }
+
+    /// Compiles a phrase; words go through the same normaliser as the transcripts.
+    /// `@name` stands for the variants of concept `name` (a word class of the
+    /// profile's `[concepts]`), alone or among `|` alternatives; a slot must be one of
+    /// [`SLOTS`].
+    pub fn compile_with(
+        source: &str,
+        norm: &Normalizer,
+        concepts: &Concepts,
+    ) -> Result<Phrase, String> {
         let mut items = Vec::new();
         let mut plain: Vec<&str> = Vec::new();
         let flush = |plain: &mut Vec<&str>, items: &mut Vec<Item>| {
@@ -157,15 +175,40 @@ impl Phrase {
                 None => (raw, false),
             };
             if let Some(name) = body.strip_prefix('{').and_then(|b| b.strip_suffix('}')) {
+                if !SLOTS.contains(&name) {
+                    return Err(format!(
+                        "phrase {source:?}: unknown slot {{{name}}} (known: {})",
+                        SLOTS.map(|s| format!("{{{s}}}")).join(", ")
+                    ));
+                }
                 flush(&mut plain, &mut items);
                 items.push(Item::Slot {
                     name: name.to_string(),
                     optional,
                 });
-            } else if body.contains('|') || optional || body.starts_with('=') {
+            } else if body.contains('|') || optional || body.starts_with(['=', '@']) {
                 flush(&mut plain, &mut items);
-                let alts: Vec<Vec<String>> = body
-                    .split('|')
+                let mut expanded: Vec<String> = Vec::new();
+                for a in body.split('|') {
+                    match a.strip_prefix('@') {
+                        Some(name) => {
+                            let Some(variants) = concepts.get(name) else {
+                                return Err(format!(
+                                    "phrase {source:?}: unknown concept @{name} (known: {})",
+                                    concepts
+                                        .keys()
+                                        .map(|k| format!("@{k}"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ));
+                            };
+                            expanded.extend(variants.iter().map(|v| v.replace(' ', "_")));
+                        }
+                        None => expanded.push(a.to_string()),
+                    }
+                }
+                let alts: Vec<Vec<String>> = expanded
+                    .iter()
                     .map(|a| match a.strip_prefix('=') {
                         // `=word`: this exact form only, no fuzzy or affix match.
                         Some(exact) => norm

@@ -98,9 +98,36 @@ impl Compiled {
         if !(0.0..=1.0).contains(&p.matching.fuzz) {
             return Err(err("matching.fuzz", "must be between 0 and 1".into()));
         }
+        for (name, variants) in &p.concepts {
+            if variants.iter().all(|v| norm.tokens(v).is_empty()) {
+                return Err(ProfileError {
+                    line: p.line_of("concepts.x", &format!("{name} =")),
+                    ..err(
+                        &format!("concepts.{name}"),
+                        "a concept needs at least one word".into(),
+                    )
+                });
+            }
+        }
+        // An error names the line of the phrase (or of the empty list's key).
         let compile = |key: &str, list: &Phrases| -> Result<Vec<Phrase>, ProfileError> {
+            let last = key.rsplit('.').next().unwrap_or(key);
+            if list.is_empty() {
+                return Err(ProfileError {
+                    line: p.line_of(key, &format!("{last} =")),
+                    ..err(
+                        key,
+                        "the phrase list is empty: nothing could ever match it".into(),
+                    )
+                });
+            }
             list.iter()
-                .map(|s| Phrase::compile(s, &norm).map_err(|e| err(key, e)))
+                .map(|s| {
+                    Phrase::compile_with(s, &norm, &p.concepts).map_err(|e| ProfileError {
+                        line: p.line_of(key, &format!("{s:?}")).or(p.line_of(key, s)),
+                        ..err(key, e)
+                    })
+                })
                 .collect()
         };
         let s = &p.steps;

@@ -43,6 +43,13 @@ pub struct Profile {
     pub tusbung: Tusbung,
     pub scoring: Scoring,
     pub steps: Steps,
+    /// Word classes the phrases name as `@concept`: a QA lead adds a way of saying
+    /// "apologise" or "the unit" here, once, for every phrase that uses it.
+    #[serde(default)]
+    pub concepts: BTreeMap<String, Vec<String>>,
+    /// The profile's text, for the line of an error found after parsing.
+    #[serde(skip)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -319,7 +326,7 @@ pub struct Forbidden {
 impl Profile {
     /// Parses a profile's text; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
-        toml::from_str::<Profile>(text).map_err(|e| {
+        let mut p = toml::from_str::<Profile>(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
@@ -328,7 +335,19 @@ impl Profile {
                 line,
                 message: e.message().to_string(),
             }
-        })
+        })?;
+        p.source = Some(text.to_string());
+        Ok(p)
+    }
+
+    /// Line (1-based) of the first place `needle` stands in the profile's text after
+    /// the table header of `key`'s table (`steps.closing` for `steps.closing.thanks`).
+    pub fn line_of(&self, key: &str, needle: &str) -> Option<usize> {
+        let text = self.source.as_deref()?;
+        let table = key.rsplit_once('.').map_or("", |(t, _)| t);
+        let from = text.find(&format!("[{table}]")).unwrap_or(0);
+        let at = from + text[from..].find(needle)?;
+        Some(text[..at].matches('\n').count() + 1)
     }
 
     /// The built-in PLN 123 profile.
