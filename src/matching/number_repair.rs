@@ -47,6 +47,30 @@ fn candidate(t: &str) -> Option<&'static str> {
         .find(|w| w.len().abs_diff(n) <= 1 && within(t, w, 1))
 }
 
+/// Whether `t` is `w` with a letter dropped, added or two letters swapped (as
+/// multisets, the letters of one hold the other's).
+fn keeps_letters(t: &str, w: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut b = s.as_bytes().to_vec();
+        b.sort_unstable();
+        b
+    };
+    let (a, b) = (sorted(t), sorted(w));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    // `short` is a sub-multiset of `long`.
+    let mut k = 0;
+    for &c in long.iter() {
+        if k < short.len() && short[k] == c {
+            k += 1;
+        }
+    }
+    k == short.len()
+}
+
 /// The tokens with garbled number words next to number words repaired, and "ya"
 /// between two number words dropped; `None` when nothing changes (the common case).
 pub fn repair<'a>(tokens: &[&'a str]) -> Option<Vec<&'a str>> {
@@ -79,7 +103,11 @@ pub fn repair<'a>(tokens: &[&'a str]) -> Option<Vec<&'a str>> {
             }
             strict[lo..=hi].iter().any(|&s| s)
         };
-        if let Some(w) = cand[i].filter(|_| (left || right) && anchored()) {
+        // With number words on one side only, a garbled word must keep its letters
+        // (a letter dropped, doubled or swapped): "tia", "tgia" are "tiga", a name
+        // after a number ("tiga Tika") is not.
+        let fits = |w: &str| (left && right) || keeps_letters(t, w);
+        if let Some(w) = cand[i].filter(|w| (left || right) && fits(w) && anchored()) {
             out.push(w);
             changed = true;
         } else if t == "ya" && left && right && anchored() {
@@ -110,6 +138,8 @@ mod tests {
             ("nol empta delapn enam", "nol empat delapan enam"),
             ("lima puluh ya tiga", "lima puluh tiga"),
             ("tujjuh satu", "tujuh satu"),
+            // Between two number words any one edit is a number word.
+            ("satu tika dua", "satu tiga dua"),
             ("tga kali dua puluh empat", "tiga kali dua puluh empat"),
         ] {
             assert_eq!(fix(said), want, "{said}");
@@ -127,6 +157,9 @@ mod tests {
             "dua tempat",
             "hari rabu dua",
             "kelas dua",
+            // A name after a number is one letter off a number word, not garbled.
+            "pln satu dua tiga tika di sini",
+            "nomor dua lina",
             // Three-letter number words are never a target.
             "lantai dua dia bilang",
             // "ya" at the end of a number is the agent asking.
