@@ -485,6 +485,16 @@ impl CallText {
         })
     }
 
+    /// Whether one of `negations` starts inside the hit, after its first token
+    /// ("anak saya tidak ada yang sakit": what follows the negation is denied).
+    pub fn negated_inside(&self, hit: &Hit, negations: &[Vec<String>]) -> bool {
+        let run = &self.runs[hit.run];
+        (hit.pos + 1..hit.end).any(|i| {
+            let rest = &run.tokens[i..];
+            negations.iter().any(|n| rest.starts_with(n))
+        })
+    }
+
     /// Up to `n` tokens of the same run right before a hit.
     pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[String] {
         let run = &self.runs[hit.run];

@@ -97,6 +97,9 @@ pub struct Phrase {
     loose_offset: u32,
     /// Consecutive items said as one token (see [`join`]).
     joins: Vec<join::Join>,
+    /// Words that must not follow a match (`!word` at the end of the phrase: "tidak
+    /// terima !kasih" is a refusal, not thanks).
+    not_next: Vec<String>,
 }
 
 /// See `one_word` in [`Item::Words`].
@@ -164,7 +167,15 @@ impl Phrase {
                 plain.clear();
             }
         };
+        let mut not_next: Vec<String> = Vec::new();
         for raw in source.split_whitespace() {
+            if let Some(words) = raw.strip_prefix('!') {
+                not_next.extend(words.split('|').flat_map(|w| norm.tokens(w)));
+                continue;
+            }
+            if !not_next.is_empty() {
+                return Err(format!("phrase {source:?}: `!word` must come last"));
+            }
             if raw == "..." {
                 flush(&mut plain, &mut items);
                 items.push(Item::Gap(WIDE_GAP));
@@ -257,7 +268,16 @@ impl Phrase {
             lead_ids: None,
             loose_offset: 0,
             joins,
+            not_next,
         })
+    }
+
+    /// Whether the token after a match at `last` in `tokens` is one the phrase must not
+    /// be followed by.
+    pub(crate) fn followed_by_excluded(&self, tokens: &[String], last: usize, fuzz: f64) -> bool {
+        tokens
+            .get(last + 1)
+            .is_some_and(|t| self.not_next.iter().any(|w| word_eq(w, t, fuzz)))
     }
 
     /// Every word of the phrase's alternatives (not slots), for the lexicon; exact words

@@ -439,6 +439,9 @@ impl Phrase {
             if matched == 0 || required == 0 {
                 continue;
             }
+            if matched == required && self.followed_by_excluded(tokens, last, opts.fuzz) {
+                continue;
+            }
             let hit = SliceHit {
                 score: matched as f64 / required as f64,
                 first: first.unwrap_or(s),
