@@ -424,6 +424,56 @@ mod tests {
         assert!(e.message.contains("greetings"));
     }
 
+    /// The built-in profile's text with `from` replaced by `to`, parsed.
+    fn edited(from: &str, to: &str) -> Result<Box<Compiled>, ProfileError> {
+        assert!(super::super::BUILTIN.contains(from), "{from}");
+        let text = super::super::BUILTIN.replacen(from, to, 1);
+        Compiled::new(Profile::parse(&text, "x.toml")?, "x.toml").map(Box::new)
+    }
+
+    /// The error of an edited profile (without printing the profile when there is none).
+    trait ErrOf {
+        fn unwrap_err(self) -> ProfileError;
+    }
+    impl ErrOf for Result<Box<Compiled>, ProfileError> {
+        fn unwrap_err(self) -> ProfileError {
+            match self {
+                Err(e) => e,
+                Ok(_) => panic!("the edited profile compiles"),
+            }
+        }
+    }
+
+    fn line_of(text: &str, needle: &str) -> usize {
+        let at = text.find(needle).unwrap();
+        text[..at].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn unknown_slot_concept_and_empty_list_name_their_line() {
+        let text = super::super::BUILTIN;
+        let salutation = "salutation = [\"selamat {time_of_day}\"]";
+        let e = edited(salutation, "salutation = [\"selamat {time_of_dy}\"]").unwrap_err();
+        assert!(e.message.contains("unknown slot {time_of_dy}"), "{e}");
+        assert_eq!(e.line, Some(line_of(text, salutation)));
+        let phrase = "\"@apology ... atas|untuk ... @problem\"";
+        let e = edited(phrase, "\"@apologi ... atas|untuk ... @problem\"").unwrap_err();
+        assert!(e.message.contains("unknown concept @apologi"), "{e}");
+        assert_eq!(e.line, Some(line_of(text, phrase)));
+        let thanks = "thanks = [\"terima kasih ... pln 123\"]";
+        let e = edited(thanks, "thanks = []").unwrap_err();
+        assert!(e.message.starts_with("steps.closing.thanks"), "{e}");
+        assert_eq!(e.line, Some(line_of(text, thanks)));
+    }
+
+    #[test]
+    fn concepts_are_word_classes() {
+        let c = edited("help = [\"dibantu\"", "help = [\"ditolong\", \"dibantu\"").unwrap();
+        let offer = &c.sets.greet_offer[0];
+        assert_eq!(offer.source, "@can @help");
+        assert!(offer.words().any(|w| w == "ditolong"));
+    }
+
     #[test]
     fn bad_phrase_names_key() {
         let mut p = Profile::builtin();

@@ -185,7 +185,8 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
         // report ("atas nama Budi"), not the courtesy of the closing turns.
         let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
         let closing = ctx.prof.profile.steps.closing.last_turns;
-        let opening = &agent[..agent.len().saturating_sub(closing)];
+        // (In a short call the closing is at most its second half.)
+        let opening = &agent[..agent.len().saturating_sub(closing).max(agent.len() / 2)];
         let before = &ctx.prof.caller_name_readback;
         let accept = |i: usize| opening.contains(&i);
         let hits = ctx.text.find_all(

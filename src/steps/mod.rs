@@ -199,3 +199,6 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod class_tests;
