@@ -412,10 +412,21 @@ mod tests {
     fn exact_words_only_match_themselves() {
         let lex = Lexicon::new(["=catat".to_string(), "catat".to_string()], 0.8);
         let (exact, loose) = (lex.id("=catat").unwrap(), lex.id("catat").unwrap());
-        assert_eq!(&*lex.lookup("catat"), &[loose.min(exact), loose.max(exact)]);
-        assert_eq!(&*lex.lookup("tercatat"), &[loose]);
-        // A typo says the loose word, never the exact one.
-        assert_eq!(&*lex.lookup("catatt"), &[loose]);
+        let off = lex.loose_offset();
+        let strict = |t: &str| -> Vec<u32> {
+            lex.lookup(t)
+                .iter()
+                .copied()
+                .filter(|&id| id < off)
+                .collect()
+        };
+        assert_eq!(strict("catat"), [loose.min(exact), loose.max(exact)]);
+        assert_eq!(strict("tercatat"), [loose]);
+        // A typo says the loose word, never the exact one; the exact one only at the
+        // loose level (one edit on the token itself).
+        assert_eq!(strict("catatt"), [loose]);
+        assert!(lex.lookup("catatt").contains(&(exact + off)));
+        assert!(!lex.lookup("tercatat").contains(&(exact + off)));
     }
 
     #[test]

@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn garbled_number_words_next_to_numbers() {
         for (said, want) in [
-            ("pln seratus dua puluh tiia", "pln seratus dua puluh tiga"),
+            ("pln seratus dua puluh tia", "pln seratus dua puluh tiga"),
             ("pln satu dua tgia halo", "pln satu dua tiga halo"),
             ("pln serratus dua", "pln seratus dua"),
             ("dua pulhu tiga", "dua puluh tiga"),

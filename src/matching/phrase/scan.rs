@@ -387,7 +387,13 @@ impl Phrase {
                         found = span
                             .clone()
                             .filter(|&p| p < tokens.len())
-                            .find(|&p| j.words.iter().zip(&j.ids).any(|(w, &id)| v.says(p, w, id)))
+                            .find(|&p| {
+                                // Unbound phrases (no lexicon) have no ids.
+                                j.words
+                                    .iter()
+                                    .enumerate()
+                                    .any(|(i, w)| v.says(p, w, j.ids.get(i).copied().flatten()))
+                            })
                             .map(|p| (p, 1));
                         joined = found.is_some();
                     }
