@@ -101,6 +101,10 @@ pub struct EvalArgs {
     /// SOP profile whose weights and critical steps score the truth (default: built-in).
     #[arg(long)]
     pub sop: Option<PathBuf>,
+    /// Also print FAIL precision / recall / F1 per step across confidence thresholds
+    /// and propose, per step, the threshold with the best F1.
+    #[arg(long)]
+    pub sweep: bool,
 }
 
 #[derive(Debug, Args)]

@@ -174,12 +174,13 @@ pub fn decide(
         .find_all(&prof.sets.urgent, Role::Caller, slots, prof.opts, &all)
         .into_iter()
         .find(|h| {
+            // "anak saya ... tidak ada yang sakit": a negation inside the cue too.
             !text.negated(
                 h,
                 &prof.urgent_negations,
                 &[],
                 (prof.profile.urgent.negation_window, 0),
-            )
+            ) && !text.negated_inside(h, &prof.urgent_negations)
         });
     let new_report_no = call
         .actions

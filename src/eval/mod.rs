@@ -27,6 +27,7 @@ pub mod error;
 mod inputs;
 pub mod metrics;
 mod render;
+pub mod sweep;
 
 pub use calls::{
     CallEval, CallRow, ExpectedCall, ExpectedEval, PathMismatch, PredictedCall, ScoreEval,
@@ -96,6 +97,11 @@ pub const EXPECTED_CALLS: &str = "expected_calls.csv";
 pub fn run(args: &EvalArgs, weights: &Weights, out: &mut dyn Write) -> anyhow::Result<EvalReport> {
     let report = evaluate(args, weights)?;
     render::write_text(out, &report).context("writing the eval report")?;
+    if args.sweep {
+        let sw = sweep::sweep(&args.truth, &args.steps)?;
+        writeln!(out).context("writing the sweep")?;
+        sw.write(out).context("writing the sweep")?;
+    }
     if let Some(dir) = &args.csv {
         render::write_csv(dir, &report)?;
     }
@@ -207,6 +213,7 @@ C3,FIRST_REPORT,true,
             calls: calls.then(|| f.file("calls.csv", CALLS)),
             csv: csv.then(|| f.dir.path().join("out")),
             sop: None,
+            sweep: false,
         }
     }
 

@@ -6,8 +6,8 @@
 //! caches it per distinct token; a call's tokens then match by a binary search in a
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
-use super::edit::letters;
-use super::phrase::{close, spelled_like};
+use super::edit::{letters, within};
+use super::phrase::{close, loose_eq, loose_number, sound_key, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
@@ -46,7 +46,17 @@ pub struct Lexicon {
     /// Per word, its letter set and the most edits a spelling match may take (see
     /// [`Lexicon::may_spell`]); (0, 0) for exact words.
     shape: Vec<(u32, u32)>,
+    /// Sound key ([`sound_key`]) → the words with it, for the loose level.
+    by_key: HashMap<String, Vec<u32>>,
+    /// Heard token → the words the recogniser hears as it (profile data).
+    confusions: Arc<Confusions>,
+    /// Spelling variants of words (`nomer` of `nomor`): a token close to a variant
+    /// says the word loosely.
+    aliases: Vec<(String, u32)>,
 }
+
+/// The recogniser's confusions: heard token → words it stands for.
+pub type Confusions = HashMap<String, Vec<String>>;
 
 impl Lexicon {
     pub fn new(words: impl IntoIterator<Item = String>, fuzz: f64) -> Lexicon {
@@ -59,6 +69,9 @@ impl Lexicon {
             unprefixed: HashMap::default(),
             by_len: HashMap::default(),
             shape: Vec::new(),
+            by_key: HashMap::default(),
+            confusions: Arc::default(),
+            aliases: Vec::new(),
         };
         for w in words {
             if lex.index.contains_key(&w) {
@@ -77,10 +90,55 @@ impl Lexicon {
             }
             lex.by_len.entry(w.chars().count()).or_default().push(id);
             lex.shape.push((letters(w.as_bytes()), max_edits(&w, fuzz)));
+            if w.chars().count() >= 3 && !w.bytes().all(|b| b.is_ascii_digit()) {
+                lex.by_key.entry(sound_key(&w)).or_default().push(id);
+            }
             lex.index.insert(w.clone(), id);
             lex.words.push(w);
         }
         lex
+    }
+
+    /// The recogniser's confusions (heard → meant), said at the loose level; a new
+    /// lexicon id, so no thread keeps answers of the old table.
+    pub fn with_confusions(mut self, confusions: Confusions) -> Lexicon {
+        self.confusions = Arc::new(confusions);
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self
+    }
+
+    /// Spelling variants (variant, canonical word) of the normaliser: a token close to
+    /// a variant says its word loosely. Pairs whose word is not in the lexicon are
+    /// dropped.
+    pub fn with_aliases<'a>(
+        mut self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Lexicon {
+        for (variant, word) in pairs {
+            if let Some(&id) = self.index.get(word) {
+                if variant != word && variant.chars().count() >= 3 {
+                    self.aliases.push((variant.to_string(), id));
+                }
+            }
+        }
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self
+    }
+
+    /// The confusion table, for slot words the lexicon does not hold.
+    pub fn confusions(&self) -> Arc<Confusions> {
+        Arc::clone(&self.confusions)
+    }
+
+    /// Offset of the loose ids: a token saying word `id` only loosely (see
+    /// [`loose_eq`]) carries `id + loose_offset()` in its [`WordIds`].
+    pub fn loose_offset(&self) -> u32 {
+        self.words.len() as u32
+    }
+
+    /// Number of ids a token may carry (strict and loose), for bit sets.
+    pub fn id_space(&self) -> usize {
+        2 * self.words.len()
     }
 
     /// Id of a phrase word.
@@ -178,7 +236,84 @@ impl Lexicon {
         }
         ids.sort_unstable();
         ids.dedup();
+        self.loose_into(token, &mut ids);
         ids.into()
+    }
+
+    /// Appends the loose ids of the words `token` says only loosely to `ids` (its
+    /// sorted strict ids), keeping the list sorted (loose ids are the larger ones).
+    fn loose_into(&self, token: &str, ids: &mut Vec<u32>) {
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            // A number one digit off.
+            let n = token.len();
+            let off = self.loose_offset();
+            for len in n.saturating_sub(1)..=n + 1 {
+                for &id in self.by_len.get(&len).into_iter().flatten() {
+                    if loose_number(&self.words[id as usize], token) {
+                        ids.push(id + off);
+                    }
+                }
+            }
+            ids.sort_unstable();
+            return;
+        }
+        let off = self.loose_offset();
+        let mut bases: Vec<&str> = vec![token];
+        bases.extend(PARTICLES.iter().filter_map(|p| token.strip_suffix(p)));
+        let mut loose: Vec<u32> = Vec::new();
+        // A token that is a word of the vocabulary is that word: "lama" is not "nama"
+        // heard one letter off (only the confusion table says otherwise).
+        let known = !ids.is_empty();
+        for base in bases.iter().filter(|_| !known) {
+            let n = base.chars().count();
+            if n < 3 {
+                continue;
+            }
+            loose.extend(self.by_key.get(&sound_key(base)).into_iter().flatten());
+            let base_letters = letters(base.as_bytes());
+            for len in n.saturating_sub(3).max(3)..=n + 3 {
+                for &id in self.by_len.get(&len).into_iter().flatten() {
+                    let (word_letters, edits) = self.shape[id as usize];
+                    if (word_letters & !base_letters).count_ones() <= edits + 1
+                        && loose_eq(&self.words[id as usize], base, self.fuzz)
+                    {
+                        loose.push(id);
+                    }
+                }
+            }
+        }
+        for meant in bases
+            .iter()
+            .filter_map(|b| self.confusions.get(*b))
+            .flatten()
+        {
+            // An exact word (`=word`) is said loosely only by one edit (below).
+            loose.extend(
+                self.index
+                    .get(meant)
+                    .filter(|&&id| self.shape[id as usize] != (0, 0)),
+            );
+        }
+        // Exact words (`=word`) take one edit, on the token itself: "mlapor" is
+        // "=melapor" heard one letter off, "laporan" is still not "=lapor".
+        let n = token.chars().count();
+        for (form, &id) in &self.exact {
+            if form != token && form.chars().count().abs_diff(n) <= 1 && within(form, token, 1) {
+                loose.push(id);
+            }
+        }
+        for (variant, id) in self.aliases.iter().filter(|_| !known) {
+            if bases
+                .iter()
+                .any(|b| variant == b || loose_eq(variant, b, self.fuzz))
+            {
+                loose.push(*id);
+            }
+        }
+        loose.retain(|id| ids.binary_search(id).is_err());
+        loose.sort_unstable();
+        loose.dedup();
+        ids.extend(loose.into_iter().map(|id| id + off));
     }
 
     /// The words `token` says, from this thread's cache.
@@ -277,10 +412,21 @@ mod tests {
     fn exact_words_only_match_themselves() {
         let lex = Lexicon::new(["=catat".to_string(), "catat".to_string()], 0.8);
         let (exact, loose) = (lex.id("=catat").unwrap(), lex.id("catat").unwrap());
-        assert_eq!(&*lex.lookup("catat"), &[loose.min(exact), loose.max(exact)]);
-        assert_eq!(&*lex.lookup("tercatat"), &[loose]);
-        // A typo says the loose word, never the exact one.
-        assert_eq!(&*lex.lookup("catatt"), &[loose]);
+        let off = lex.loose_offset();
+        let strict = |t: &str| -> Vec<u32> {
+            lex.lookup(t)
+                .iter()
+                .copied()
+                .filter(|&id| id < off)
+                .collect()
+        };
+        assert_eq!(strict("catat"), [loose.min(exact), loose.max(exact)]);
+        assert_eq!(strict("tercatat"), [loose]);
+        // A typo says the loose word, never the exact one; the exact one only at the
+        // loose level (one edit on the token itself).
+        assert_eq!(strict("catatt"), [loose]);
+        assert!(lex.lookup("catatt").contains(&(exact + off)));
+        assert!(!lex.lookup("tercatat").contains(&(exact + off)));
     }
 
     #[test]

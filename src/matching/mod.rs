@@ -8,6 +8,7 @@
 pub mod edit;
 pub mod lexicon;
 pub mod normalize;
+pub mod number_repair;
 pub mod numbers;
 pub mod phrase;
 pub mod stem;
@@ -17,6 +18,9 @@ use lexicon::{Lexicon, WordIds};
 use normalize::Normalizer;
 use phrase::{MatchOptions, Memo, Phrase, SliceHit, Slots, Toks, WordMemo};
 use std::cell::RefCell;
+
+/// What a word said only loosely takes off a hit's confidence.
+pub const LOOSE_COST: f64 = 0.1;
 
 /// One turn; its normalised tokens live in its speaker's run ([`CallText::tokens_of`]).
 #[derive(Debug, Clone)]
@@ -86,6 +90,43 @@ fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, us
     Some((first.1, last.2))
 }
 
+/// Whether a raw word is a number word or digits (lower-cased, punctuation trimmed).
+fn number_like(word: Option<&str>) -> bool {
+    let Some(w) = word else { return false };
+    let w = w
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    !w.is_empty() && (w.bytes().all(|b| b.is_ascii_digit()) || numbers::needs_reading(&w))
+}
+
+/// A number the ASR split over two turns of one speaker ("tiga kali dua" / "puluh
+/// empat jam"), with at most a backchannel between, is read as one: the first turn
+/// gets the tokens of both texts, the second none.
+fn join_split_numbers(
+    turns: &[Turn],
+    norm: &Normalizer,
+    backchannel: usize,
+    tokens: &mut [Vec<String>],
+) {
+    for i in 0..turns.len() {
+        // A turn already read with the one before keeps its tokens there.
+        if tokens[i].is_empty() || !number_like(turns[i].text.split_whitespace().last()) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < turns.len() && turns[j].role != turns[i].role && tokens[j].len() <= backchannel {
+            j += 1;
+        }
+        if j < turns.len()
+            && turns[j].role == turns[i].role
+            && number_like(turns[j].text.split_whitespace().next())
+        {
+            tokens[i] = norm.tokens(&format!("{} {}", turns[i].text, turns[j].text));
+            tokens[j].clear();
+        }
+    }
+}
+
 /// The normalised text of one call.
 #[derive(Debug, Clone)]
 pub struct CallText {
@@ -106,6 +147,8 @@ pub struct Hit {
     /// Turn where the match starts and turn where it ends.
     pub first_turn: usize,
     pub last_turn: usize,
+    /// Required words of the phrase said only at the loose level.
+    pub loose: u8,
     /// Token position of the match start inside its run, for negation checks.
     run: usize,
     pos: usize,
@@ -117,6 +160,12 @@ impl Hit {
         self.score >= 1.0
     }
 
+    /// How sure the hit is, 0..=1: a full match is 1 less [`LOOSE_COST`] per word said
+    /// only loosely; a near miss is its share of the phrase, less the same.
+    pub fn confidence(&self) -> f64 {
+        (self.score - LOOSE_COST * f64::from(self.loose)).clamp(0.0, 1.0)
+    }
+
     /// A hit of phrase `k` found at `h` in the tokens of run `r` from `lo` on.
     fn in_run(r: usize, run: &Run, lo: usize, k: usize, h: phrase::SliceHit) -> Hit {
         Hit {
@@ -124,6 +173,7 @@ impl Hit {
             phrase: k,
             first_turn: run.turn_of[lo + h.first],
             last_turn: run.turn_of[lo + h.last],
+            loose: h.loose,
             run: r,
             pos: lo + h.first,
             end: lo + h.last,
@@ -141,6 +191,7 @@ impl CallText {
         backchannel: usize,
     ) -> CallText {
         let mut tokens: Vec<Vec<String>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
+        join_split_numbers(turns, norm, backchannel, &mut tokens);
         let lens: Vec<usize> = tokens.iter().map(Vec::len).collect();
         let mut out: Vec<TextTurn> = turns
             .iter()
@@ -184,7 +235,7 @@ impl CallText {
                     let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {
                         if run.present.is_empty() {
-                            run.present = vec![0; lex.len().div_ceil(64)];
+                            run.present = vec![0; lex.id_space().div_ceil(64)];
                         }
                         // Most tokens say at most one word: grow once per turn.
                         run.ids.reserve(toks.len());
@@ -220,7 +271,9 @@ impl CallText {
         CallText {
             turns: out,
             runs,
-            memo: RefCell::default(),
+            memo: RefCell::new(WordMemo::new(
+                lex.map(Lexicon::confusions).unwrap_or_default(),
+            )),
         }
     }
 
@@ -430,6 +483,22 @@ impl CallText {
             negations.iter().any(|n| rest.starts_with(n))
                 && !exceptions.iter().any(|e| rest.starts_with(e))
         })
+    }
+
+    /// Whether one of `negations` starts inside the hit, after its first token
+    /// ("anak saya tidak ada yang sakit": what follows the negation is denied).
+    pub fn negated_inside(&self, hit: &Hit, negations: &[Vec<String>]) -> bool {
+        let run = &self.runs[hit.run];
+        (hit.pos + 1..hit.end).any(|i| {
+            let rest = &run.tokens[i..];
+            negations.iter().any(|n| rest.starts_with(n))
+        })
+    }
+
+    /// Up to `n` tokens of the same run right before a hit.
+    pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[String] {
+        let run = &self.runs[hit.run];
+        &run.tokens[hit.pos.saturating_sub(n)..hit.pos]
     }
 
     /// Up to `n` tokens of the same turn right after a hit.

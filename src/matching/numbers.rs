@@ -292,6 +292,7 @@ pub fn read_number_words<'a>(tokens: &[&'a str]) -> Vec<Cow<'a, str>> {
         .iter()
         .map(|&t| misspelt_multiplier(t).unwrap_or(t))
         .collect();
+    let words = super::number_repair::repair(&words).unwrap_or(words);
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -328,6 +329,10 @@ pub fn words_to_digits(mut tokens: Vec<String>) -> Vec<String> {
         if let Some(m) = misspelt_multiplier(t) {
             *t = m.to_string();
         }
+    }
+    let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    if let Some(fixed) = super::number_repair::repair(&refs) {
+        tokens = fixed.into_iter().map(String::from).collect();
     }
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     let mut i = 0;

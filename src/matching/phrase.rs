@@ -10,11 +10,14 @@
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
 
+mod join;
+mod loose;
 mod scan;
 mod words;
 
 use super::lexicon::Lexicon;
 use super::normalize::{raw_tokens, Normalizer};
+pub use loose::{loose_eq, loose_number, sound_key};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};
@@ -29,11 +32,22 @@ pub struct MatchOptions {
     pub fuzz: f64,
     /// Tokens allowed between two consecutive words of a phrase.
     pub gap: usize,
+    /// Required words of a phrase that may be said at the loose level
+    /// ([`loose_eq`]) when another required word is said strictly.
+    pub loose: usize,
+    /// The context anchors the phrase (the other parts of a step were said): a phrase
+    /// may match with loose words only.
+    pub anchored: bool,
 }
 
 impl Default for MatchOptions {
     fn default() -> Self {
-        MatchOptions { fuzz: 0.8, gap: 2 }
+        MatchOptions {
+            fuzz: 0.8,
+            gap: 2,
+            loose: 1,
+            anchored: false,
+        }
     }
 }
 
@@ -78,6 +92,14 @@ pub struct Phrase {
     /// (leading optional items and the first required one); `None` when one of them is
     /// a slot, a gap or an exact word.
     lead_ids: Option<Vec<u32>>,
+    /// Added to a word's lexicon id for the id of the word said loosely (see
+    /// [`Lexicon::loose_offset`]); set by [`Phrase::bind`].
+    loose_offset: u32,
+    /// Consecutive items said as one token (see [`join`]).
+    joins: Vec<join::Join>,
+    /// Words that must not follow a match (`!word` at the end of the phrase: "tidak
+    /// terima !kasih" is a refusal, not thanks).
+    not_next: Vec<String>,
 }
 
 /// See `one_word` in [`Item::Words`].
@@ -94,6 +116,12 @@ fn one_word_ids(alts: &[Vec<String>], ids: &[Vec<Option<u32>>]) -> Option<Vec<u3
     Some(out)
 }
 
+/// The slots a phrase may name.
+pub const SLOTS: [&str; 3] = ["agent_name", "caller_name", "time_of_day"];
+
+/// Word classes of the profile: concept name → its variants (a word or words each).
+pub type Concepts = std::collections::BTreeMap<String, Vec<String>>;
+
 /// Per-call slot values: slot name → alternative token sequences.
 pub type Slots = rustc_hash::FxHashMap<&'static str, Vec<Vec<String>>>;
 
@@ -105,11 +133,25 @@ pub struct SliceHit {
     /// First and last token positions involved.
     pub first: usize,
     pub last: usize,
+    /// Required words said only at the loose level.
+    pub loose: u8,
 }
 
 impl Phrase {
-    /// Compiles a phrase; words go through the same normaliser as the transcripts.
+    /// Compiles a phrase without concepts; see [`Phrase::compile_with`].
     pub fn compile(source: &str, norm: &Normalizer) -> Result<Phrase, String> {
+        Phrase::compile_with(source, norm, &Concepts::default())
+    }
+
+    /// Compiles a phrase; words go through the same normaliser as the transcripts.
+    /// `@name` stands for the variants of concept `name` (a word class of the
+    /// profile's `[concepts]`), alone or among `|` alternatives; a slot must be one of
+    /// [`SLOTS`].
+    pub fn compile_with(
+        source: &str,
+        norm: &Normalizer,
+        concepts: &Concepts,
+    ) -> Result<Phrase, String> {
         let mut items = Vec::new();
         let mut plain: Vec<&str> = Vec::new();
         let flush = |plain: &mut Vec<&str>, items: &mut Vec<Item>| {
@@ -125,7 +167,15 @@ impl Phrase {
                 plain.clear();
             }
         };
+        let mut not_next: Vec<String> = Vec::new();
         for raw in source.split_whitespace() {
+            if let Some(words) = raw.strip_prefix('!') {
+                not_next.extend(words.split('|').flat_map(|w| norm.tokens(w)));
+                continue;
+            }
+            if !not_next.is_empty() {
+                return Err(format!("phrase {source:?}: `!word` must come last"));
+            }
             if raw == "..." {
                 flush(&mut plain, &mut items);
                 items.push(Item::Gap(WIDE_GAP));
@@ -136,15 +186,40 @@ impl Phrase {
                 None => (raw, false),
             };
             if let Some(name) = body.strip_prefix('{').and_then(|b| b.strip_suffix('}')) {
+                if !SLOTS.contains(&name) {
+                    return Err(format!(
+                        "phrase {source:?}: unknown slot {{{name}}} (known: {})",
+                        SLOTS.map(|s| format!("{{{s}}}")).join(", ")
+                    ));
+                }
                 flush(&mut plain, &mut items);
                 items.push(Item::Slot {
                     name: name.to_string(),
                     optional,
                 });
-            } else if body.contains('|') || optional || body.starts_with('=') {
+            } else if body.contains('|') || optional || body.starts_with(['=', '@']) {
                 flush(&mut plain, &mut items);
-                let alts: Vec<Vec<String>> = body
-                    .split('|')
+                let mut expanded: Vec<String> = Vec::new();
+                for a in body.split('|') {
+                    match a.strip_prefix('@') {
+                        Some(name) => {
+                            let Some(variants) = concepts.get(name) else {
+                                return Err(format!(
+                                    "phrase {source:?}: unknown concept @{name} (known: {})",
+                                    concepts
+                                        .keys()
+                                        .map(|k| format!("@{k}"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ));
+                            };
+                            expanded.extend(variants.iter().map(|v| v.replace(' ', "_")));
+                        }
+                        None => expanded.push(a.to_string()),
+                    }
+                }
+                let alts: Vec<Vec<String>> = expanded
+                    .iter()
                     .map(|a| match a.strip_prefix('=') {
                         // `=word`: this exact form only, no fuzzy or affix match.
                         Some(exact) => norm
@@ -160,7 +235,7 @@ impl Phrase {
                     return Err(format!("phrase {source:?}: empty alternative in {raw:?}"));
                 }
                 items.push(Item::Words {
-                    alts,
+                    alts: join::with_joined_alts(alts),
                     ids: Vec::new(),
                     one_word: None,
                     optional,
@@ -184,22 +259,37 @@ impl Phrase {
         }) {
             return Err(format!("phrase {source:?} has no required word"));
         }
+        let joins = join::joins_of(&items);
         Ok(Phrase {
             source: source.to_string(),
             items,
             required_ids: Vec::new(),
             anchor_ids: None,
             lead_ids: None,
+            loose_offset: 0,
+            joins,
+            not_next,
         })
+    }
+
+    /// Whether the token after a match at `last` in `tokens` is one the phrase must not
+    /// be followed by.
+    pub(crate) fn followed_by_excluded(&self, tokens: &[String], last: usize, fuzz: f64) -> bool {
+        tokens
+            .get(last + 1)
+            .is_some_and(|t| self.not_next.iter().any(|w| word_eq(w, t, fuzz)))
     }
 
     /// Every word of the phrase's alternatives (not slots), for the lexicon; exact words
     /// keep their `=` mark.
     pub fn words(&self) -> impl Iterator<Item = &String> {
-        self.items.iter().flat_map(|i| match i {
-            Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
+        self.items
+            .iter()
+            .flat_map(|i| match i {
+                Item::Words { alts, .. } => alts.iter().flatten().collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .chain(self.joins.iter().flat_map(|j| &j.words))
     }
 
     /// Records the lexicon id of every word, so matching can use token id lists.
@@ -207,7 +297,9 @@ impl Phrase {
         self.required_ids.clear();
         let has_slot = self.items.iter().any(|i| matches!(i, Item::Slot { .. }));
         let mut anchors: Option<Vec<u32>> = (!has_slot).then(Vec::new);
-        for i in &mut self.items {
+        // Item index -> its entry in required_ids.
+        let mut required_at: Vec<Option<usize>> = vec![None; self.items.len()];
+        for (k, i) in self.items.iter_mut().enumerate() {
             if let Item::Words {
                 alts,
                 ids,
@@ -227,16 +319,65 @@ impl Phrase {
                     _ => anchors = None,
                 }
                 if let (false, Some(firsts)) = (*optional, firsts) {
+                    required_at[k] = Some(self.required_ids.len());
                     self.required_ids.push(firsts);
                 }
             }
         }
-        self.anchor_ids = anchors.map(|mut a| {
+        // A joined token says both items of its join.
+        let lead_item = self.lead_item();
+        let mut join_leads = Vec::new();
+        for j in &mut self.joins {
+            j.ids = j.words.iter().map(|w| lex.id(w)).collect();
+            let said: Vec<u32> = j.ids.iter().flatten().copied().collect();
+            for k in [j.item, j.item + 1] {
+                if let Some(r) = required_at[k] {
+                    self.required_ids[r].extend(&said);
+                }
+            }
+            if let Some(list) = &mut anchors {
+                list.extend(&said);
+            }
+            if Some(j.item) == lead_item {
+                join_leads.extend(&said);
+            }
+        }
+        self.loose_offset = lex.loose_offset();
+        // A match may start on a word said loosely too.
+        let off = self.loose_offset;
+        let with_loose = |mut a: Vec<u32>| {
+            let n = a.len();
+            for k in 0..n {
+                a.push(a[k] + off);
+            }
             a.sort_unstable();
             a.dedup();
             a
+        };
+        self.anchor_ids = anchors.map(with_loose);
+        self.lead_ids = self.leads().map(|mut l| {
+            l.extend(&join_leads);
+            with_loose(l)
         });
-        self.lead_ids = self.leads();
+    }
+
+    /// Whether the bit set `present` holds lexicon id `id`, strictly or loosely said.
+    fn present_in(&self, present: &[u64], id: u32) -> bool {
+        let has = |id: u32| {
+            present
+                .get(id as usize / 64)
+                .is_some_and(|w| w >> (id % 64) & 1 == 1)
+        };
+        has(id) || has(id + self.loose_offset)
+    }
+
+    /// Index of the first required item, when every item before it is a word item
+    /// (what [`Phrase::leads`] lists the start words of).
+    fn lead_item(&self) -> Option<usize> {
+        self.items.iter().position(|i| match i {
+            Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
+            Item::Gap(_) => false,
+        })
     }
 
     /// See `lead_ids`.
@@ -271,11 +412,7 @@ impl Phrase {
     /// Whether a text whose tokens say the lexicon words in `present` (a bit set) may
     /// hold a full match; `false` rules it out without scanning.
     pub fn may_match(&self, present: &[u64]) -> bool {
-        let has = |id: u32| {
-            present
-                .get(id as usize / 64)
-                .is_some_and(|w| w >> (id % 64) & 1 == 1)
-        };
+        let has = |id: u32| self.present_in(present, id);
         self.required_ids
             .iter()
             .all(|alts| alts.iter().any(|&id| has(id)))
@@ -284,11 +421,7 @@ impl Phrase {
     /// The highest score a near miss can reach in a text whose tokens say the lexicon
     /// words in `present`: required items none of whose words is said are missed.
     pub fn max_score(&self, present: &[u64]) -> f64 {
-        let has = |id: u32| {
-            present
-                .get(id as usize / 64)
-                .is_some_and(|w| w >> (id % 64) & 1 == 1)
-        };
+        let has = |id: u32| self.present_in(present, id);
         let required = self
             .items
             .iter()

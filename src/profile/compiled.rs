@@ -68,6 +68,8 @@ pub struct Compiled {
     /// Normalised token sequences that look like negations but are not.
     pub forbidden_negation_exceptions: Vec<Vec<String>>,
     pub empathy_question_words: Vec<String>,
+    /// Token sequences before a name that make it a read-back (caller_name).
+    pub caller_name_readback: Vec<Vec<String>>,
     pub stopwords: Vec<String>,
 }
 
@@ -96,9 +98,36 @@ impl Compiled {
         if !(0.0..=1.0).contains(&p.matching.fuzz) {
             return Err(err("matching.fuzz", "must be between 0 and 1".into()));
         }
+        for (name, variants) in &p.concepts {
+            if variants.iter().all(|v| norm.tokens(v).is_empty()) {
+                return Err(ProfileError {
+                    line: p.line_of("concepts.x", &format!("{name} =")),
+                    ..err(
+                        &format!("concepts.{name}"),
+                        "a concept needs at least one word".into(),
+                    )
+                });
+            }
+        }
+        // An error names the line of the phrase (or of the empty list's key).
         let compile = |key: &str, list: &Phrases| -> Result<Vec<Phrase>, ProfileError> {
+            let last = key.rsplit('.').next().unwrap_or(key);
+            if list.is_empty() {
+                return Err(ProfileError {
+                    line: p.line_of(key, &format!("{last} =")),
+                    ..err(
+                        key,
+                        "the phrase list is empty: nothing could ever match it".into(),
+                    )
+                });
+            }
             list.iter()
-                .map(|s| Phrase::compile(s, &norm).map_err(|e| err(key, e)))
+                .map(|s| {
+                    Phrase::compile_with(s, &norm, &p.concepts).map_err(|e| ProfileError {
+                        line: p.line_of(key, &format!("{s:?}")).or(p.line_of(key, s)),
+                        ..err(key, e)
+                    })
+                })
                 .collect()
         };
         let s = &p.steps;
@@ -158,12 +187,42 @@ impl Compiled {
             closing_salutation: compile("steps.closing.salutation", &s.closing.salutation)?,
             forbidden: compile("steps.forbidden_phrases.lines", &s.forbidden_phrases.lines)?,
         };
+        let mut confusions = crate::matching::lexicon::Confusions::default();
+        for (heard, meant) in &p.matching.confusions {
+            for h in norm.tokens(heard) {
+                confusions.entry(h).or_default().extend(norm.tokens(meant));
+            }
+        }
+        // The stopwords join the vocabulary: a token that is one of them is that word,
+        // not another heard one letter off (the loose level).
         let lexicon = Lexicon::new(
             sets.all()
                 .flat_map(|p| p.words().cloned())
+                .chain(
+                    p.steps
+                        .data_verification
+                        .stopwords
+                        .iter()
+                        .flat_map(|w| norm.tokens(w)),
+                )
                 .collect::<Vec<_>>(),
             p.matching.fuzz,
-        );
+        )
+        .with_confusions(confusions);
+        // One-word spelling variants of a word ("nomer" of "nomor"), for the loose level.
+        let aliases: Vec<(String, String)> = p
+            .normalize
+            .variants
+            .iter()
+            .filter_map(|(k, v)| {
+                let (raw, v) = (crate::matching::normalize::raw_tokens(k), norm.tokens(v));
+                match (raw.as_slice(), v.as_slice()) {
+                    ([k], [v]) => Some((k.clone(), v.clone())),
+                    _ => None,
+                }
+            })
+            .collect();
+        let lexicon = lexicon.with_aliases(aliases.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         sets.all_mut().for_each(|p| p.bind(&lexicon));
         let mut bands = Vec::new();
         for b in &p.time_of_day.bands {
@@ -185,7 +244,21 @@ impl Compiled {
                 "at least one band is needed".into(),
             ));
         }
-        for key in p.scoring.weights.keys().chain(&p.scoring.critical) {
+        for (key, t) in &p.scoring.thresholds {
+            if !(0.0..=1.0).contains(t) {
+                return Err(err(
+                    "scoring.thresholds",
+                    format!("{key}: must be between 0 and 1"),
+                ));
+            }
+        }
+        for key in p
+            .scoring
+            .weights
+            .keys()
+            .chain(&p.scoring.critical)
+            .chain(p.scoring.thresholds.keys())
+        {
             if !STEP_IDS.contains(&key.as_str()) {
                 return Err(err(
                     "scoring",
@@ -222,6 +295,8 @@ impl Compiled {
             opts: MatchOptions {
                 fuzz: p.matching.fuzz,
                 gap: p.matching.gap,
+                loose: p.matching.loose_words,
+                anchored: false,
             },
             bands,
             sets,
@@ -238,6 +313,7 @@ impl Compiled {
                 .map(|e| norm.tokens(e))
                 .collect(),
             empathy_question_words: words(&p.steps.empathy.question_words),
+            caller_name_readback: sequences(&p.steps.caller_name.readback_before),
             stopwords: words(&p.steps.data_verification.stopwords),
             profile,
         })
@@ -346,6 +422,56 @@ mod tests {
         p.scoring.weights.insert("greetings".into(), 1.0);
         let e = Compiled::new(p, "x.toml").unwrap_err();
         assert!(e.message.contains("greetings"));
+    }
+
+    /// The built-in profile's text with `from` replaced by `to`, parsed.
+    fn edited(from: &str, to: &str) -> Result<Box<Compiled>, ProfileError> {
+        assert!(super::super::BUILTIN.contains(from), "{from}");
+        let text = super::super::BUILTIN.replacen(from, to, 1);
+        Compiled::new(Profile::parse(&text, "x.toml")?, "x.toml").map(Box::new)
+    }
+
+    /// The error of an edited profile (without printing the profile when there is none).
+    trait ErrOf {
+        fn unwrap_err(self) -> ProfileError;
+    }
+    impl ErrOf for Result<Box<Compiled>, ProfileError> {
+        fn unwrap_err(self) -> ProfileError {
+            match self {
+                Err(e) => e,
+                Ok(_) => panic!("the edited profile compiles"),
+            }
+        }
+    }
+
+    fn line_of(text: &str, needle: &str) -> usize {
+        let at = text.find(needle).unwrap();
+        text[..at].matches('\n').count() + 1
+    }
+
+    #[test]
+    fn unknown_slot_concept_and_empty_list_name_their_line() {
+        let text = super::super::BUILTIN;
+        let salutation = "salutation = [\"selamat {time_of_day}\"]";
+        let e = edited(salutation, "salutation = [\"selamat {time_of_dy}\"]").unwrap_err();
+        assert!(e.message.contains("unknown slot {time_of_dy}"), "{e}");
+        assert_eq!(e.line, Some(line_of(text, salutation)));
+        let phrase = "\"@apology ... atas|untuk ... @problem\"";
+        let e = edited(phrase, "\"@apologi ... atas|untuk ... @problem\"").unwrap_err();
+        assert!(e.message.contains("unknown concept @apologi"), "{e}");
+        assert_eq!(e.line, Some(line_of(text, phrase)));
+        let thanks = "thanks = [\"terima kasih ... pln 123\"]";
+        let e = edited(thanks, "thanks = []").unwrap_err();
+        assert!(e.message.starts_with("steps.closing.thanks"), "{e}");
+        assert_eq!(e.line, Some(line_of(text, thanks)));
+    }
+
+    #[test]
+    fn concepts_are_word_classes() {
+        let c = edited("help = [\"dibantu\"", "help = [\"ditolong\", \"dibantu\"").unwrap();
+        let offer = &c.sets.greet_offer[0];
+        assert_eq!(offer.source, "@can @help");
+        assert!(offer.words().any(|w| w == "ditolong"));
     }
 
     #[test]

@@ -43,6 +43,13 @@ pub struct Profile {
     pub tusbung: Tusbung,
     pub scoring: Scoring,
     pub steps: Steps,
+    /// Word classes the phrases name as `@concept`: a QA lead adds a way of saying
+    /// "apologise" or "the unit" here, once, for every phrase that uses it.
+    #[serde(default)]
+    pub concepts: BTreeMap<String, Vec<String>>,
+    /// The profile's text, for the line of an error found after parsing.
+    #[serde(skip)]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -63,6 +70,18 @@ pub struct Matching {
     pub gap: usize,
     /// Other-side turns this short do not break a split sentence.
     pub backchannel_tokens: usize,
+    /// Required words of a phrase that may be said loosely (one error more than the
+    /// word's own budget, the same sound, a confusion) when another is said strictly.
+    #[serde(default = "one")]
+    pub loose_words: usize,
+    /// Words the recogniser hears as other words: heard → meant ("malang" = "malam"),
+    /// said loosely.
+    #[serde(default)]
+    pub confusions: BTreeMap<String, String>,
+}
+
+fn one() -> usize {
+    1
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -141,6 +160,10 @@ pub struct Scoring {
     pub critical: Vec<String>,
     /// Weight of every step id.
     pub weights: BTreeMap<String, f64>,
+    /// Per step id, the confidence a PASS needs (0..=1; a PASS below is a FAIL).
+    /// `callaudit eval --sweep` proposes them from human grades.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -181,6 +204,10 @@ pub struct CallerName {
     pub ask: Phrases,
     /// Addressing a CRM-known caller by name.
     pub address: Phrases,
+    /// Words that make a name right after them a read-back of a report ("atas nama
+    /// ..."), not the agent addressing the caller.
+    #[serde(default)]
+    pub readback_before: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -299,7 +326,7 @@ pub struct Forbidden {
 impl Profile {
     /// Parses a profile's text; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ProfileError> {
-        toml::from_str::<Profile>(text).map_err(|e| {
+        let mut p = toml::from_str::<Profile>(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
@@ -308,7 +335,19 @@ impl Profile {
                 line,
                 message: e.message().to_string(),
             }
-        })
+        })?;
+        p.source = Some(text.to_string());
+        Ok(p)
+    }
+
+    /// Line (1-based) of the first place `needle` stands in the profile's text after
+    /// the table header of `key`'s table (`steps.closing` for `steps.closing.thanks`).
+    pub fn line_of(&self, key: &str, needle: &str) -> Option<usize> {
+        let text = self.source.as_deref()?;
+        let table = key.rsplit_once('.').map_or("", |(t, _)| t);
+        let from = text.find(&format!("[{table}]")).unwrap_or(0);
+        let at = from + text[from..].find(needle)?;
+        Some(text[..at].matches('\n').count() + 1)
     }
 
     /// The built-in PLN 123 profile.

@@ -45,7 +45,7 @@ pub const CALL_COLUMNS: [&str; 20] = [
 ];
 
 /// Columns of `steps.csv`.
-pub const STEP_COLUMNS: [&str; 7] = [
+pub const STEP_COLUMNS: [&str; 8] = [
     "call_id",
     "step",
     "status",
@@ -53,6 +53,7 @@ pub const STEP_COLUMNS: [&str; 7] = [
     "evidence_time",
     "evidence_text",
     "similarity",
+    "confidence",
 ];
 
 /// Everything reported about one audited call.
@@ -143,6 +144,8 @@ impl Block {
                 Some(v) => row.plain(|out| push_fixed(out, v, 2)),
                 None => row.plain(|_| {}),
             };
+            let c = s.confidence();
+            row.plain(|out| push_fixed(out, c, 2));
             row.end();
         }
         self.agents.push(AgentCall {

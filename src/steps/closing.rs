@@ -87,6 +87,7 @@ fn turn_result(
         evidence_time: time,
         evidence_text: text,
         similarity: Some(sim),
+        loose: 0,
     }
 }
 
@@ -213,6 +214,7 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
             evidence_time: String::new(),
             evidence_text: format!("none of the {} forbidden lines said", f.lines.len()),
             similarity: None,
+            loose: 0,
         },
     }
 }

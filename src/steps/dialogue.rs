@@ -20,15 +20,33 @@ pub(super) fn parts(
     wanted: &[(&'static str, &[Phrase])],
     accept: &dyn Fn(usize) -> bool,
 ) -> Parts {
-    let mut hits = Vec::new();
-    let mut missing = Vec::new();
-    for (name, set) in wanted {
-        let h = ctx.find(set, Role::Agent, accept);
-        if !h.is_some_and(|h| h.matched()) {
-            missing.push(*name);
+    let mut hits: Vec<Option<Hit>> = wanted
+        .iter()
+        .map(|(_, set)| ctx.find(set, Role::Agent, accept))
+        .collect();
+    let said = |h: &Option<Hit>| h.is_some_and(|h| h.matched());
+    // The parts anchor each other: when at least half of the other parts are said, a
+    // part said only loosely ("dengan Wuln", a name heard one letter off) counts.
+    let strict: usize = hits.iter().filter(|h| said(h)).count();
+    if strict < hits.len() && 2 * strict >= hits.len() - 1 && ctx.prof.opts.loose > 0 {
+        let opts = crate::matching::phrase::MatchOptions {
+            anchored: true,
+            ..ctx.prof.opts
+        };
+        for (k, (_, set)) in wanted.iter().enumerate() {
+            if !said(&hits[k]) {
+                if let Some(h) = ctx.text.first(set, Role::Agent, ctx.slots, opts, accept) {
+                    hits[k] = Some(h);
+                }
+            }
         }
-        hits.push(h);
     }
+    let missing = wanted
+        .iter()
+        .zip(&hits)
+        .filter(|(_, h)| !said(h))
+        .map(|((name, _), _)| *name)
+        .collect();
     Parts { hits, missing }
 }
 
@@ -91,6 +109,7 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
         Some(h) => {
             let mut res = ctx.evidence(status, reason, h);
             res.similarity = Some(similarity);
+            res.loose = p.hits.iter().flatten().map(|h| h.loose).sum();
             res
         }
         None => StepResult {
@@ -99,6 +118,7 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
             evidence_time: String::new(),
             evidence_text: String::new(),
             similarity: Some(similarity),
+            loose: 0,
         },
     }
 }
@@ -128,6 +148,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
             evidence_time: String::new(),
             evidence_text: String::new(),
             similarity: Some(0.0),
+            loose: 0,
         };
     }
     let accept = |i: usize| opening.contains(&i);
@@ -160,7 +181,41 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
     let crm = ctx.call.meta.crm_caller_name.trim();
     let all = |_| true;
     if !crm.is_empty() && !ctx.slots["caller_name"].is_empty() {
-        let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &all);
+        // Addressing is the identification of step 2: not the name read back from a
+        // report ("atas nama Budi"), not the courtesy of the closing turns.
+        let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+        let closing = ctx.prof.profile.steps.closing.last_turns;
+        // (In a short call the closing is at most its second half.)
+        let opening = &agent[..agent.len().saturating_sub(closing).max(agent.len() / 2)];
+        let before = &ctx.prof.caller_name_readback;
+        let accept = |i: usize| opening.contains(&i);
+        let hits = ctx.text.find_all(
+            &ctx.prof.sets.name_address,
+            Role::Agent,
+            ctx.slots,
+            ctx.prof.opts,
+            &accept,
+        );
+        let fuzz = ctx.prof.opts.fuzz;
+        let addressing = hits.iter().find(|h| {
+            // The cue may stand before the honorific too ("atas nama pak Budi").
+            let prev = ctx.text.tokens_before(h, 4);
+            !before.iter().any(|b| {
+                prev.windows(b.len())
+                    .any(|w| w.iter().zip(b).all(|(t, c)| word_eq(c, t, fuzz)))
+            })
+        });
+        if let Some(h) = addressing {
+            return ctx.verdict(Some(*h), "");
+        }
+        if let Some(h) = hits.first() {
+            return ctx.evidence(
+                Status::Fail,
+                format!("CRM shows the caller as \"{crm}\"; the agent says the name only reading a report back"),
+                h,
+            );
+        }
+        let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &accept);
         return ctx.verdict(
             h,
             format!(
@@ -290,6 +345,7 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         evidence_time: time,
         evidence_text: text,
         similarity: evidence.map(|e| e.1),
+        loose: 0,
     }
 }
 
@@ -360,6 +416,7 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
                 evidence_time: fixed(turn.start, 1),
                 evidence_text: turn.text.clone(),
                 similarity: Some(r.share),
+                loose: 0,
             };
         }
     }

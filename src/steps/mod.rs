@@ -10,7 +10,7 @@ mod readback;
 mod systems;
 
 use crate::matching::phrase::{name_alternatives, Phrase, Slots};
-use crate::matching::{CallText, Hit};
+use crate::matching::{CallText, Hit, LOOSE_COST};
 use crate::model::{Action, Call, Role, Status, STEP_IDS};
 use crate::path::PathInfo;
 use crate::profile::Compiled;
@@ -27,9 +27,24 @@ pub struct StepResult {
     pub evidence_text: String,
     /// Match similarity of the evidence, 0..=1, when it is a phrase match.
     pub similarity: Option<f64>,
+    /// Words of the evidence said only at the loose level.
+    pub loose: u8,
 }
 
 impl StepResult {
+    /// How sure the verdict is, 0..=1: for a PASS its evidence's similarity less
+    /// [`LOOSE_COST`] per loose word; for a FAIL one less its nearest miss's
+    /// similarity; 1 for NA and for verdicts on the action log.
+    pub fn confidence(&self) -> f64 {
+        let sim = self.similarity.unwrap_or(1.0);
+        let c = match self.status {
+            Status::Pass => sim - LOOSE_COST * f64::from(self.loose),
+            Status::Fail if self.similarity.is_some() => 1.0 - sim,
+            _ => 1.0,
+        };
+        c.clamp(0.0, 1.0)
+    }
+
     fn na(reason: impl Into<String>) -> StepResult {
         StepResult {
             status: Status::Na,
@@ -37,6 +52,7 @@ impl StepResult {
             evidence_time: String::new(),
             evidence_text: String::new(),
             similarity: None,
+            loose: 0,
         }
     }
 
@@ -47,6 +63,7 @@ impl StepResult {
             evidence_time: a.map(|a| a.at.to_rfc3339()).unwrap_or_default(),
             evidence_text: a.map(Action::describe).unwrap_or_default(),
             similarity: None,
+            loose: 0,
         }
     }
 }
@@ -101,6 +118,7 @@ impl Ctx<'_> {
                 evidence_time: String::new(),
                 evidence_text: String::new(),
                 similarity: Some(0.0),
+                loose: 0,
             },
         }
     }
@@ -113,6 +131,7 @@ impl Ctx<'_> {
             evidence_time: fixed(t, 1),
             evidence_text: text,
             similarity: Some(h.score),
+            loose: h.loose,
         }
     }
 }
@@ -161,5 +180,25 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
         closing::forbidden_phrases(ctx),
     ];
     debug_assert_eq!(out.len(), STEP_IDS.len());
-    out
+    let thresholds = &ctx.prof.profile.scoring.thresholds;
+    out.into_iter()
+        .zip(STEP_IDS)
+        .map(|(mut r, id)| {
+            if let Some(&t) = thresholds.get(id) {
+                let c = r.confidence();
+                if r.status == Status::Pass && c + 1e-9 < t {
+                    r.status = Status::Fail;
+                    r.reason = format!(
+                        "evidence too uncertain: confidence {} below the step's threshold {}",
+                        fixed(c, 2),
+                        fixed(t, 2)
+                    );
+                }
+            }
+            r
+        })
+        .collect()
 }
+
+#[cfg(test)]
+mod class_tests;

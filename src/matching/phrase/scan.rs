@@ -5,9 +5,10 @@
 //! first full match ([`Mode::First`]) stops at it without listing the other positions,
 //! and no search allocates a position list.
 
+use super::loose::loose_eq;
 use super::words::word_eq;
 use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
-use crate::matching::lexicon::WordIds;
+use crate::matching::lexicon::{Confusions, WordIds};
 use std::cell::RefCell;
 
 /// What a scan looks for.
@@ -41,14 +42,47 @@ impl<'a> Toks<'a> {
 /// same positions again (full match, then near miss; lead positions, then windows).
 #[derive(Debug, Default, Clone)]
 pub struct WordMemo {
-    /// Per word, fuzz it was compared with and run: 0 not asked yet, 1 no, 2 yes, per
-    /// run position.
+    /// Per word, fuzz it was compared with and run: 0 not asked yet, 1 no, 2 yes, 3
+    /// only loosely ([`loose_eq`] or a confusion), per run position.
     words: Vec<(String, u64, usize, Vec<u8>)>,
+    /// The recogniser's confusions (heard → meant) of the profile.
+    confusions: std::sync::Arc<Confusions>,
+}
+
+/// Whether the confusion table says the recogniser hears `w` as `t`.
+fn confused(t: &str, w: &str, confusions: &Confusions) -> bool {
+    confusions.get(t).is_some_and(|m| m.iter().any(|m| m == w))
 }
 
 impl WordMemo {
+    /// A memo that answers loose questions with `confusions` too.
+    pub fn new(confusions: std::sync::Arc<Confusions>) -> WordMemo {
+        WordMemo {
+            words: Vec::new(),
+            confusions,
+        }
+    }
+
     /// `word_eq(w, t, fuzz)` for the token `t` at position `at` of run `run`.
-    fn says(&mut self, w: &str, t: &str, (run, at): (usize, usize), fuzz: f64) -> bool {
+    fn says(&mut self, w: &str, t: &str, at: (usize, usize), fuzz: f64, known: bool) -> bool {
+        self.state(w, t, at, fuzz, known) == 2
+    }
+
+    /// Whether `t` says `w` at the loose level only (not strictly); a `known` token
+    /// (a vocabulary word) only through the confusion table.
+    fn says_loosely(
+        &mut self,
+        w: &str,
+        t: &str,
+        at: (usize, usize),
+        fuzz: f64,
+        known: bool,
+    ) -> bool {
+        let s = self.state(w, t, at, fuzz, known);
+        s == 3
+    }
+
+    fn state(&mut self, w: &str, t: &str, (run, at): (usize, usize), fuzz: f64, known: bool) -> u8 {
         let key = fuzz.to_bits();
         let k = match self
             .words
@@ -65,14 +99,16 @@ impl WordMemo {
         if states.len() <= at {
             states.resize(at + 1, 0);
         }
-        match states[at] {
-            0 => {
-                let yes = word_eq(w, t, fuzz);
-                states[at] = 1 + u8::from(yes);
-                yes
-            }
-            s => s == 2,
+        if states[at] == 0 {
+            states[at] = if word_eq(w, t, fuzz) {
+                2
+            } else if (!known && loose_eq(w, t, fuzz)) || confused(t, w, &self.confusions) {
+                3
+            } else {
+                1
+            };
         }
+        states[at]
     }
 }
 
@@ -91,6 +127,8 @@ struct View<'a> {
     toks: Toks<'a>,
     memo: Option<Memo<'a>>,
     fuzz: f64,
+    /// See [`crate::matching::lexicon::Lexicon::loose_offset`].
+    loose_offset: u32,
 }
 
 impl View<'_> {
@@ -100,12 +138,50 @@ impl View<'_> {
         }
         match (self.toks.ids, id, self.memo) {
             (Some(ids), Some(id), _) => ids[p].binary_search(&id).is_ok(),
-            (_, _, Some(m)) => {
-                m.memo
-                    .borrow_mut()
-                    .says(word, &self.toks.text[p], (m.run, m.lo + p), self.fuzz)
-            }
+            (_, _, Some(m)) => m.memo.borrow_mut().says(
+                word,
+                &self.toks.text[p],
+                (m.run, m.lo + p),
+                self.fuzz,
+                self.known(p),
+            ),
             _ => word_eq(word, &self.toks.text[p], self.fuzz),
+        }
+    }
+
+    /// Whether the token at `p` is a vocabulary word: then it is not a name heard one
+    /// letter off ("saya" is not Maya).
+    fn known(&self, p: usize) -> bool {
+        self.toks
+            .ids
+            .is_some_and(|ids| ids[p].first().is_some_and(|&id| id < self.loose_offset))
+    }
+
+    /// Whether the token at `p` says `word` only at the loose level.
+    fn says_loosely(&self, p: usize, word: &str, id: Option<u32>) -> bool {
+        if let Some(exact) = word.strip_prefix(EXACT) {
+            // One edit on the token itself (see the lexicon's loose ids).
+            let t = &self.toks.text[p];
+            return t != exact
+                && t.chars().count().abs_diff(exact.chars().count()) <= 1
+                && crate::matching::edit::within(exact, t, 1);
+        }
+        match (self.toks.ids, id, self.memo) {
+            (Some(ids), Some(id), _) => ids[p].binary_search(&(id + self.loose_offset)).is_ok(),
+            (_, _, Some(m)) => {
+                let known = self.known(p);
+                m.memo.borrow_mut().says_loosely(
+                    word,
+                    &self.toks.text[p],
+                    (m.run, m.lo + p),
+                    self.fuzz,
+                    known,
+                )
+            }
+            _ => {
+                let t = &self.toks.text[p];
+                !word_eq(word, t, self.fuzz) && loose_eq(word, t, self.fuzz)
+            }
         }
     }
 
@@ -174,12 +250,31 @@ impl View<'_> {
     }
 }
 
+impl View<'_> {
+    /// Whether a one-word alternative of `item` is said loosely at `p`.
+    fn item_loose_at(&self, p: usize, item: Alts) -> bool {
+        if p >= self.toks.text.len() {
+            return false;
+        }
+        if let (Some(set), Some(ids)) = (item.one_word, self.toks.ids) {
+            let off = self.loose_offset;
+            return ids[p]
+                .iter()
+                .any(|&id| id >= off && set.binary_search(&(id - off)).is_ok());
+        }
+        item.alts.iter().enumerate().any(|(k, a)| {
+            a.len() == 1 && self.says_loosely(p, &a[0], item.ids.get(k).and_then(|i| i[0]))
+        })
+    }
+}
+
 impl Phrase {
     /// Whether one of the first `n` items (words or slot values) is said at `p`.
-    fn item_at(&self, v: &View, p: usize, slots: &Slots, n: usize) -> bool {
-        self.items[..n]
-            .iter()
-            .any(|item| alts_of(item, slots).is_some_and(|a| v.item_at(p, a).is_some()))
+    fn item_at(&self, v: &View, p: usize, slots: &Slots, n: usize, loose: bool) -> bool {
+        self.items[..n].iter().any(|item| {
+            alts_of(item, slots)
+                .is_some_and(|a| v.item_at(p, a).is_some() || (loose && v.item_loose_at(p, a)))
+        })
     }
 
     /// Items a full match can start with: leading optional items and the first
@@ -210,7 +305,9 @@ impl Phrase {
             toks,
             memo,
             fuzz: opts.fuzz,
+            loose_offset: self.loose_offset,
         };
+        let loose = opts.loose > 0;
         let tokens = toks.text;
         let mut best: Option<SliceHit> = None;
         // Starts given by the caller are the anchor positions already (see best_at).
@@ -236,7 +333,7 @@ impl Phrase {
                 s
             } else {
                 let found = (next..tokens.len())
-                    .find(|&p| items.is_none_or(|n| self.item_at(&v, p, slots, n)));
+                    .find(|&p| items.is_none_or(|n| self.item_at(&v, p, slots, n, loose)));
                 let Some(s) = found else { break };
                 next = s + 1;
                 s
@@ -251,10 +348,20 @@ impl Phrase {
             }
             let mut cursor = s;
             let (mut matched, mut required) = (0usize, 0usize);
+            // Required items said strictly, and loosely (within the budget).
+            let (mut strict, mut loosely) = (0usize, 0usize);
             let mut first: Option<usize> = None;
             let mut last = s;
             let mut extra = 0usize;
-            for item in &self.items {
+            // The item after a join said as one token is said with it.
+            let mut joined = false;
+            for (k, item) in self.items.iter().enumerate() {
+                if std::mem::take(&mut joined) {
+                    required += 1;
+                    matched += 1;
+                    strict += 1;
+                    continue;
+                }
                 let Some(alts) = alts_of(item, slots) else {
                     if let Item::Gap(g) = item {
                         extra += g;
@@ -270,12 +377,43 @@ impl Phrase {
                 } else {
                     opts.gap + extra
                 };
-                let found = (cursor..=(cursor + window).min(tokens.len()))
+                let span = cursor..=(cursor + window).min(tokens.len());
+                let mut found = span
+                    .clone()
                     .find_map(|p| v.item_at(p, alts).map(|l| (p, l)));
+                let mut was_loose = false;
+                if found.is_none() && !optional {
+                    if let Some(j) = self.joins.iter().find(|j| j.item == k) {
+                        found = span
+                            .clone()
+                            .filter(|&p| p < tokens.len())
+                            .find(|&p| {
+                                // Unbound phrases (no lexicon) have no ids.
+                                j.words
+                                    .iter()
+                                    .enumerate()
+                                    .any(|(i, w)| v.says(p, w, j.ids.get(i).copied().flatten()))
+                            })
+                            .map(|p| (p, 1));
+                        joined = found.is_some();
+                    }
+                }
+                if found.is_none() && !optional && loosely < opts.loose {
+                    found = span
+                        .clone()
+                        .find(|&p| v.item_loose_at(p, alts))
+                        .map(|p| (p, 1));
+                    was_loose = found.is_some();
+                }
                 match found {
                     Some((p, l)) => {
                         if !optional {
                             matched += 1;
+                            if was_loose {
+                                loosely += 1;
+                            } else {
+                                strict += 1;
+                            }
                         }
                         first.get_or_insert(p);
                         last = p + l - 1;
@@ -296,13 +434,25 @@ impl Phrase {
                     None => {}
                 }
             }
+            // A loose word needs a strict one beside it: alone it is not said.
+            if strict == 0 && !opts.anchored {
+                matched = matched.saturating_sub(loosely);
+                loosely = 0;
+                if full_only {
+                    continue;
+                }
+            }
             if matched == 0 || required == 0 {
+                continue;
+            }
+            if matched == required && self.followed_by_excluded(tokens, last, opts.fuzz) {
                 continue;
             }
             let hit = SliceHit {
                 score: matched as f64 / required as f64,
                 first: first.unwrap_or(s),
                 last,
+                loose: loosely as u8,
             };
             if let Some(all) = all.as_deref_mut() {
                 if hit.score >= 1.0 {

@@ -87,7 +87,7 @@ pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
 ///
 /// `as usize` truncates toward zero and saturates (negatives and NaN to 0), which for
 /// this value is `floor` without the libm call.
-fn allowed_edits(longest: usize, fuzz: f64) -> usize {
+pub(super) fn allowed_edits(longest: usize, fuzz: f64) -> usize {
     (longest.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9) as usize
 }
 

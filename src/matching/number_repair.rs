@@ -1,0 +1,171 @@
+//! Number words the ASR garbled, repaired from their neighbours before they are read.
+//!
+//! A report number or "PLN seratus dua puluh tiga" is a run of number words, and the
+//! ASR garbles short words of it as it garbles any short word ("dua puluh tia", "satu
+//! dua tga", "sratus", "pulhu", "delaan"). The words around it anchor the reading: a
+//! token within one edit of a number word of four letters or more, next to a number
+//! word, is read as that word; a "ya" between two number words is a hesitation and is
+//! dropped. Real words one edit from a number word ("juga", "tempat", "rabu") are never
+//! read as numbers.
+
+use super::edit::within;
+
+/// Number words a garbled token may stand for (three-letter ones are too short to
+/// tell from other words with an edit: "dia" / "dua").
+const TARGETS: [&str; 18] = [
+    "satu", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "kosong", "puluh",
+    "belas", "ratus", "ribu", "juta", "sepuluh", "sebelas", "seratus", "seribu",
+];
+
+/// Every number word (what the reader takes as one).
+const NUMBER_WORDS: [&str; 20] = [
+    "nol", "dua", "satu", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "kosong", "puluh", "belas", "ratus", "ribu", "juta", "sepuluh", "sebelas", "seratus", "seribu",
+];
+
+/// Words one edit from a number word that are words in their own right.
+const REAL_WORDS: [&str; 22] = [
+    "juga", "jua", "tempat", "empati", "lama", "lina", "tiba", "kelas", "balas", "beras", "ribut",
+    "rabu", "pulih", "ratu", "situ", "sate", "enak", "tuju", "rata", "sapu", "peluh", "satuan",
+];
+
+fn is_number_word(t: &str) -> bool {
+    NUMBER_WORDS.contains(&t)
+}
+
+/// The number word a garbled token stands for, whatever its neighbours.
+fn candidate(t: &str) -> Option<&'static str> {
+    let n = t.len();
+    if !(3..=9).contains(&n) || !t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if is_number_word(t) || REAL_WORDS.contains(&t) {
+        return None;
+    }
+    TARGETS
+        .into_iter()
+        .find(|w| w.len().abs_diff(n) <= 1 && within(t, w, 1))
+}
+
+/// Whether `t` is `w` with a letter dropped, added or two letters swapped (as
+/// multisets, the letters of one hold the other's).
+fn keeps_letters(t: &str, w: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut b = s.as_bytes().to_vec();
+        b.sort_unstable();
+        b
+    };
+    let (a, b) = (sorted(t), sorted(w));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    // `short` is a sub-multiset of `long`.
+    let mut k = 0;
+    for &c in long.iter() {
+        if k < short.len() && short[k] == c {
+            k += 1;
+        }
+    }
+    k == short.len()
+}
+
+/// The tokens with garbled number words next to number words repaired, and "ya"
+/// between two number words dropped; `None` when nothing changes (the common case).
+pub fn repair<'a>(tokens: &[&'a str]) -> Option<Vec<&'a str>> {
+    // Per token: a number word, a candidate, or neither.
+    let strict: Vec<bool> = tokens.iter().map(|t| is_number_word(t)).collect();
+    if !strict.iter().any(|&s| s) {
+        return None;
+    }
+    let cand: Vec<Option<&'static str>> = tokens
+        .iter()
+        .zip(&strict)
+        .map(|(t, &s)| if s { None } else { candidate(t) })
+        .collect();
+    // "kali" ("3 kali 24") sits inside a number for the neighbours' sake.
+    let numberish = |i: usize| strict[i] || cand[i].is_some() || tokens[i] == "kali";
+    let mut out: Vec<&'a str> = Vec::with_capacity(tokens.len());
+    let mut changed = false;
+    for (i, &t) in tokens.iter().enumerate() {
+        let left = i > 0 && numberish(i - 1);
+        let right = i + 1 < tokens.len() && numberish(i + 1);
+        // The run of number-ish tokens around `i` must hold a real number word.
+        let anchored = || {
+            let mut lo = i;
+            while lo > 0 && numberish(lo - 1) {
+                lo -= 1;
+            }
+            let mut hi = i;
+            while hi + 1 < tokens.len() && numberish(hi + 1) {
+                hi += 1;
+            }
+            strict[lo..=hi].iter().any(|&s| s)
+        };
+        // With number words on one side only, a garbled word must keep its letters
+        // (a letter dropped, doubled or swapped): "tia", "tgia" are "tiga", a name
+        // after a number ("tiga Tika") is not.
+        let fits = |w: &str| (left && right) || keeps_letters(t, w);
+        if let Some(w) = cand[i].filter(|w| (left || right) && fits(w) && anchored()) {
+            out.push(w);
+            changed = true;
+        } else if t == "ya" && left && right && anchored() {
+            changed = true;
+        } else {
+            out.push(t);
+        }
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        let t: Vec<&str> = s.split_whitespace().collect();
+        repair(&t).map_or_else(|| s.to_string(), |v| v.join(" "))
+    }
+
+    #[test]
+    fn garbled_number_words_next_to_numbers() {
+        for (said, want) in [
+            ("pln seratus dua puluh tia", "pln seratus dua puluh tiga"),
+            ("pln satu dua tgia halo", "pln satu dua tiga halo"),
+            ("pln serratus dua", "pln seratus dua"),
+            ("dua pulhu tiga", "dua puluh tiga"),
+            ("nol empta delapn enam", "nol empat delapan enam"),
+            ("lima puluh ya tiga", "lima puluh tiga"),
+            ("tujjuh satu", "tujuh satu"),
+            // Between two number words any one edit is a number word.
+            ("satu tika dua", "satu tiga dua"),
+            ("tga kali dua puluh empat", "tiga kali dua puluh empat"),
+        ] {
+            assert_eq!(fix(said), want, "{said}");
+        }
+    }
+
+    #[test]
+    fn words_that_stay_words() {
+        for said in [
+            // No number word next to it.
+            "saya tia ke sana",
+            "pln tgia",
+            // Real words one edit from a number word.
+            "ada dua juga",
+            "dua tempat",
+            "hari rabu dua",
+            "kelas dua",
+            // A name after a number is one letter off a number word, not garbled.
+            "pln satu dua tiga tika di sini",
+            "nomor dua lina",
+            // Three-letter number words are never a target.
+            "lantai dua dia bilang",
+            // "ya" at the end of a number is the agent asking.
+            "dua puluh ya",
+        ] {
+            assert_eq!(fix(said), said, "{said}");
+        }
+    }
+}
