@@ -10,6 +10,7 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::path::{self, ReportIndex};
 use crate::profile::Compiled;
+use crate::quality;
 use crate::report::{fixed, push_fixed, CallReport, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
@@ -115,6 +116,7 @@ impl Shared<'_> {
         let prof = self.prof;
         let greeting = |text: &str| greeting_score(prof, text);
         let line = raw.line;
+        let asr_confidence = raw.confidence;
         let (turns, method) = roles::assign_owned(raw.turns, &self.roles, &greeting)
             .map_err(|e| reject((file.clone(), line, e)))?;
         if !turns
@@ -127,6 +129,7 @@ impl Shared<'_> {
             meta: p.meta,
             turns,
             actions: p.actions,
+            asr_confidence,
         };
         Ok(audit_call(&call, &method, self.reports, prof))
     }
@@ -176,7 +179,14 @@ pub fn audit_call(
     };
     let results = steps::check_all(&ctx);
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
-    let score = scoring::score(&statuses, prof);
+    let quality = quality::estimate(call, path.prior.as_ref(), prof);
+    let review = quality::needs_review(&statuses, quality.as_ref(), prof);
+    let mut score = scoring::score(&statuses, prof);
+    if review.contains(&true) && !prof.profile.quality.review_fails_count {
+        let counted = scoring::score(&quality::scored(&statuses, &review, prof), prof);
+        score.score = counted.score;
+        score.critical_fail = counted.critical_fail;
+    }
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
     let mut row_bytes = Vec::with_capacity(256);
@@ -220,6 +230,16 @@ pub fn audit_call(
         }
         None => row.field(""),
     };
+    row.plain(|out| {
+        if let Some(q) = &quality {
+            push_fixed(out, q.quality, 3);
+        }
+    })
+    .field(if review.contains(&true) {
+        "true"
+    } else {
+        "false"
+    });
     row.end();
     CallReport {
         call_id: m.call_id.clone(),
@@ -228,6 +248,7 @@ pub fn audit_call(
         agent_name: m.agent_name.clone(),
         score,
         steps: results,
+        needs_review: review,
     }
 }
 

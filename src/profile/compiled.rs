@@ -185,7 +185,13 @@ impl Compiled {
                 "at least one band is needed".into(),
             ));
         }
-        for key in p.scoring.weights.keys().chain(&p.scoring.critical) {
+        for key in p
+            .scoring
+            .weights
+            .keys()
+            .chain(&p.scoring.critical)
+            .chain(&p.quality.log_steps)
+        {
             if !STEP_IDS.contains(&key.as_str()) {
                 return Err(err(
                     "scoring",

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub const NAMES: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
 
 /// Columns of `calls.csv`.
-pub const CALL_COLUMNS: [&str; 20] = [
+pub const CALL_COLUMNS: [&str; 22] = [
     "call_id",
     "started_at",
     "agent_id",
@@ -42,10 +42,12 @@ pub const CALL_COLUMNS: [&str; 20] = [
     "caller_number_kind",
     "roles",
     "urgent_cue",
+    "asr_quality",
+    "needs_review",
 ];
 
 /// Columns of `steps.csv`.
-pub const STEP_COLUMNS: [&str; 7] = [
+pub const STEP_COLUMNS: [&str; 8] = [
     "call_id",
     "step",
     "status",
@@ -53,6 +55,7 @@ pub const STEP_COLUMNS: [&str; 7] = [
     "evidence_time",
     "evidence_text",
     "similarity",
+    "needs_review",
 ];
 
 /// Everything reported about one audited call.
@@ -65,6 +68,8 @@ pub struct CallReport {
     pub agent_name: String,
     pub score: CallScore,
     pub steps: Vec<StepResult>,
+    /// Per step (STEP_IDS order): a FAIL on a transcript too poor to trust it.
+    pub needs_review: [bool; STEP_IDS.len()],
 }
 
 /// What `agents.csv` needs of one call.
@@ -100,7 +105,7 @@ impl Block {
             for s in &r.steps {
                 // Quoting may double quotes: count them twice at worst.
                 let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
-                steps += 2 * text + r.call_id.len() + 48;
+                steps += 2 * text + r.call_id.len() + 54;
             }
         }
         let mut b = Block {
@@ -123,7 +128,8 @@ impl Block {
         };
         self.calls.extend_from_slice(&r.row);
         let mut statuses = [Status::Na; STEP_IDS.len()];
-        for ((id, s), st) in STEP_IDS.iter().zip(&r.steps).zip(&mut statuses) {
+        let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
+        for (((id, s), review), st) in steps.zip(&mut statuses) {
             *st = s.status;
             let mut row = Row::new(&mut self.steps);
             row.field(&r.call_id)
@@ -136,6 +142,7 @@ impl Block {
                 Some(v) => row.plain(|out| push_fixed(out, v, 2)),
                 None => row.plain(|_| {}),
             };
+            row.field(if *review { "true" } else { "false" });
             row.end();
         }
         self.agents.push(AgentCall {

@@ -1,0 +1,134 @@
+//! Known words: the share of a transcript's tokens that are Indonesian words, for
+//! formats that carry no engine confidence.
+//!
+//! A token is known when it is a number, a word of the embedded Indonesian word list
+//! (`profiles/words/id_ID.words.gz`, see its README for source and licence), a word of the
+//! profile (phrase words, spoken variants, fillers, `[quality] known_words`), a word of
+//! the call's own data (agent and caller names, the prior report's name, address,
+//! problem and answer), or one of those once its particles, suffixes and prefix are
+//! stripped (`melaporkan` → `lapor`). Single letters are not counted either way: they are
+//! spelled report numbers as often as recogniser debris.
+
+use crate::matching::stem;
+use crate::profile::Compiled;
+use rustc_hash::FxHashSet;
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// The embedded word list: one lower-case word a line, gzip-compressed.
+const LIST: &[u8] = include_bytes!("../../profiles/words/id_ID.words.gz");
+
+/// The embedded word list, decompressed on first use.
+pub fn list() -> &'static FxHashSet<Box<str>> {
+    static WORDS: OnceLock<FxHashSet<Box<str>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut text = String::new();
+        // The list is part of the binary: a failure here is a build defect, caught by the
+        // tests, and leaves an empty list rather than a panic in a nightly run.
+        let _ = flate2::read::GzDecoder::new(LIST).read_to_string(&mut text);
+        text.lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(Box::from)
+            .collect()
+    })
+}
+
+/// Lower-case alphanumeric runs of a text.
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// What a call may say besides the dictionary: the profile's words and the call's own.
+pub struct Vocabulary<'a> {
+    prof: &'a Compiled,
+    call: FxHashSet<String>,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// The profile's words plus the tokens of `call_texts` (names, addresses, ...).
+    pub fn new(prof: &'a Compiled, call_texts: &[&str]) -> Vocabulary<'a> {
+        let mut call: FxHashSet<String> = FxHashSet::default();
+        for t in call_texts {
+            call.extend(tokens(t));
+        }
+        Vocabulary { prof, call }
+    }
+
+    fn said(&self, w: &str) -> bool {
+        let p = &self.prof.profile;
+        list().contains(w)
+            || self.prof.lexicon.id(w).is_some()
+            || self.call.contains(w)
+            || p.normalize.variants.contains_key(w)
+            || p.normalize.fillers.iter().any(|f| f == w)
+            || p.quality.known_words.iter().any(|k| k == w)
+    }
+
+    /// Whether a lower-case token is a known word.
+    pub fn knows(&self, w: &str) -> bool {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || self.said(w)
+            || stem::any_form(w, |f| {
+                list().contains(f) || self.prof.lexicon.id(f).is_some()
+            })
+    }
+
+    /// (known, counted) tokens of a text; single letters are not counted.
+    pub fn count(&self, text: &str) -> (usize, usize) {
+        let (mut known, mut counted) = (0, 0);
+        for t in tokens(text).filter(|t| t.chars().nth(1).is_some()) {
+            counted += 1;
+            known += usize::from(self.knows(&t));
+        }
+        (known, counted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_embedded_and_holds_common_words() {
+        let l = list();
+        assert!(l.len() > 20_000, "{}", l.len());
+        for w in [
+            "maaf", "mohon", "pagi", "listrik", "padam", "kasih", "lapor",
+        ] {
+            assert!(l.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn affixed_forms_names_digits_and_profile_words_are_known() {
+        let prof = Compiled::builtin();
+        let v = Vocabulary::new(&prof, &["Yoga", "Heni Kurniawan", "Jalan Kenanga 109"]);
+        for w in [
+            "melaporkan",
+            "laporannya",
+            "sebelumnya",
+            "informasikan",
+            "kurniawan",
+            "yoga",
+            "2026",
+            "nggak",
+            "pln",
+        ] {
+            assert!(v.knows(w), "{w}");
+        }
+        for w in ["seramat", "lepon", "natan", "tuapuru"] {
+            assert!(!v.knows(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn count_skips_single_letters() {
+        let prof = Compiled::builtin();
+        let v = Vocabulary::new(&prof, &[]);
+        assert_eq!(v.count("K 5 4 2, mohon maaf xqzt 109!"), (3, 4));
+        assert_eq!(v.count(""), (0, 0));
+    }
+}
