@@ -167,8 +167,8 @@ pub struct Quality {
 impl Default for Quality {
     fn default() -> Quality {
         Quality {
-            min_confidence: 0.6,
-            min_known_share: 0.75,
+            min_confidence: 0.7,
+            min_known_share: 0.8,
             min_tokens: 20,
             review_fails_count: false,
             log_steps: vec!["apkt_action".into(), "apkt_note".into()],

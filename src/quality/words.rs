@@ -1,12 +1,13 @@
 //! Known words: the share of a transcript's tokens that are Indonesian words, for
 //! formats that carry no engine confidence.
 //!
-//! A token is known when it is a number, a word of the embedded Indonesian word list
-//! (`profiles/words/id_ID.words.gz`, see its README for source and licence), a word of the
-//! profile (phrase words, spoken variants, fillers, `[quality] known_words`), a word of
-//! the call's own data (agent and caller names, the prior report's name, address,
-//! problem and answer), or one of those once its particles, suffixes and prefix are
-//! stripped (`melaporkan` → `lapor`). Single letters are not counted either way: they are
+//! A token is known when it holds a digit (numbers, report numbers), is a word of the
+//! embedded Indonesian word list (`profiles/words/id_ID.words.gz`, see its README for
+//! source and licence), of the profile (phrase words, spoken variants, fillers,
+//! `[quality] known_words`) or of the call's own data (agent and caller names, the prior
+//! report's name, address, problem and answer), or is one of those once its particles,
+//! suffixes and prefix are stripped (`melaporkan` → `lapor`) or a colloquial nasal prefix
+//! undone (`nunggu` → `tunggu`). Single letters are not counted either way: they are
 //! spelled report numbers as often as recogniser debris.
 
 use crate::matching::stem;
@@ -41,6 +42,39 @@ pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Colloquial nasal prefixes and the first letter they replace: `nunggu` is `tunggu`,
+/// `nyampein` is `sampein`, `ngecek` is `cek`, `mikir` is `pikir`.
+const NASAL: [(&str, &[&str]); 4] = [
+    ("ny", &["s", "c"]),
+    ("ng", &["", "k"]),
+    ("n", &["t"]),
+    ("m", &["p"]),
+];
+
+/// Whether `pred` holds for a form of `w` with a colloquial nasal prefix undone.
+fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+    let mut buf = String::with_capacity(w.len() + 1);
+    for (prefix, letters) in NASAL {
+        let Some(rest) = w.strip_prefix(prefix) else {
+            continue;
+        };
+        let rest = if prefix == "ng" {
+            rest.strip_prefix('e').unwrap_or(rest)
+        } else {
+            rest
+        };
+        for l in letters {
+            buf.clear();
+            buf.push_str(l);
+            buf.push_str(rest);
+            if buf.len() >= 3 && pred(&buf) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// What a call may say besides the dictionary: the profile's words and the call's own.
 pub struct Vocabulary<'a> {
     prof: &'a Compiled,
@@ -67,13 +101,16 @@ impl<'a> Vocabulary<'a> {
             || p.quality.known_words.iter().any(|k| k == w)
     }
 
+    fn root(&self, w: &str) -> bool {
+        list().contains(w) || self.prof.lexicon.id(w).is_some()
+    }
+
     /// Whether a lower-case token is a known word.
     pub fn knows(&self, w: &str) -> bool {
-        w.bytes().all(|b| b.is_ascii_digit())
+        w.bytes().any(|b| b.is_ascii_digit())
             || self.said(w)
-            || stem::any_form(w, |f| {
-                list().contains(f) || self.prof.lexicon.id(f).is_some()
-            })
+            || stem::any_form(w, |f| self.root(f))
+            || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
     }
 
     /// (known, counted) tokens of a text; single letters are not counted.
@@ -116,6 +153,10 @@ mod tests {
             "2026",
             "nggak",
             "pln",
+            "nunggu",
+            "nanya",
+            "ngecek",
+            "k5421090602335",
         ] {
             assert!(v.knows(w), "{w}");
         }
