@@ -14,6 +14,7 @@ ASR_DIR holds a recognised `<id>.json` for, and writes OUT/:
 Reports are kept whole (a prior report is found by number or by phone).
 """
 import csv
+import json
 import os
 import shutil
 import sys
@@ -49,7 +50,16 @@ def main():
         data = []
         for c in calls:
             src = os.path.join(asr, c["call_id"] + ext)
-            shutil.copy(src, os.path.join(out, "transcripts", c["call_id"] + ext))
+            dst = os.path.join(out, "transcripts", c["call_id"] + ext)
+            if ext == ".json":
+                # Compact: the recogniser's indented JSON is twice the bytes.
+                with open(src, encoding="utf-8") as f:
+                    doc = json.load(f)
+                with open(dst, "w", encoding="utf-8") as f:
+                    json.dump(doc, f, ensure_ascii=False, separators=(",", ":"))
+                    f.write("\n")
+            else:
+                shutil.copy(src, dst)
             data.append(dict(c, transcript=f"transcripts/{c['call_id']}{ext}"))
         write(os.path.join(out, name), fields, data)
     for name in ("actions.csv", "truth.csv", "expected_calls.csv"):
