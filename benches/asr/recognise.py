@@ -10,10 +10,11 @@ words[] with probability) and OUT_DIR/<id>.vtt (`<v SPEAKER_00>` voice tags).
 
 Whisper does not diarise. The speaker of each word is taken from the spoken turns
 (`<id>.turns.json`): the turn its middle falls in or, between turns, the nearest one.
-That is a perfect diariser, as pyannote / WhisperX pipelines approximate it; a segment
-whose words change speaker is split there. Speakers are anonymous (`SPEAKER_00` is
-whoever speaks first), so the audit infers the agent from the greeting as it does for
-real diarised output.
+That is a perfect diariser, or a contact centre's two-channel recording (agent and
+caller on their own channel); a segment whose words change speaker is split there.
+Speakers are labelled `agent` / `caller`, as a two-channel recording knows them; with
+ANON=1 they are anonymous (`SPEAKER_00` is whoever speaks first, as pyannote / WhisperX
+write them) and the audit must infer the agent from a greeting the recogniser garbled.
 
 Decoding: language `id`, temperature 0 (no fallback), beam 5, VAD filter on (the holds
 are long silences), int8 on CPU. THREADS (default 2) sets the CPU threads.
@@ -37,6 +38,8 @@ def speaker_of(t, turns, labels):
 
 
 def labels_of(turns):
+    if os.environ.get("ANON") != "1":
+        return {"agent": "agent", "caller": "caller"}
     labels = {}
     for turn in turns:
         labels.setdefault(turn["role"], f"SPEAKER_{len(labels):02d}")

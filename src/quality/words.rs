@@ -113,12 +113,27 @@ impl<'a> Vocabulary<'a> {
             || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
     }
 
-    /// (known, counted) tokens of a text; single letters are not counted.
+    /// (known, counted) tokens of a text; single letters are not counted. Lower-cases
+    /// into one reused buffer: this runs on every token of every call.
     pub fn count(&self, text: &str) -> (usize, usize) {
         let (mut known, mut counted) = (0, 0);
-        for t in tokens(text).filter(|t| t.chars().nth(1).is_some()) {
+        let mut buf = String::with_capacity(32);
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            buf.clear();
+            if raw.is_ascii() {
+                if raw.len() < 2 {
+                    continue;
+                }
+                buf.push_str(raw);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(raw.chars().flat_map(char::to_lowercase));
+                if buf.chars().nth(1).is_none() {
+                    continue;
+                }
+            }
             counted += 1;
-            known += usize::from(self.knows(&t));
+            known += usize::from(self.knows(&buf));
         }
         (known, counted)
     }
