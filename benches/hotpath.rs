@@ -43,6 +43,7 @@ fn demo_calls() -> (Vec<Call>, usize) {
             },
             turns,
             actions: Vec::new(),
+            asr_confidence: None,
         });
     }
     (calls, bytes)

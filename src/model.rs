@@ -160,6 +160,8 @@ pub struct Call {
     pub meta: CallMeta,
     pub turns: Vec<Turn>,
     pub actions: Vec<Action>,
+    /// The recogniser's mean word confidence (0..=1), when the transcript carries one.
+    pub asr_confidence: Option<f64>,
 }
 
 /// The fixed step ids of SPEC §3, in report order.

@@ -11,6 +11,7 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::path::{self, ReportIndex};
 use crate::profile::Compiled;
+use crate::quality;
 use crate::report::{fixed, push_fixed, CallReport, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
@@ -121,6 +122,7 @@ impl Shared<'_> {
         let prof = self.prof;
         let greeting = |text: &str| greeting_score(prof, text);
         let line = raw.line;
+        let asr_confidence = raw.confidence;
         let (turns, method) = roles::assign_owned(raw.turns, &self.roles, &greeting)
             .map_err(|e| reject((file.clone(), line, e)))?;
         if !turns
@@ -133,6 +135,7 @@ impl Shared<'_> {
             meta: p.meta,
             turns,
             actions: p.actions,
+            asr_confidence,
         };
         Ok(audit_call(&call, &method, self.reports, prof))
     }
@@ -182,7 +185,14 @@ pub fn audit_call(
     };
     let results = steps::check_all(&ctx);
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
-    let score = scoring::score(&statuses, prof);
+    let quality = quality::estimate(call, path.prior.as_ref(), prof);
+    let review = quality::needs_review(&statuses, quality.as_ref(), prof);
+    let mut score = scoring::score(&statuses, prof);
+    if review.contains(&true) && !prof.profile.quality.review_fails_count {
+        let counted = scoring::score(&quality::scored(&statuses, &review, prof), prof);
+        score.score = counted.score;
+        score.critical_fail = counted.critical_fail;
+    }
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
     let mut row_bytes = Vec::with_capacity(256);
@@ -237,6 +247,16 @@ pub fn audit_call(
         }
         None => row.field(""),
     };
+    row.plain(|out| {
+        if let Some(q) = &quality {
+            push_fixed(out, q.quality, 3);
+        }
+    })
+    .field(if review.contains(&true) {
+        "true"
+    } else {
+        "false"
+    });
     row.end();
     CallReport {
         call_id: m.call_id.clone(),
@@ -246,6 +266,7 @@ pub fn audit_call(
         score,
         steps: results,
         role_mismatch: method.flag_mismatch(),
+        needs_review: review,
     }
 }
 

@@ -258,6 +258,7 @@ impl Compiled {
             .keys()
             .chain(&p.scoring.critical)
             .chain(p.scoring.thresholds.keys())
+            .chain(&p.quality.log_steps)
         {
             if !STEP_IDS.contains(&key.as_str()) {
                 return Err(err(

@@ -50,6 +50,9 @@ pub struct Profile {
     /// The profile's text, for the line of an error found after parsing.
     #[serde(skip)]
     pub source: Option<String>,
+    /// Transcript quality gate; a profile without the table gets [`Quality::default`].
+    #[serde(default)]
+    pub quality: Quality,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -164,6 +167,37 @@ pub struct Scoring {
     /// `callaudit eval --sweep` proposes them from human grades.
     #[serde(default)]
     pub thresholds: BTreeMap<String, f64>,
+}
+
+/// When a transcript is too poor to trust a FAIL (see [`crate::quality`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Quality {
+    /// Below this mean engine word confidence (0..1) the transcript is low quality ...
+    pub min_confidence: f64,
+    /// ... or, when the format carries no confidence, below this share of known words.
+    pub min_known_share: f64,
+    /// Fewer counted tokens than this give no word-share estimate (too little to judge).
+    pub min_tokens: usize,
+    /// Whether a FAIL marked needs_review still counts in the score and critical_fail.
+    pub review_fails_count: bool,
+    /// Steps judged on the action logs alone: their FAILs never need review.
+    pub log_steps: Vec<String>,
+    /// Words known besides the word list, the phrase words and the variants.
+    pub known_words: Vec<String>,
+}
+
+impl Default for Quality {
+    fn default() -> Quality {
+        Quality {
+            min_confidence: 0.7,
+            min_known_share: 0.8,
+            min_tokens: 20,
+            review_fails_count: false,
+            log_steps: vec!["apkt_action".into(), "apkt_note".into()],
+            known_words: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

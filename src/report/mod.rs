@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 pub const NAMES: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
 
 /// Columns of `calls.csv`.
-pub const CALL_COLUMNS: [&str; 20] = [
+pub const CALL_COLUMNS: [&str; 22] = [
     "call_id",
     "started_at",
     "agent_id",
@@ -42,10 +42,12 @@ pub const CALL_COLUMNS: [&str; 20] = [
     "caller_number_kind",
     "roles",
     "urgent_cue",
+    "asr_quality",
+    "needs_review",
 ];
 
 /// Columns of `steps.csv`.
-pub const STEP_COLUMNS: [&str; 8] = [
+pub const STEP_COLUMNS: [&str; 9] = [
     "call_id",
     "step",
     "status",
@@ -54,6 +56,7 @@ pub const STEP_COLUMNS: [&str; 8] = [
     "evidence_text",
     "similarity",
     "confidence",
+    "needs_review",
 ];
 
 /// Everything reported about one audited call.
@@ -69,6 +72,8 @@ pub struct CallReport {
     /// `--agent-speaker` / `--agent-channel` absent from the call or contradicted by
     /// its greeting (the `roles` column says which).
     pub role_mismatch: bool,
+    /// Per step (STEP_IDS order): a FAIL on a transcript too poor to trust it.
+    pub needs_review: [bool; STEP_IDS.len()],
 }
 
 /// What `agents.csv` needs of one call.
@@ -106,7 +111,7 @@ impl Block {
             for s in &r.steps {
                 // Quoting may double quotes: count them twice at worst.
                 let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
-                steps += 2 * text + r.call_id.len() + 48;
+                steps += 2 * text + r.call_id.len() + 54;
             }
         }
         let mut b = Block {
@@ -131,7 +136,8 @@ impl Block {
         self.role_mismatches += usize::from(r.role_mismatch);
         self.calls.extend_from_slice(&r.row);
         let mut statuses = [Status::Na; STEP_IDS.len()];
-        for ((id, s), st) in STEP_IDS.iter().zip(&r.steps).zip(&mut statuses) {
+        let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
+        for (((id, s), review), st) in steps.zip(&mut statuses) {
             *st = s.status;
             let mut row = Row::new(&mut self.steps);
             row.field(&r.call_id)
@@ -146,6 +152,7 @@ impl Block {
             };
             let c = s.confidence();
             row.plain(|out| push_fixed(out, c, 2));
+            row.field(if *review { "true" } else { "false" });
             row.end();
         }
         self.agents.push(AgentCall {

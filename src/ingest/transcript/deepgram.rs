@@ -31,6 +31,7 @@ pub fn parse(text: &str) -> Result<RawTranscript, ParseError> {
         call_id: None,
         turns,
         line: None,
+        confidence: super::confidence::of_all(&messages),
     })
 }
 

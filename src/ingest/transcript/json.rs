@@ -221,6 +221,7 @@ pub(super) fn batch_or_stream<T: IntoIterator<Item = RawTurn>>(
         call_id: None,
         turns,
         line: None,
+        confidence: super::confidence::of_all(&messages),
     })
 }
 

@@ -11,6 +11,7 @@
 
 pub mod azure;
 pub mod call_analytics;
+pub mod confidence;
 mod cues;
 pub mod deepgram;
 pub mod detect;
@@ -52,6 +53,9 @@ pub struct RawTranscript {
     pub turns: Vec<RawTurn>,
     /// 1-based line the transcript starts on (bundle line), for rejects.
     pub line: Option<u64>,
+    /// The engine's mean word confidence, 0..=1, when the format carries one
+    /// (see [`confidence`]).
+    pub confidence: Option<f64>,
 }
 
 /// Why a transcript could not be read, with the position at fault when known.

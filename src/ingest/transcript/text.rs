@@ -79,6 +79,7 @@ pub fn parse(text: &str) -> Result<RawTranscript, ParseError> {
         call_id: None,
         turns,
         line: None,
+        confidence: None,
     })
 }
 

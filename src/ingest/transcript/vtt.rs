@@ -37,6 +37,7 @@ pub fn parse(text: &str) -> Result<RawTranscript, ParseError> {
         call_id: None,
         turns: cues_to_turns(cues),
         line: None,
+        confidence: None,
     })
 }
 

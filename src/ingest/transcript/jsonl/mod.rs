@@ -95,6 +95,7 @@ fn finish(parsed: Line, line: u64) -> Result<RawTranscript, ParseError> {
         call_id: Some(call_id),
         turns,
         line: Some(line),
+        confidence: None,
     })
 }
 

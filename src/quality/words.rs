@@ -1,0 +1,190 @@
+//! Known words: the share of a transcript's tokens that are Indonesian words, for
+//! formats that carry no engine confidence.
+//!
+//! A token is known when it holds a digit (numbers, report numbers), is a word of the
+//! embedded Indonesian word list (`profiles/words/id_ID.words.gz`, see its README for
+//! source and licence), of the profile (phrase words, spoken variants, fillers,
+//! `[quality] known_words`) or of the call's own data (agent and caller names, the prior
+//! report's name, address, problem and answer), or is one of those once its particles,
+//! suffixes and prefix are stripped (`melaporkan` → `lapor`) or a colloquial nasal prefix
+//! undone (`nunggu` → `tunggu`). Single letters are not counted either way: they are
+//! spelled report numbers as often as recogniser debris.
+
+use crate::matching::stem;
+use crate::profile::Compiled;
+use rustc_hash::FxHashSet;
+use std::io::Read;
+use std::sync::OnceLock;
+
+/// The embedded word list: one lower-case word a line, gzip-compressed.
+const LIST: &[u8] = include_bytes!("../../profiles/words/id_ID.words.gz");
+
+/// The embedded word list, decompressed on first use.
+pub fn list() -> &'static FxHashSet<Box<str>> {
+    static WORDS: OnceLock<FxHashSet<Box<str>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut text = String::new();
+        // The list is part of the binary: a failure here is a build defect, caught by the
+        // tests, and leaves an empty list rather than a panic in a nightly run.
+        let _ = flate2::read::GzDecoder::new(LIST).read_to_string(&mut text);
+        text.lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(Box::from)
+            .collect()
+    })
+}
+
+/// Lower-case alphanumeric runs of a text.
+pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Colloquial nasal prefixes and the first letter they replace: `nunggu` is `tunggu`,
+/// `nyampein` is `sampein`, `ngecek` is `cek`, `mikir` is `pikir`.
+const NASAL: [(&str, &[&str]); 4] = [
+    ("ny", &["s", "c"]),
+    ("ng", &["", "k"]),
+    ("n", &["t"]),
+    ("m", &["p"]),
+];
+
+/// Whether `pred` holds for a form of `w` with a colloquial nasal prefix undone.
+fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
+    let mut buf = String::with_capacity(w.len() + 1);
+    for (prefix, letters) in NASAL {
+        let Some(rest) = w.strip_prefix(prefix) else {
+            continue;
+        };
+        let rest = if prefix == "ng" {
+            rest.strip_prefix('e').unwrap_or(rest)
+        } else {
+            rest
+        };
+        for l in letters {
+            buf.clear();
+            buf.push_str(l);
+            buf.push_str(rest);
+            if buf.len() >= 3 && pred(&buf) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// What a call may say besides the dictionary: the profile's words and the call's own.
+pub struct Vocabulary<'a> {
+    prof: &'a Compiled,
+    call: FxHashSet<String>,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// The profile's words plus the tokens of `call_texts` (names, addresses, ...).
+    pub fn new(prof: &'a Compiled, call_texts: &[&str]) -> Vocabulary<'a> {
+        let mut call: FxHashSet<String> = FxHashSet::default();
+        for t in call_texts {
+            call.extend(tokens(t));
+        }
+        Vocabulary { prof, call }
+    }
+
+    fn said(&self, w: &str) -> bool {
+        let p = &self.prof.profile;
+        list().contains(w)
+            || self.prof.lexicon.id(w).is_some()
+            || self.call.contains(w)
+            || p.normalize.variants.contains_key(w)
+            || p.normalize.fillers.iter().any(|f| f == w)
+            || p.quality.known_words.iter().any(|k| k == w)
+    }
+
+    fn root(&self, w: &str) -> bool {
+        list().contains(w) || self.prof.lexicon.id(w).is_some()
+    }
+
+    /// Whether a lower-case token is a known word.
+    pub fn knows(&self, w: &str) -> bool {
+        w.bytes().any(|b| b.is_ascii_digit())
+            || self.said(w)
+            || stem::any_form(w, |f| self.root(f))
+            || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
+    }
+
+    /// (known, counted) tokens of a text; single letters are not counted. Lower-cases
+    /// into one reused buffer: this runs on every token of every call.
+    pub fn count(&self, text: &str) -> (usize, usize) {
+        let (mut known, mut counted) = (0, 0);
+        let mut buf = String::with_capacity(32);
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            buf.clear();
+            if raw.is_ascii() {
+                if raw.len() < 2 {
+                    continue;
+                }
+                buf.push_str(raw);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(raw.chars().flat_map(char::to_lowercase));
+                if buf.chars().nth(1).is_none() {
+                    continue;
+                }
+            }
+            counted += 1;
+            known += usize::from(self.knows(&buf));
+        }
+        (known, counted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_embedded_and_holds_common_words() {
+        let l = list();
+        assert!(l.len() > 20_000, "{}", l.len());
+        for w in [
+            "maaf", "mohon", "pagi", "listrik", "padam", "kasih", "lapor",
+        ] {
+            assert!(l.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn affixed_forms_names_digits_and_profile_words_are_known() {
+        let prof = Compiled::builtin();
+        let v = Vocabulary::new(&prof, &["Yoga", "Heni Kurniawan", "Jalan Kenanga 109"]);
+        for w in [
+            "melaporkan",
+            "laporannya",
+            "sebelumnya",
+            "informasikan",
+            "kurniawan",
+            "yoga",
+            "2026",
+            "nggak",
+            "pln",
+            "nunggu",
+            "nanya",
+            "ngecek",
+            "k5421090602335",
+        ] {
+            assert!(v.knows(w), "{w}");
+        }
+        for w in ["seramat", "lepon", "natan", "tuapuru"] {
+            assert!(!v.knows(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn count_skips_single_letters() {
+        let prof = Compiled::builtin();
+        let v = Vocabulary::new(&prof, &[]);
+        assert_eq!(v.count("K 5 4 2, mohon maaf xqzt 109!"), (3, 4));
+        assert_eq!(v.count(""), (0, 0));
+    }
+}
