@@ -61,6 +61,16 @@ pub struct AuditArgs {
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Reviewers' overrides (call_id, step, status, reviewer, reason) applied on top of
+    /// the audit; overridden steps are marked `overridden_by` and scores recomputed.
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
+    /// Append this run (its calls and steps) to a SQLite history database.
+    #[arg(long)]
+    pub history: Option<PathBuf>,
+    /// With --history: audit only the calls not yet scored with this profile's hash.
+    #[arg(long, requires = "history")]
+    pub skip_scored: bool,
 }
 
 #[derive(Debug, Args)]

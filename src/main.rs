@@ -5,10 +5,11 @@ use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AuditOptions};
 use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
+use callaudit::history::History;
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
-use callaudit::profile::{Compiled, Profile, BUILTIN};
+use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,6 +24,15 @@ fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
         Some(p) => Ok(Profile::load(p)?),
         None => Ok(Compiled::builtin()),
     }
+}
+
+/// The provenance of the profile a run uses (read after it loaded, so it parses).
+fn provenance(sop: Option<&Path>) -> Result<Provenance> {
+    let text = match sop {
+        Some(p) => std::fs::read_to_string(p)?,
+        None => BUILTIN.to_string(),
+    };
+    Provenance::of(&text).map_err(|e| anyhow::anyhow!(e))
 }
 
 fn audit(args: AuditArgs) -> Result<()> {
@@ -43,7 +53,7 @@ fn audit(args: AuditArgs) -> Result<()> {
     if args.agent_speaker.is_some() && args.agent_channel.is_some() {
         bail!("--agent-speaker and --agent-channel name the same thing: give one");
     }
-    let opts = AuditOptions {
+    let mut opts = AuditOptions {
         calls: args.calls.unwrap_or_else(|| dir.join("calls.csv")),
         actions: args.actions.unwrap_or_else(|| dir.join("actions.csv")),
         reports: args.reports.unwrap_or_else(|| dir.join("reports.csv")),
@@ -59,22 +69,42 @@ fn audit(args: AuditArgs) -> Result<()> {
         },
         threads: args.threads,
         progress: !args.quiet,
+        provenance: provenance(args.sop.as_deref())?,
+        overrides: args.overrides,
+        skip: None,
     };
+    // The history opens before the run, so a database that cannot be written stops it.
+    let mut history = match &args.history {
+        Some(p) => Some(History::open(p).with_context(|| format!("{}", p.display()))?),
+        None => None,
+    };
+    if let (Some(h), true) = (&history, args.skip_scored) {
+        opts.skip = Some(h.scored(&opts.provenance.hash)?);
+    }
     let s = audit::run(&opts, &prof)?;
+    let run_id = match &mut history {
+        Some(h) => Some(h.record(&s.info, &opts.out)?),
+        None => None,
+    };
     if !args.quiet {
         eprintln!(
-            "callaudit: audited {} calls with profile \"{}\" {} in {:.2} s ({:.0} calls/s, inputs {}); {} rejected rows or files; mean score {}; {} critical fails; reports in {}",
+            "callaudit: audited {} calls with profile \"{}\" {} (hash {}) in {:.2} s ({:.0} calls/s, inputs {}); {}{} rejected rows or files; mean score {}; {} critical fails; reports in {}",
             s.calls_audited,
-            prof.profile.name,
-            prof.profile.version,
+            opts.provenance.name,
+            opts.provenance.version,
+            opts.provenance.hash,
             s.seconds,
             s.calls_audited as f64 / s.seconds.max(1e-9),
             if s.streamed { "streamed in call_id order" } else { "indexed: not sorted by call_id" },
+            if s.skipped > 0 { format!("{} already scored with this profile skipped; ", s.skipped) } else { String::new() },
             s.rejects,
             s.mean_score.map_or("-".into(), |m| format!("{m:.1}")),
             s.critical_fails,
             opts.out.display(),
         );
+        if let Some(id) = run_id {
+            eprintln!("callaudit: history run {id} recorded");
+        }
     }
     Ok(())
 }
