@@ -18,5 +18,6 @@ pub mod overrides;
 pub mod path;
 pub mod profile;
 pub mod report;
+pub mod review;
 pub mod scoring;
 pub mod steps;

@@ -3,13 +3,14 @@
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AuditOptions};
-use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
+use callaudit::cli::{AuditArgs, Cli, Command, DiffArgs, EvalArgs, GenerateArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
 use callaudit::history::History;
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
+use callaudit::review::{self, view::AuditView};
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -160,6 +161,21 @@ fn generate_cmd(args: GenerateArgs) -> Result<()> {
     Ok(())
 }
 
+fn diff_cmd(args: DiffArgs) -> Result<()> {
+    let history = args.history.as_deref().map(History::open).transpose()?;
+    let old = AuditView::open(&args.old, history.as_ref())?;
+    let new = AuditView::open(&args.new, history.as_ref())?;
+    let d = review::diff::diff(&old, &new);
+    print!("{}", d.text());
+    std::fs::create_dir_all(&args.out)?;
+    let path = args.out.join("flips.csv");
+    let tmp = args.out.join(".flips.csv.tmp");
+    std::fs::write(&tmp, d.flips_csv())?;
+    std::fs::rename(&tmp, &path)?;
+    println!("\n{} flips listed in {}", d.flips.len(), path.display());
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -167,6 +183,8 @@ fn main() -> ExitCode {
         Command::Profile(p) => profile(p),
         Command::Eval(e) => eval_cmd(e),
         Command::Generate(g) => generate_cmd(g),
+        Command::Diff(d) => diff_cmd(d),
+        Command::Lint(_) | Command::Calibrate(_) => todo!(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

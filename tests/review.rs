@@ -1,0 +1,111 @@
+//! Reviewing audits: `diff` of two audits, `lint` of a profile and a run, `calibrate`
+//! against human graders (and overrides used as grades).
+
+mod common;
+
+use assert_cmd::Command;
+use common::{audit, fixture, rows};
+use std::path::{Path, PathBuf};
+
+fn bin() -> Command {
+    Command::cargo_bin("callaudit").unwrap()
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+/// The built-in profile with one forbidden line changed: D016's "jangan lupa makan" is
+/// no longer forbidden, and D001's agent line "tergantung antrian di lapangan" is.
+fn one_phrase_changed(dir: &Path) -> PathBuf {
+    let old = "\"jangan lupa bahagia|makan|istirahat|senyum\"";
+    let text = callaudit::profile::BUILTIN.replacen(old, "\"tergantung antrian di lapangan\"", 1);
+    assert_ne!(text, callaudit::profile::BUILTIN);
+    let p = dir.join("one.toml");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn one_changed_phrase_shows_exactly_the_expected_flips() {
+    let d = tempfile::tempdir().unwrap();
+    let (old, new) = (d.path().join("old"), d.path().join("new"));
+    let db = d.path().join("h.sqlite");
+    let hist = ["--history", db.to_str().unwrap()];
+    audit(&fixture("demo"), &old, &hist);
+    let sop = one_phrase_changed(d.path());
+    let mut extra = hist.to_vec();
+    extra.extend(["--sop", sop.to_str().unwrap()]);
+    audit(&fixture("demo"), &new, &extra);
+    // Folders and history run ids give the same diff.
+    for (a, b, flips) in [
+        (
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+            d.path().join("f1"),
+        ),
+        ("1", "2", d.path().join("f2")),
+    ] {
+        let text = stdout(
+            bin()
+                .args(["diff", a, b, "--history", db.to_str().unwrap(), "--out"])
+                .arg(&flips),
+        );
+        assert!(
+            text.contains("37 calls in both (0 only in old, 0 only in new); 2 flips: 1 PASS->FAIL, 1 FAIL->PASS, 0 other"),
+            "{text}"
+        );
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("forbidden_phrases"))
+            .unwrap();
+        assert_eq!(
+            line.split_whitespace().collect::<Vec<_>>(),
+            ["forbidden_phrases", "37", "1", "1", "0"]
+        );
+        // Andri (D001) loses what Siti (D016) gains.
+        let andri = text.lines().find(|l| l.starts_with("A101 Andri")).unwrap();
+        let cols: Vec<&str> = andri.split_whitespace().collect();
+        assert_eq!(&cols[2..6], ["8", "1", "0", "0"], "{andri}");
+        assert!(cols[8].starts_with('-'), "{andri}");
+        let f = rows(&flips.join("flips.csv"));
+        let got: Vec<_> = f
+            .iter()
+            .map(|r| {
+                (
+                    r["call_id"].as_str(),
+                    r["step"].as_str(),
+                    r["old_status"].as_str(),
+                    r["new_status"].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("D001", "forbidden_phrases", "PASS", "FAIL"),
+                ("D016", "forbidden_phrases", "FAIL", "PASS")
+            ]
+        );
+        assert!(f[0]["new_evidence_text"].contains("tergantung antrian di lapangan"));
+        assert!(f[1]["old_evidence_text"].contains("jangan lupa makan"));
+    }
+    // The same audit twice: nothing flips.
+    let text = stdout(
+        bin()
+            .args([
+                "diff",
+                old.to_str().unwrap(),
+                old.to_str().unwrap(),
+                "--out",
+            ])
+            .arg(d.path()),
+    );
+    assert!(text.contains("; 0 flips"), "{text}");
+    // A run id without a history is an error naming it.
+    bin()
+        .args(["diff", "1", "2"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--history"));
+}
