@@ -3,7 +3,9 @@
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AuditOptions};
-use callaudit::cli::{AuditArgs, Cli, Command, DiffArgs, EvalArgs, GenerateArgs, ProfileArgs};
+use callaudit::cli::{
+    AuditArgs, CalibrateArgs, Cli, Command, DiffArgs, EvalArgs, GenerateArgs, ProfileArgs,
+};
 use callaudit::eval::{self, Weights};
 use callaudit::history::History;
 use callaudit::ingest::roles::RoleOptions;
@@ -176,6 +178,31 @@ fn diff_cmd(args: DiffArgs) -> Result<()> {
     Ok(())
 }
 
+fn calibrate_cmd(args: CalibrateArgs) -> Result<()> {
+    let grades = review::calibrate::read_grades(&args.grades)?;
+    let audit = match (args.run, &args.history) {
+        (Some(run), Some(h)) => AuditView::from_history(&History::open(h)?, run)?,
+        _ => AuditView::open(&args.reports.to_string_lossy(), None)?,
+    };
+    let c = review::calibrate::calibrate(&grades, &audit);
+    print!(
+        "{}",
+        c.text(&args.grades.display().to_string(), &audit.label, 200)
+    );
+    if let Some(dir) = &args.csv {
+        std::fs::create_dir_all(dir)?;
+        for (name, bytes) in [
+            ("disagreements.csv", c.disagreements_csv()),
+            ("calibration.csv", c.table_csv()),
+        ] {
+            let tmp = dir.join(format!(".{name}.tmp"));
+            std::fs::write(&tmp, bytes)?;
+            std::fs::rename(&tmp, dir.join(name))?;
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -184,7 +211,8 @@ fn main() -> ExitCode {
         Command::Eval(e) => eval_cmd(e),
         Command::Generate(g) => generate_cmd(g),
         Command::Diff(d) => diff_cmd(d),
-        Command::Lint(_) | Command::Calibrate(_) => todo!(),
+        Command::Calibrate(c) => calibrate_cmd(c),
+        Command::Lint(_) => todo!(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -109,3 +109,122 @@ fn one_changed_phrase_shows_exactly_the_expected_flips() {
         .code(2)
         .stderr(predicates::str::contains("--history"));
 }
+
+#[test]
+fn calibrate_on_the_demo_truth_agrees_and_lists_a_planted_disagreement() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("out");
+    audit(&fixture("demo"), &out, &[]);
+    let truth = fixture("demo").join("truth.csv");
+    let text = stdout(
+        bin()
+            .args(["calibrate", "--grades"])
+            .arg(&truth)
+            .arg("--reports")
+            .arg(&out),
+    );
+    assert!(
+        text.contains("592 grades by 1 graders; agreement 1.000, kappa 1.000; 0 disagreements"),
+        "{text}"
+    );
+    // Two graders: "ana" copies the truth, "bo" grades D013 again and passes its
+    // closing (the audit and ana fail it) with a note.
+    let mut grades = String::from("call_id,step,grade,grader,note\n");
+    for r in rows(&truth) {
+        grades.push_str(&format!(
+            "{},{},{},ana,\n",
+            r["call_id"], r["step"], r["expected"]
+        ));
+    }
+    for r in rows(&truth).iter().filter(|r| r["call_id"] == "D013") {
+        let g = if r["step"] == "closing" {
+            "PASS"
+        } else {
+            r["expected"].as_str()
+        };
+        grades.push_str(&format!("D013,{},{g},bo,heard the app named\n", r["step"]));
+    }
+    let gp = d.path().join("grades.csv");
+    std::fs::write(&gp, grades).unwrap();
+    let csv = d.path().join("cal");
+    let text = stdout(
+        bin()
+            .args(["calibrate", "--grades"])
+            .arg(&gp)
+            .arg("--reports")
+            .arg(&out)
+            .arg("--csv")
+            .arg(&csv),
+    );
+    assert!(text.contains("608 grades by 2 graders"), "{text}");
+    assert!(text.contains("; 1 disagreements"), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("D013 closing: bo PASS / audit FAIL @ "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("(note: heard the app named)"), "{line}");
+    let ana = text.lines().find(|l| l.starts_with("ana ")).unwrap();
+    assert_eq!(ana.split_whitespace().nth(2), Some("1.000"), "{ana}");
+    let pair = text.lines().find(|l| l.starts_with("ana vs bo")).unwrap();
+    let cols: Vec<&str> = pair.split_whitespace().collect();
+    assert_eq!(cols[3], "16", "{pair}");
+    assert_eq!(cols[4], format!("{:.3}", 15.0 / 16.0), "{pair}");
+    let dis = rows(&csv.join("disagreements.csv"));
+    assert_eq!(dis.len(), 1);
+    assert_eq!(dis[0]["audit_status"], "FAIL");
+    assert!(!dis[0]["evidence_text"].is_empty());
+    let table = rows(&csv.join("calibration.csv"));
+    let closing = table
+        .iter()
+        .find(|r| r["scope"] == "step" && r["name"] == "closing")
+        .unwrap();
+    assert_eq!(closing["P>F"], "1");
+}
+
+#[test]
+fn overrides_are_usable_as_grades() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("out");
+    audit(&fixture("demo"), &out, &[]);
+    let ov = d.path().join("overrides.csv");
+    std::fs::write(
+        &ov,
+        "call_id,step,status,reviewer,reason\n\
+         D010,greeting,PASS,qa.lead,name said before the recording starts\n\
+         D003,greeting,PASS,qa.lead,agrees with the audit\n",
+    )
+    .unwrap();
+    let text = stdout(
+        bin()
+            .args(["calibrate", "--grades"])
+            .arg(&ov)
+            .arg("--reports")
+            .arg(&out),
+    );
+    assert!(
+        text.contains("2 grades by 1 graders; agreement 0.500"),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(
+            |l| l.starts_with("D010 greeting: qa.lead PASS / audit FAIL")
+                && l.contains("(note: name said before the recording starts)")
+        ),
+        "{text}"
+    );
+    // The audit with the overrides applied agrees with them.
+    let applied = d.path().join("applied");
+    audit(
+        &fixture("demo"),
+        &applied,
+        &["--overrides", ov.to_str().unwrap()],
+    );
+    let text = stdout(
+        bin()
+            .args(["calibrate", "--grades"])
+            .arg(&ov)
+            .arg("--reports")
+            .arg(&applied),
+    );
+    assert!(text.contains("agreement 1.000"), "{text}");
+}

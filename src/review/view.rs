@@ -4,6 +4,7 @@
 use crate::eval::csvio::CsvFile;
 use crate::history::History;
 use crate::model::{Status, STEP_IDS};
+use crate::report::STEP_COLUMNS;
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -62,17 +63,13 @@ impl AuditView {
             );
         }
         let mut steps = CsvFile::open(&dir.join("steps.csv"))?;
-        let cols = [
-            "call_id",
-            "step",
-            "status",
-            "reason",
-            "evidence_time",
-            "evidence_text",
-        ]
-        .map(|c| steps.require(c));
+        // The leading steps.csv columns SPEC fixes: call_id, step, status, reason,
+        // evidence_time, evidence_text.
+        let mut cols = [0; 6];
+        for (c, name) in cols.iter_mut().zip(&STEP_COLUMNS) {
+            *c = steps.require(name)?;
+        }
         let [id, step, status, reason, time, text] = cols;
-        let (id, step, status, reason, time, text) = (id?, step?, status?, reason?, time?, text?);
         while let Some(r) = steps.next_record()? {
             v.steps.insert(
                 (r.call_id(id)?.to_string(), r.step(step)?),
