@@ -4,7 +4,7 @@
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AuditOptions};
 use callaudit::cli::{
-    AuditArgs, CalibrateArgs, Cli, Command, DiffArgs, EvalArgs, GenerateArgs, ProfileArgs,
+    AuditArgs, CalibrateArgs, Cli, Command, DiffArgs, EvalArgs, GenerateArgs, LintArgs, ProfileArgs,
 };
 use callaudit::eval::{self, Weights};
 use callaudit::history::History;
@@ -12,6 +12,7 @@ use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
+use callaudit::review::lint::{self, LintOptions};
 use callaudit::review::{self, view::AuditView};
 use clap::Parser;
 use std::path::{Path, PathBuf};
@@ -203,19 +204,41 @@ fn calibrate_cmd(args: CalibrateArgs) -> Result<()> {
     Ok(())
 }
 
+/// Exit 1 when the profile has errors (warnings alone exit 0).
+fn lint_cmd(args: LintArgs) -> Result<Option<ExitCode>> {
+    let (file, text) = match &args.sop {
+        Some(p) => (p.display().to_string(), std::fs::read_to_string(p)?),
+        None => ("builtin:pln123.toml".to_string(), BUILTIN.to_string()),
+    };
+    let opts = LintOptions {
+        min_letters: args.min_letters,
+        fail_share: args.fail_share,
+        min_calls: args.min_calls,
+    };
+    let l = lint::lint(
+        &lint::Source::new(&file, &text),
+        args.reports.as_deref(),
+        &opts,
+    )?;
+    print!("{}", l.text(&file));
+    Ok((l.errors() > 0).then_some(ExitCode::from(1)))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ok = |r: Result<()>| r.map(|()| None);
     let result = match cli.command {
-        Command::Audit(a) => audit(a),
-        Command::Profile(p) => profile(p),
-        Command::Eval(e) => eval_cmd(e),
-        Command::Generate(g) => generate_cmd(g),
-        Command::Diff(d) => diff_cmd(d),
-        Command::Calibrate(c) => calibrate_cmd(c),
-        Command::Lint(_) => todo!(),
+        Command::Audit(a) => ok(audit(a)),
+        Command::Profile(p) => ok(profile(p)),
+        Command::Eval(e) => ok(eval_cmd(e)),
+        Command::Generate(g) => ok(generate_cmd(g)),
+        Command::Diff(d) => ok(diff_cmd(d)),
+        Command::Calibrate(c) => ok(calibrate_cmd(c)),
+        Command::Lint(l) => lint_cmd(l),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Some(code)) => code,
+        Ok(None) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("callaudit: error: {e:#}");
             ExitCode::from(2)

@@ -228,3 +228,106 @@ fn overrides_are_usable_as_grades() {
     );
     assert!(text.contains("agreement 1.000"), "{text}");
 }
+
+/// The 1-based line of the first line holding `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn lint_flags_planted_unknown_slot_short_and_colliding_phrases_with_their_lines() {
+    let d = tempfile::tempdir().unwrap();
+    let text = callaudit::profile::BUILTIN
+        .replacen(
+            "own_name = [\"{agent_name}\"]",
+            "own_name = [\"{agent_name}\", \"dengan {agen_name}\"]",
+            1,
+        )
+        .replacen(
+            "phrases = [\n  \"informasi|penjelasan|info",
+            "phrases = [\n  \"ok\",\n  \"informasi|penjelasan|info",
+            1,
+        )
+        .replacen(
+            "thanks = [",
+            "thanks = [\n  \"mohon maaf atas ketidaknyamanannya terima kasih\",",
+            1,
+        );
+    let sop = d.path().join("planted.toml");
+    std::fs::write(&sop, &text).unwrap();
+    let out = bin().args(["lint", "--sop"]).arg(&sop).assert().code(1);
+    let report = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let file = sop.display().to_string();
+    let at = |needle: &str| format!("{file}:{}: ", line_of(&text, needle));
+    let has = |prefix: String, kind: &str, what: &str| {
+        assert!(
+            report
+                .lines()
+                .any(|l| l.starts_with(&prefix) && l.contains(kind) && l.contains(what)),
+            "no {kind} {what:?} at {prefix}:\n{report}"
+        );
+    };
+    has(at("{agen_name}"), "error: unknown-slot", "{agen_name}");
+    has(at("  \"ok\","), "warning: too-short", "\"ok\"");
+    has(
+        at("mohon maaf atas ketidaknyamanannya terima kasih"),
+        "warning: collision",
+        "one sentence passes both closing and empathy",
+    );
+    assert!(report.contains("lint: 1 errors"), "{report}");
+    // The built-in profile has no errors: exit 0.
+    bin().arg("lint").assert().success();
+}
+
+#[test]
+fn lint_with_reports_flags_a_step_failing_everywhere_and_unused_phrases() {
+    let d = tempfile::tempdir().unwrap();
+    // A closing that nobody can say: every call fails it.
+    let text =
+        callaudit::profile::BUILTIN.replacen("thanks = [", "thanks = [\n  \"zzyzx quorbly\",", 1);
+    let text = {
+        // Keep only the planted phrase in the thanks list.
+        let start = text.find("thanks = [").unwrap();
+        let end = start + text[start..].find(']').unwrap();
+        format!(
+            "{}thanks = [\"zzyzx quorbly\"{}",
+            &text[..start],
+            &text[end..]
+        )
+    };
+    // And a clarity phrase nobody says, in a step the demo agents pass.
+    let text = text.replacen(
+        "phrases = [\n  \"informasi|penjelasan|info",
+        "phrases = [\n  \"zzyzx quorbly jelas\",\n  \"informasi|penjelasan|info",
+        1,
+    );
+    let sop = d.path().join("broken.toml");
+    std::fs::write(&sop, &text).unwrap();
+    let out = d.path().join("out");
+    audit(&fixture("demo"), &out, &["--sop", sop.to_str().unwrap()]);
+    let closing_fails = rows(&out.join("steps.csv"))
+        .iter()
+        .filter(|r| r["step"] == "closing" && r["status"] == "FAIL")
+        .count();
+    assert_eq!(closing_fails, 37);
+    let report = stdout(
+        bin()
+            .args(["lint", "--sop"])
+            .arg(&sop)
+            .arg("--reports")
+            .arg(&out),
+    );
+    let file = sop.display().to_string();
+    let header = format!("{file}:{}: ", line_of(&text, "[steps.closing]"));
+    assert!(
+        report.lines().any(|l| l.starts_with(&header)
+            && l.contains("failing-step: closing fails on 37 of 37 calls")),
+        "{report}"
+    );
+    // No other step fails on most demo calls.
+    assert_eq!(report.matches("failing-step").count(), 1, "{report}");
+    // The unsayable phrase never matched; a phrase the demo agents say did.
+    let unsaid = format!("{file}:{}: warning: never-matched: steps.clarity_check.phrases: \"zzyzx quorbly jelas\" never matched", line_of(&text, "zzyzx quorbly jelas"));
+    assert!(report.lines().any(|l| l.starts_with(&unsaid)), "{report}");
+    assert!(!report.contains("steps.clarity_check.phrases: \"informasi|penjelasan|info ... jelas"));
+}

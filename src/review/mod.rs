@@ -4,4 +4,5 @@
 
 pub mod calibrate;
 pub mod diff;
+pub mod lint;
 pub mod view;
