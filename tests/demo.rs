@@ -21,7 +21,13 @@ fn reports_identical_for_any_thread_count() {
     let four = tempfile::tempdir().unwrap();
     audit(&fixture("demo"), one.path(), &["--threads", "1"]);
     audit(&fixture("demo"), four.path(), &["--threads", "4"]);
-    for name in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
+    for name in [
+        "calls.csv",
+        "steps.csv",
+        "agents.csv",
+        "rejects.csv",
+        "trends.csv",
+    ] {
         let a = std::fs::read(one.path().join(name)).unwrap();
         let b = std::fs::read(four.path().join(name)).unwrap();
         assert!(a == b, "{name} differs between 1 and 4 threads");

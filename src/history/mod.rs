@@ -124,10 +124,11 @@ impl History {
         let tx = self.conn.transaction()?;
         let inputs = serde_json::to_string(&info.inputs).unwrap_or_default();
         tx.execute(
-            "INSERT INTO runs (recorded_at, inputs, out_dir, profile_name, profile_version, \
+            "INSERT INTO runs (started_at, finished_at, inputs, out_dir, profile_name, profile_version, \
              profile_hash, tool_version, calls_audited, calls_skipped, rejects, mean_score, \
-             critical_fails, seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             critical_fails, seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
+                info.started_at,
                 info.finished_at,
                 inputs,
                 out.display().to_string(),

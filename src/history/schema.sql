@@ -4,7 +4,8 @@ PRAGMA user_version = 1;
 
 CREATE TABLE IF NOT EXISTS runs (
     run_id          INTEGER PRIMARY KEY,
-    recorded_at     TEXT NOT NULL,     -- UTC, RFC 3339, when the run finished
+    started_at      TEXT NOT NULL,     -- UTC, RFC 3339
+    finished_at     TEXT NOT NULL,     -- UTC, RFC 3339
     inputs          TEXT NOT NULL,     -- JSON: calls, actions, reports, transcripts, overrides
     out_dir         TEXT NOT NULL,     -- the report folder of the run
     profile_name    TEXT NOT NULL,

@@ -39,7 +39,8 @@ pub struct Timings {
 pub struct RunInfo {
     pub tool: String,
     pub tool_version: String,
-    /// When the summary was made (UTC, RFC 3339).
+    /// When the run started and finished (UTC, RFC 3339).
+    pub started_at: String,
     pub finished_at: String,
     pub profile: RunProfile,
     pub inputs: RunInputs,
@@ -85,10 +86,16 @@ impl RunInfo {
         for r in &rejects {
             *by_reason.entry(reason_kind(&r.reason)).or_insert(0) += 1;
         }
+        let now = chrono::Utc::now();
+        let took = chrono::Duration::milliseconds((seconds[2] * 1000.0) as i64);
+        let stamp = |t: chrono::DateTime<chrono::Utc>| {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        };
         RunInfo {
             tool: env!("CARGO_PKG_NAME").into(),
             tool_version: env!("CARGO_PKG_VERSION").into(),
-            finished_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            started_at: stamp(now - took),
+            finished_at: stamp(now),
             profile: RunProfile {
                 name: prov.name.clone(),
                 version: prov.version.clone(),
