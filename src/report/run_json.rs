@@ -88,9 +88,8 @@ impl RunInfo {
         }
         let now = chrono::Utc::now();
         let took = chrono::Duration::milliseconds((seconds[2] * 1000.0) as i64);
-        let stamp = |t: chrono::DateTime<chrono::Utc>| {
-            t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        };
+        let stamp =
+            |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         RunInfo {
             tool: env!("CARGO_PKG_NAME").into(),
             tool_version: env!("CARGO_PKG_VERSION").into(),
