@@ -1,19 +1,17 @@
 //! `callaudit` binary: parses arguments, calls the library, picks the exit code.
-//! Exit 0: the run finished (rejects included). Exit 2: it could not run at all.
+//! Exit 0: the run finished (rejects included). Exit 1: `lint` found errors in the profile.
+//! Exit 2: it could not run at all.
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AuditOptions};
-use callaudit::cli::{
-    AuditArgs, CalibrateArgs, Cli, Command, DiffArgs, EvalArgs, GenerateArgs, LintArgs, ProfileArgs,
-};
+use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, LintArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
 use callaudit::history::History;
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
-use callaudit::review::lint::{self, LintOptions};
-use callaudit::review::{self, view::AuditView};
+use callaudit::review;
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -164,64 +162,10 @@ fn generate_cmd(args: GenerateArgs) -> Result<()> {
     Ok(())
 }
 
-fn diff_cmd(args: DiffArgs) -> Result<()> {
-    let history = args.history.as_deref().map(History::open).transpose()?;
-    let old = AuditView::open(&args.old, history.as_ref())?;
-    let new = AuditView::open(&args.new, history.as_ref())?;
-    let d = review::diff::diff(&old, &new);
-    print!("{}", d.text());
-    std::fs::create_dir_all(&args.out)?;
-    let path = args.out.join("flips.csv");
-    let tmp = args.out.join(".flips.csv.tmp");
-    std::fs::write(&tmp, d.flips_csv())?;
-    std::fs::rename(&tmp, &path)?;
-    println!("\n{} flips listed in {}", d.flips.len(), path.display());
-    Ok(())
-}
-
-fn calibrate_cmd(args: CalibrateArgs) -> Result<()> {
-    let grades = review::calibrate::read_grades(&args.grades)?;
-    let audit = match (args.run, &args.history) {
-        (Some(run), Some(h)) => AuditView::from_history(&History::open(h)?, run)?,
-        _ => AuditView::open(&args.reports.to_string_lossy(), None)?,
-    };
-    let c = review::calibrate::calibrate(&grades, &audit);
-    print!(
-        "{}",
-        c.text(&args.grades.display().to_string(), &audit.label, 200)
-    );
-    if let Some(dir) = &args.csv {
-        std::fs::create_dir_all(dir)?;
-        for (name, bytes) in [
-            ("disagreements.csv", c.disagreements_csv()),
-            ("calibration.csv", c.table_csv()),
-        ] {
-            let tmp = dir.join(format!(".{name}.tmp"));
-            std::fs::write(&tmp, bytes)?;
-            std::fs::rename(&tmp, dir.join(name))?;
-        }
-    }
-    Ok(())
-}
-
 /// Exit 1 when the profile has errors (warnings alone exit 0).
 fn lint_cmd(args: LintArgs) -> Result<Option<ExitCode>> {
-    let (file, text) = match &args.sop {
-        Some(p) => (p.display().to_string(), std::fs::read_to_string(p)?),
-        None => ("builtin:pln123.toml".to_string(), BUILTIN.to_string()),
-    };
-    let opts = LintOptions {
-        min_letters: args.min_letters,
-        fail_share: args.fail_share,
-        min_calls: args.min_calls,
-    };
-    let l = lint::lint(
-        &lint::Source::new(&file, &text),
-        args.reports.as_deref(),
-        &opts,
-    )?;
-    print!("{}", l.text(&file));
-    Ok((l.errors() > 0).then_some(ExitCode::from(1)))
+    let errors = review::run_lint(&args, &mut std::io::stdout().lock())?;
+    Ok((errors > 0).then_some(ExitCode::from(1)))
 }
 
 fn main() -> ExitCode {
@@ -232,8 +176,8 @@ fn main() -> ExitCode {
         Command::Profile(p) => ok(profile(p)),
         Command::Eval(e) => ok(eval_cmd(e)),
         Command::Generate(g) => ok(generate_cmd(g)),
-        Command::Diff(d) => ok(diff_cmd(d)),
-        Command::Calibrate(c) => ok(calibrate_cmd(c)),
+        Command::Diff(d) => ok(review::run_diff(&d, &mut std::io::stdout().lock())),
+        Command::Calibrate(c) => ok(review::run_calibrate(&c, &mut std::io::stdout().lock())),
         Command::Lint(l) => lint_cmd(l),
     };
     match result {

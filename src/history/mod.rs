@@ -244,6 +244,65 @@ mod tests {
         assert_eq!(utc("garbage"), "garbage");
     }
 
+    fn info() -> RunInfo {
+        serde_json::from_str(
+            r#"{"tool":"callaudit","tool_version":"0","started_at":"s","finished_at":"f",
+            "profile":{"name":"n","version":"v","hash":"h"},
+            "inputs":{"calls":"c","actions":"a","reports":"r","transcripts":[],"overrides":null},
+            "calls_audited":2,"calls_skipped":0,"rejects":0,"rejects_by_reason":{},
+            "mean_score":50.0,"critical_fails":0,"streamed":true,
+            "timings":{"index_s":0.0,"audit_s":0.0,"total_s":0.0}}"#,
+        )
+        .unwrap()
+    }
+
+    fn reports(dir: &Path, steps: &[&str]) {
+        let mut calls = CALL_COLUMNS.join(",") + "\n";
+        for id in ["C1", "C2"] {
+            calls += &format!(
+                "{id},2026-11-20T08:00:00+07:00,A1,Andri,T,54,FIRST_REPORT,false,,50.0,false,1,1,0,empathy,,,mobile,explicit,,n,v,h,\n"
+            );
+        }
+        std::fs::write(dir.join("calls.csv"), calls).unwrap();
+        let mut text = STEP_COLUMNS.join(",") + "\n";
+        for id in steps {
+            text += &format!("{id},greeting,PASS,,0.0,halo,1.00,,\n");
+        }
+        std::fs::write(dir.join("steps.csv"), text).unwrap();
+    }
+
+    #[test]
+    fn a_run_is_recorded_whole_or_not_at_all() {
+        let d = tempfile::tempdir().unwrap();
+        let mut h = History::open(&d.path().join("h.sqlite")).unwrap();
+        let count = |h: &History, t: &str| -> i64 {
+            h.conn()
+                .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        reports(d.path(), &["C1", "C2"]);
+        assert_eq!(h.record(&info(), d.path()).unwrap(), 1);
+        assert_eq!(
+            (count(&h, "runs"), count(&h, "calls"), count(&h, "steps")),
+            (1, 2, 2)
+        );
+        let day: String = h
+            .conn()
+            .query_row("SELECT day FROM steps WHERE call_id = 'C2'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(day, "2026-11-20");
+        // steps.csv out of calls.csv order: an error, and nothing of the run is kept.
+        reports(d.path(), &["C2", "C1"]);
+        assert!(h.record(&info(), d.path()).is_err());
+        assert_eq!(
+            (count(&h, "runs"), count(&h, "calls"), count(&h, "steps")),
+            (1, 2, 2)
+        );
+        assert_eq!(h.scored("h").unwrap().len(), 2);
+    }
+
     #[test]
     fn schema_applies_twice_and_has_the_indexes() {
         let d = tempfile::tempdir().unwrap();
