@@ -291,10 +291,6 @@ pub fn lint(src: &Source, reports: Option<&Path>, opts: &LintOptions) -> anyhow:
             return Ok(out);
         }
     };
-    if let Err(e) = Compiled::new(profile.clone(), src.file) {
-        let msg = format!("the profile does not load: {}", e.message);
-        out.push(e.line, Severity::Error, "invalid", msg);
-    }
     let norm = Normalizer::new(
         profile
             .normalize
@@ -354,6 +350,13 @@ pub fn lint(src: &Source, reports: Option<&Path>, opts: &LintOptions) -> anyhow:
             phrases.push((line.unwrap_or(0), s.as_str(), phrase));
         }
         sets.push(ListPhrases { list, phrases });
+    }
+    // What the loader rejects beyond what lint already named (it stops at its first).
+    if out.errors() == 0 {
+        if let Err(e) = Compiled::new(profile.clone(), src.file) {
+            let msg = format!("the profile does not load: {}", e.message);
+            out.push(e.line, Severity::Error, "invalid", msg);
+        }
     }
     collisions(&sets, &norm, mopts, &mut out);
     if let Some(dir) = reports {

@@ -92,3 +92,32 @@ fn bad_toml_is_one_error_with_its_line() {
     assert_eq!(l.findings[0].kind, "invalid");
     assert_eq!(l.findings[0].line, Some(line_of(&text, "window_s = =")));
 }
+
+#[test]
+fn empty_list_is_an_error_at_its_key() {
+    let text = BUILTIN.replacen("own_name = [\"{agent_name}\"]", "own_name = []", 1);
+    assert_ne!(text, BUILTIN);
+    let l = run(&text);
+    let f = l.findings.iter().find(|f| f.kind == "empty-list").unwrap();
+    assert_eq!(f.line, Some(line_of(&text, "own_name = []")));
+    assert!(
+        f.message.starts_with("steps.greeting.own_name"),
+        "{}",
+        f.message
+    );
+    assert_eq!(l.errors(), 1, "{}", l.text("p"));
+}
+
+#[test]
+fn what_only_the_loader_rejects_is_reported() {
+    let text = BUILTIN.replacen("fuzz = ", "fuzz = 7.0 #", 1);
+    assert_ne!(text, BUILTIN);
+    let l = run(&text);
+    assert!(
+        l.findings
+            .iter()
+            .any(|f| f.kind == "invalid" && f.message.contains("matching.fuzz")),
+        "{}",
+        l.text("p")
+    );
+}
