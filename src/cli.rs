@@ -22,6 +22,12 @@ pub enum Command {
     Eval(EvalArgs),
     /// Write a synthetic archive of calls with its truth.csv, for evaluation and benchmarks.
     Generate(GenerateArgs),
+    /// Compare two audits (report folders or history run ids): flips per step and agent.
+    Diff(DiffArgs),
+    /// Check an SOP profile (and, given a run's reports, its phrases and steps in use).
+    Lint(LintArgs),
+    /// Compare the audit with human graders: agreement, Cohen's kappa, disagreements.
+    Calibrate(CalibrateArgs),
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +78,16 @@ pub struct AuditArgs {
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Reviewers' overrides (call_id, step, status, reviewer, reason) applied on top of
+    /// the audit; overridden steps are marked `overridden_by` and scores recomputed.
+    #[arg(long)]
+    pub overrides: Option<PathBuf>,
+    /// Append this run (its calls and steps) to a SQLite history database.
+    #[arg(long)]
+    pub history: Option<PathBuf>,
+    /// With --history: audit only the calls not yet scored with this profile's hash.
+    #[arg(long, requires = "history")]
+    pub skip_scored: bool,
 }
 
 #[derive(Debug, Args)]
@@ -128,4 +144,58 @@ pub struct GenerateArgs {
     /// started_at, actions by at, reports by created_at), `call-id` or `shuffled`.
     #[arg(long, default_value = "time")]
     pub order: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier audit: a report folder or a run id of --history.
+    pub old: String,
+    /// The later audit: a report folder or a run id of --history.
+    pub new: String,
+    /// History database the run ids refer to.
+    #[arg(long)]
+    pub history: Option<PathBuf>,
+    /// Folder flips.csv is written to.
+    #[arg(long, default_value = ".")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Profile to check (default: the built-in one).
+    #[arg(long)]
+    pub sop: Option<PathBuf>,
+    /// A run's report folder: also flag phrases never matched and steps failing on
+    /// more than --fail-share of the calls they apply to.
+    #[arg(long)]
+    pub reports: Option<PathBuf>,
+    /// Share of applicable calls above which a failing step looks like a broken rule.
+    #[arg(long, default_value_t = 0.5)]
+    pub fail_share: f64,
+    /// Fewest applicable calls before a step's fail share is judged.
+    #[arg(long, default_value_t = 10)]
+    pub min_calls: usize,
+    /// A phrase whose required words hold fewer letters than this is too short to be safe.
+    #[arg(long, default_value_t = 6)]
+    pub min_letters: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// Human grades: call_id, step, grade, grader[, note] (an overrides.csv also works:
+    /// status and reviewer stand for grade and grader).
+    #[arg(long)]
+    pub grades: PathBuf,
+    /// Report folder of the audit to calibrate.
+    #[arg(long, default_value = "reports")]
+    pub reports: PathBuf,
+    /// Calibrate a history run instead of a report folder (with --history).
+    #[arg(long, requires = "history")]
+    pub run: Option<i64>,
+    /// History database for --run.
+    #[arg(long)]
+    pub history: Option<PathBuf>,
+    /// Also write disagreements.csv and calibration.csv into this folder.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
 }

@@ -1,15 +1,19 @@
 //! `callaudit` binary: parses arguments, calls the library, picks the exit code.
-//! Exit 0: the run finished (rejects included). Exit 2: it could not run at all.
+//! Exit 0: the run finished (rejects included). Exit 1: `lint` found errors in the profile,
+//! or `audit --strict` rejected something.
+//! Exit 2: it could not run at all.
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AllowMissing, AuditOptions};
-use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
+use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, LintArgs, ProfileArgs};
 use callaudit::eval::{self, Weights};
+use callaudit::history::History;
 use callaudit::ingest::input;
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
-use callaudit::profile::{Compiled, Profile, BUILTIN};
+use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
+use callaudit::review;
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,7 +30,16 @@ fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
     }
 }
 
-fn audit(args: AuditArgs) -> Result<Outcome> {
+/// The provenance of the profile a run uses (read after it loaded, so it parses).
+fn provenance(sop: Option<&Path>) -> Result<Provenance> {
+    let text = match sop {
+        Some(p) => std::fs::read_to_string(p)?,
+        None => BUILTIN.to_string(),
+    };
+    Provenance::of(&text).map_err(|e| anyhow::anyhow!(e))
+}
+
+fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
     let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if args.dir.is_some() && !dir.is_dir() {
@@ -57,7 +70,7 @@ fn audit(args: AuditArgs) -> Result<Outcome> {
             input::default_table(&dir, name).unwrap_or_else(|| dir.join(format!("{name}.csv")))
         })
     };
-    let opts = AuditOptions {
+    let mut opts = AuditOptions {
         calls: table(args.calls, "calls"),
         actions: table(args.actions, "actions"),
         reports: table(args.reports, "reports"),
@@ -74,7 +87,18 @@ fn audit(args: AuditArgs) -> Result<Outcome> {
         },
         threads: args.threads,
         progress: !args.quiet,
+        provenance: provenance(args.sop.as_deref())?,
+        overrides: args.overrides,
+        skip: None,
     };
+    // The history opens before the run, so a database that cannot be written stops it.
+    let mut history = match &args.history {
+        Some(p) => Some(History::open(p).with_context(|| format!("{}", p.display()))?),
+        None => None,
+    };
+    if let (Some(h), true) = (&history, args.skip_scored) {
+        opts.skip = Some(h.scored(&opts.provenance.hash)?);
+    }
     let s = audit::run(&opts, &prof)?;
     let sorted = s.sorted.describe();
     let order = if sorted.is_empty() {
@@ -82,20 +106,29 @@ fn audit(args: AuditArgs) -> Result<Outcome> {
     } else {
         format!("not in call_id order, sorted on disk: {sorted}")
     };
+    let run_id = match &mut history {
+        Some(h) => Some(h.record(&s.info, &opts.out)?),
+        None => None,
+    };
     if !args.quiet {
         eprintln!(
-            "callaudit: audited {} calls with profile \"{}\" {} in {:.2} s ({:.0} calls/s, {}); {} rejected rows or files; mean score {}; {} critical fails; reports in {}",
+            "callaudit: audited {} calls with profile \"{}\" {} (hash {}) in {:.2} s ({:.0} calls/s, {}); {}{} rejected rows or files; mean score {}; {} critical fails; reports in {}",
             s.calls_audited,
-            prof.profile.name,
-            prof.profile.version,
+            opts.provenance.name,
+            opts.provenance.version,
+            opts.provenance.hash,
             s.seconds,
             s.calls_audited as f64 / s.seconds.max(1e-9),
             order,
+            if s.skipped > 0 { format!("{} already scored with this profile skipped; ", s.skipped) } else { String::new() },
             s.rejects,
             s.mean_score.map_or("-".into(), |m| format!("{m:.1}")),
             s.critical_fails,
             opts.out.display(),
         );
+        if let Some(id) = run_id {
+            eprintln!("callaudit: history run {id} recorded");
+        }
     }
     if s.role_mismatches > 0 && !args.quiet {
         eprintln!(
@@ -105,16 +138,13 @@ fn audit(args: AuditArgs) -> Result<Outcome> {
         );
     }
     if args.strict && s.rejects > 0 {
-        return Ok(Outcome::Rejects(s.rejects));
+        eprintln!(
+            "callaudit: --strict: {} rejected rows or files (see rejects.csv)",
+            s.rejects
+        );
+        return Ok(Some(ExitCode::from(1)));
     }
-    Ok(Outcome::Clean)
-}
-
-/// How a run that did finish ends.
-enum Outcome {
-    Clean,
-    /// `--strict` and this many rejects: exit 1.
-    Rejects(usize),
+    Ok(None)
 }
 
 fn profile(args: ProfileArgs) -> Result<()> {
@@ -168,20 +198,27 @@ fn generate_cmd(args: GenerateArgs) -> Result<()> {
     Ok(())
 }
 
+/// Exit 1 when the profile has errors (warnings alone exit 0).
+fn lint_cmd(args: LintArgs) -> Result<Option<ExitCode>> {
+    let errors = review::run_lint(&args, &mut std::io::stdout().lock())?;
+    Ok((errors > 0).then_some(ExitCode::from(1)))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ok = |r: Result<()>| r.map(|()| None);
     let result = match cli.command {
         Command::Audit(a) => audit(a),
-        Command::Profile(p) => profile(p).map(|_| Outcome::Clean),
-        Command::Eval(e) => eval_cmd(e).map(|_| Outcome::Clean),
-        Command::Generate(g) => generate_cmd(g).map(|_| Outcome::Clean),
+        Command::Profile(p) => ok(profile(p)),
+        Command::Eval(e) => ok(eval_cmd(e)),
+        Command::Generate(g) => ok(generate_cmd(g)),
+        Command::Diff(d) => ok(review::run_diff(&d, &mut std::io::stdout().lock())),
+        Command::Calibrate(c) => ok(review::run_calibrate(&c, &mut std::io::stdout().lock())),
+        Command::Lint(l) => lint_cmd(l),
     };
     match result {
-        Ok(Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(Outcome::Rejects(n)) => {
-            eprintln!("callaudit: --strict: {n} rejected rows or files (see rejects.csv)");
-            ExitCode::from(1)
-        }
+        Ok(Some(code)) => code,
+        Ok(None) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("callaudit: error: {e:#}");
             ExitCode::from(2)

@@ -9,9 +9,10 @@ use crate::ingest::transcript::{jsonl, Format, RawTranscript};
 use crate::matching::phrase::Toks;
 use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
+use crate::overrides::{self, Overrides};
 use crate::path::{self, ReportIndex};
-use crate::profile::Compiled;
 use crate::quality;
+use crate::profile::{Compiled, Provenance};
 use crate::report::{fixed, push_fixed, CallReport, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
@@ -41,6 +42,10 @@ pub struct Shared<'a> {
     pub reports: &'a ReportIndex,
     pub format: Option<Format>,
     pub roles: RoleOptions,
+    /// Reviewers' overrides applied on top of the audit.
+    pub overrides: Option<&'a Overrides>,
+    /// The profile's provenance, written on every calls.csv row.
+    pub provenance: Option<&'a Provenance>,
 }
 
 /// A reject about this call: (file, line, reason).
@@ -137,7 +142,11 @@ impl Shared<'_> {
             actions: p.actions,
             asr_confidence,
         };
-        Ok(audit_call(&call, &method, self.reports, prof))
+        let extras = Extras {
+            overrides: self.overrides.and_then(|o| o.get(&call.meta.call_id)),
+            provenance: self.provenance,
+        };
+        Ok(audit_call_with(&call, &method, self.reports, prof, &extras))
     }
 }
 
@@ -161,12 +170,33 @@ fn greeting_score(prof: &Compiled, text: &str) -> f64 {
         .sum::<f64>()
         / sets.len() as f64
 }
-/// Audits one call whose transcript and actions are loaded.
+/// What a run adds to every call beyond the audit itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// The call's overrides, if any.
+    pub overrides: Option<&'a [crate::overrides::Override]>,
+    /// The profile's provenance for the calls.csv row (empty columns when `None`).
+    pub provenance: Option<&'a Provenance>,
+}
+
+/// Audits one call whose transcript and actions are loaded (no overrides, provenance
+/// columns left empty).
 pub fn audit_call(
     call: &Call,
     method: &RoleMethod,
     reports: &ReportIndex,
     prof: &Compiled,
+) -> CallReport {
+    audit_call_with(call, method, reports, prof, &Extras::default())
+}
+
+/// Audits one call and applies what the run adds ([`Extras`]).
+pub fn audit_call_with(
+    call: &Call,
+    method: &RoleMethod,
+    reports: &ReportIndex,
+    prof: &Compiled,
+    extras: &Extras,
 ) -> CallReport {
     let text = CallText::new(
         &call.turns,
@@ -183,7 +213,11 @@ pub fn audit_call(
         path: &path,
         slots: &slots,
     };
-    let results = steps::check_all(&ctx);
+    let mut results = steps::check_all(&ctx);
+    let overridden = match extras.overrides {
+        Some(ovs) => overrides::apply(&mut results, ovs),
+        None => Vec::new(),
+    };
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
     let quality = quality::estimate(call, path.prior.as_ref(), prof);
     let review = quality::needs_review(&statuses, quality.as_ref(), prof);
@@ -257,16 +291,29 @@ pub fn audit_call(
     } else {
         "false"
     });
+    match extras.provenance {
+        Some(p) => row.field(&p.name).field(&p.version).field(&p.hash),
+        None => row.field("").field("").field(""),
+    };
+    let by: Vec<String> = overridden
+        .iter()
+        .zip(crate::model::STEP_IDS)
+        .filter_map(|(o, id)| o.as_ref().map(|(who, _)| format!("{id}={who}")))
+        .collect();
+    row.field(&by.join(";"));
     row.end();
     CallReport {
         call_id: m.call_id.clone(),
         row: row_bytes,
         agent_id: m.agent_id.clone(),
         agent_name: m.agent_name.clone(),
+        team: m.team.clone(),
+        day: m.started_at.date_naive().to_string(),
         score,
         steps: results,
         role_mismatch: method.flag_mismatch(),
         needs_review: review,
+        overridden,
     }
 }
 

@@ -20,13 +20,16 @@ use crate::ingest::input;
 use crate::ingest::roles::RoleOptions;
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
+use crate::overrides::Overrides;
 use crate::path::ReportIndex;
-use crate::profile::Compiled;
+use crate::profile::{Compiled, Provenance};
+use crate::report::run_json::{RunInfo, RunInputs};
 use crate::report::{Block, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sources::{Actions, Bundles, Calls, Files, Halt, Plan};
+use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -59,6 +62,12 @@ pub struct AuditOptions {
     pub threads: Option<usize>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
+    /// Which profile scores the run (name, version, content hash).
+    pub provenance: Provenance,
+    /// Reviewers' overrides (`overrides.csv`) applied on top of the audit.
+    pub overrides: Option<PathBuf>,
+    /// Calls already scored with this profile: read past, not audited.
+    pub skip: Option<HashSet<String>>,
 }
 
 /// What a run did, for the summary line.
@@ -74,6 +83,10 @@ pub struct Summary {
     /// Calls whose `--agent-speaker` / `--agent-channel` was absent or contradicted by
     /// the greeting.
     pub role_mismatches: usize,
+    /// Calls read past because they were already scored with this profile.
+    pub skipped: usize,
+    /// The machine-readable summary written as run.json.
+    pub info: RunInfo,
 }
 
 /// Reasons the run could not happen at all (exit code 2).
@@ -95,6 +108,8 @@ pub enum AuditError {
     Transcripts(String),
     #[error("temporary sort files in {dir}: {0}", dir = std::env::temp_dir().display())]
     Sort(std::io::Error),
+    #[error("cannot read overrides: {0}")]
+    Overrides(String),
 }
 
 fn display(p: &Path) -> String {
@@ -181,13 +196,27 @@ fn progress_bar(opts: &AuditOptions) -> ProgressBar {
 }
 
 /// The read-only part of a pass, shared by the workers.
-fn shared<'a>(opts: &AuditOptions, prof: &'a Compiled, reports: &'a ReportIndex) -> Shared<'a> {
+fn shared<'a>(
+    opts: &'a AuditOptions,
+    prof: &'a Compiled,
+    reports: &'a ReportIndex,
+    overrides: Option<&'a Overrides>,
+) -> Shared<'a> {
     Shared {
         prof,
         reports,
         format: opts.format,
         roles: opts.roles.clone(),
+        overrides,
+        provenance: Some(&opts.provenance),
     }
+}
+
+/// What one successful pass produced.
+struct Passed {
+    out: Reports,
+    audited: usize,
+    skipped: usize,
 }
 
 /// The results of a chunk, in input order.
@@ -296,7 +325,8 @@ fn pass(
     ins: &Inputs,
     plan: Plan,
     mut rejects: Vec<Reject>,
-) -> Result<Result<(Reports, usize), Halt>, AuditError> {
+    overrides: Option<&Overrides>,
+) -> Result<Result<Passed, Halt>, AuditError> {
     let base = &ins.base;
     let mut calls = Calls::open(&ins.calls, plan.calls, &mut rejects).map_err(AuditError::Sort)?;
     let mut actions = match &ins.actions {
@@ -312,12 +342,14 @@ fn pass(
         &mut rejects,
     )
     .map_err(AuditError::Sort)?;
-    let shared = shared(opts, prof, reports);
+    let shared = shared(opts, prof, reports, overrides);
     let mut out =
         Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
     let out_err = |e| AuditError::Output(display(&opts.out), e);
     let bar = progress_bar(opts);
     let mut audited = 0usize;
+    let mut skipped = 0usize;
+    let mut overridden_seen: HashSet<String> = HashSet::new();
     // Reads the next chunk; `Ok(true)` when the manifest is exhausted.
     let mut fill = |chunk: &mut Vec<Pending>, rejects: &mut Vec<Reject>| -> Result<bool, Halt> {
         while chunk.len() < CHUNK {
@@ -326,6 +358,17 @@ fn pass(
             };
             let acts = actions.take(&meta.call_id, rejects)?;
             let line = bundles.take(&meta.call_id, rejects)?;
+            if overrides.is_some_and(|o| o.get(&meta.call_id).is_some()) {
+                overridden_seen.insert(meta.call_id.clone());
+            }
+            if opts
+                .skip
+                .as_ref()
+                .is_some_and(|s| s.contains(&meta.call_id))
+            {
+                skipped += 1;
+                continue;
+            }
             let file = base.join(&meta.transcript);
             let source = match line {
                 // A bundle line serves a call whose manifest names no file or names
@@ -387,10 +430,26 @@ fn pass(
         return Ok(Err(e));
     }
     bar.finish_and_clear();
+    if let Some(o) = overrides {
+        for id in o.call_ids() {
+            if !overridden_seen.contains(id) {
+                rejects.push(Reject {
+                    file: o.file.clone(),
+                    line: None,
+                    call_id: id.to_string(),
+                    reason: "override for a call that is not in the manifest".into(),
+                });
+            }
+        }
+    }
     for r in rejects {
         out.reject(r);
     }
-    Ok(Ok((out, audited)))
+    Ok(Ok(Passed {
+        out,
+        audited,
+        skipped,
+    }))
 }
 
 /// Indexes the report export: one plain file as it is; several files or compressed
@@ -440,6 +499,11 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let mut pre = Vec::new();
     let ins = inputs(opts, &mut pre)?;
     let reports = load_reports(opts, &ins.base, &mut pre)?;
+    let overrides = match &opts.overrides {
+        Some(p) => Some(Overrides::load(p, &mut pre).map_err(AuditError::Overrides)?),
+        None => None,
+    };
+    let indexed = started.elapsed().as_secs_f64();
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
@@ -447,23 +511,48 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let pool = builder
         .build()
         .map_err(|e| AuditError::Threads(e.to_string()))?;
+    let ovs = overrides.as_ref();
     let mut plan = sources::probe(&ins.calls, ins.actions.as_ref(), &ins.bundles);
-    let (out, audited) = loop {
-        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone())? {
+    let passed = loop {
+        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone(), ovs)? {
             Ok(done) => break done,
             Err(Halt::OutOfOrder(input, _)) if !plan.sorts(input) => plan = plan.with(input),
             Err(Halt::OutOfOrder(_, why)) => return Err(AuditError::Input(why)),
             Err(Halt::Io(e)) => return Err(AuditError::Sort(e)),
         }
     };
+    let Passed {
+        mut out,
+        audited,
+        skipped,
+    } = passed;
+    let seconds = started.elapsed().as_secs_f64();
+    let info = RunInfo::new(
+        RunInputs {
+            calls: display(&opts.calls),
+            actions: display(&opts.actions),
+            reports: display(&opts.reports),
+            transcripts: opts.bundles.iter().map(|p| display(p)).collect(),
+            overrides: opts.overrides.as_deref().map(display),
+        },
+        &opts.provenance,
+        &out,
+        audited,
+        skipped,
+        plan == Plan::default(),
+        [indexed, seconds - indexed, seconds],
+    );
+    out.add_file("run.json", info.to_json());
     let summary = Summary {
         calls_audited: audited,
         rejects: out.reject_count(),
         mean_score: out.agents().mean_score(),
         critical_fails: out.agents().critical_fails(),
-        seconds: started.elapsed().as_secs_f64(),
+        seconds,
         sorted: plan,
         role_mismatches: out.role_mismatches(),
+        skipped,
+        info,
     };
     out.commit()
         .map_err(|e| AuditError::Output(display(&opts.out), e))?;

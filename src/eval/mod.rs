@@ -22,11 +22,11 @@
 //! is streamed; calls.csv and expected_calls.csv are held as maps by call_id.
 
 pub mod calls;
-mod csvio;
+pub(crate) mod csvio;
 pub mod error;
 mod inputs;
 pub mod metrics;
-mod render;
+pub(crate) mod render;
 pub mod sweep;
 
 pub use calls::{

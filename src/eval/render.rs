@@ -26,7 +26,7 @@ fn fail_rate(n: u64, v: Option<f64>) -> String {
 }
 
 /// Lays out rows in columns: the first left-aligned, the others right-aligned.
-fn aligned(rows: &[Vec<String>]) -> String {
+pub(crate) fn aligned(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {

@@ -6,12 +6,14 @@
 //! workers only read it.
 
 pub mod compiled;
+pub mod provenance;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use compiled::Compiled;
+pub use provenance::Provenance;
 
 /// The built-in PLN 123 profile, as shipped.
 pub const BUILTIN: &str = include_str!("../../profiles/pln123.toml");

@@ -1,14 +1,17 @@
-//! The four CSV reports of SPEC §5. Each is written to a temporary file in the output
+//! The CSV reports of SPEC §5 (plus trends.csv and run.json). Each is written to a temporary file in the output
 //! folder and renamed into place only when the whole run succeeded, so a crash leaves
 //! the previous reports, never half files.
 
 mod agents;
 mod csvout;
 mod fixed;
+pub mod run_json;
+mod trends;
 
 pub use agents::AgentStats;
 pub use csvout::{push_record, Row};
 pub use fixed::{fixed, push_fixed};
+pub use trends::Trends;
 
 use crate::model::{Reject, Status, STEP_IDS};
 use crate::scoring::CallScore;
@@ -18,10 +21,16 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Report names, in the order they are committed.
-pub const NAMES: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
+pub const NAMES: [&str; 5] = [
+    "calls.csv",
+    "steps.csv",
+    "agents.csv",
+    "rejects.csv",
+    "trends.csv",
+];
 
 /// Columns of `calls.csv`.
-pub const CALL_COLUMNS: [&str; 22] = [
+pub const CALL_COLUMNS: [&str; 26] = [
     "call_id",
     "started_at",
     "agent_id",
@@ -44,10 +53,14 @@ pub const CALL_COLUMNS: [&str; 22] = [
     "urgent_cue",
     "asr_quality",
     "needs_review",
+    "profile_name",
+    "profile_version",
+    "profile_hash",
+    "overridden_by",
 ];
 
 /// Columns of `steps.csv`.
-pub const STEP_COLUMNS: [&str; 9] = [
+pub const STEP_COLUMNS: [&str; 11] = [
     "call_id",
     "step",
     "status",
@@ -57,6 +70,8 @@ pub const STEP_COLUMNS: [&str; 9] = [
     "similarity",
     "confidence",
     "needs_review",
+    "overridden_by",
+    "audit_status",
 ];
 
 /// Everything reported about one audited call.
@@ -67,6 +82,9 @@ pub struct CallReport {
     pub row: Vec<u8>,
     pub agent_id: String,
     pub agent_name: String,
+    pub team: String,
+    /// Local day of started_at (YYYY-MM-DD, the manifest's offset).
+    pub day: String,
     pub score: CallScore,
     pub steps: Vec<StepResult>,
     /// `--agent-speaker` / `--agent-channel` absent from the call or contradicted by
@@ -74,6 +92,9 @@ pub struct CallReport {
     pub role_mismatch: bool,
     /// Per step (STEP_IDS order): a FAIL on a transcript too poor to trust it.
     pub needs_review: [bool; STEP_IDS.len()],
+    /// Per step (STEP_IDS order): the reviewer who overrode it and the audit's own
+    /// status; empty when nothing was overridden.
+    pub overridden: Vec<Option<(String, Status)>>,
 }
 
 /// What `agents.csv` needs of one call.
@@ -81,6 +102,8 @@ pub struct CallReport {
 pub struct AgentCall {
     pub agent_id: String,
     pub agent_name: String,
+    pub team: String,
+    pub day: String,
     pub score: f64,
     pub critical_fail: bool,
     pub statuses: [Status; STEP_IDS.len()],
@@ -137,7 +160,7 @@ impl Block {
         self.calls.extend_from_slice(&r.row);
         let mut statuses = [Status::Na; STEP_IDS.len()];
         let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
-        for (((id, s), review), st) in steps.zip(&mut statuses) {
+        for (i, (((id, s), review), st)) in steps.zip(&mut statuses).enumerate() {
             *st = s.status;
             let mut row = Row::new(&mut self.steps);
             row.field(&r.call_id)
@@ -153,11 +176,17 @@ impl Block {
             let c = s.confidence();
             row.plain(|out| push_fixed(out, c, 2));
             row.field(if *review { "true" } else { "false" });
+            match r.overridden.get(i).and_then(Option::as_ref) {
+                Some((who, audit)) => row.field(who).field(audit.as_str()),
+                None => row.plain(|_| {}).plain(|_| {}),
+            };
             row.end();
         }
         self.agents.push(AgentCall {
             agent_id: r.agent_id,
             agent_name: r.agent_name,
+            team: r.team,
+            day: r.day,
             score: r.score.score,
             critical_fail: r.score.critical_fail,
             statuses,
@@ -181,8 +210,11 @@ pub struct Reports {
     calls: BufWriter<File>,
     steps: BufWriter<File>,
     agents: AgentStats,
+    trends: Trends,
     rejects: Vec<Reject>,
     role_mismatches: usize,
+    /// Further files (run.json) written and renamed with the reports.
+    extra: Vec<(String, Vec<u8>)>,
 }
 
 type Csv = csv::Writer<BufWriter<File>>;
@@ -216,8 +248,10 @@ impl Reports {
             calls: open_raw(dir, "calls.csv", &CALL_COLUMNS)?,
             steps: open_raw(dir, "steps.csv", &STEP_COLUMNS)?,
             agents: AgentStats::default(),
+            trends: Trends::default(),
             rejects: Vec::new(),
             role_mismatches: 0,
+            extra: Vec::new(),
         })
     }
 
@@ -235,6 +269,7 @@ impl Reports {
                 a.critical_fail,
                 &a.statuses,
             );
+            self.trends.add(a);
         }
         self.rejects.extend(b.rejects);
         self.role_mismatches += b.role_mismatches;
@@ -247,10 +282,7 @@ impl Reports {
 
     /// Distinct rejects so far.
     pub fn reject_count(&self) -> usize {
-        let mut r = self.rejects.clone();
-        r.sort();
-        r.dedup();
-        r.len()
+        self.rejects().len()
     }
 
     /// Calls whose `--agent-speaker` / `--agent-channel` did not fit.
@@ -262,7 +294,21 @@ impl Reports {
         &self.agents
     }
 
-    /// Writes agents.csv and rejects.csv, then renames all four into place.
+    /// The rejects so far, sorted and distinct.
+    pub fn rejects(&self) -> Vec<Reject> {
+        let mut r = self.rejects.clone();
+        r.sort();
+        r.dedup();
+        r
+    }
+
+    /// A further file written beside the reports and committed with them.
+    pub fn add_file(&mut self, name: &str, bytes: Vec<u8>) {
+        self.extra.push((name.to_string(), bytes));
+    }
+
+    /// Writes agents.csv, rejects.csv, trends.csv and the further files, then renames
+    /// them all into place.
     pub fn commit(mut self) -> std::io::Result<()> {
         self.calls.flush()?;
         self.steps.flush()?;
@@ -285,8 +331,15 @@ impl Reports {
             ])?;
         }
         rejects.flush()?;
-        drop((self.calls, self.steps, agents, rejects));
-        for name in NAMES {
+        let mut trends = open(&self.dir, "trends.csv", &Trends::columns())?;
+        self.trends.write(&mut trends)?;
+        trends.flush()?;
+        for (name, bytes) in &self.extra {
+            std::fs::write(tmp_path(&self.dir, name), bytes)?;
+        }
+        drop((self.calls, self.steps, agents, rejects, trends));
+        let extra = self.extra.iter().map(|(n, _)| n.as_str());
+        for name in NAMES.into_iter().chain(extra) {
             std::fs::rename(tmp_path(&self.dir, name), self.dir.join(name))?;
         }
         Ok(())
