@@ -17,6 +17,8 @@ pub struct Override {
     pub status: Status,
     pub reviewer: String,
     pub reason: String,
+    /// Line in the overrides file.
+    pub line: u64,
 }
 
 /// Overrides by call id, as read from one file.
@@ -106,6 +108,7 @@ impl Overrides {
                 status,
                 reviewer,
                 reason: cols.get(&rec, "reason").to_string(),
+                line,
             });
         }
         Ok(out)

@@ -306,4 +306,5 @@ fn overrides_mark_the_reports_and_recompute_scores() {
     assert_eq!(rejects.len(), 1, "{rejects:?}");
     assert_eq!(rejects[0]["call_id"], "X999");
     assert_eq!(rejects[0]["file"], "overrides.csv");
+    assert_eq!(rejects[0]["line"], "4");
 }

@@ -435,7 +435,7 @@ fn pass(
             if !overridden_seen.contains(id) {
                 rejects.push(Reject {
                     file: o.file.clone(),
-                    line: None,
+                    line: o.get(id).and_then(|v| v.first()).map(|v| v.line),
                     call_id: id.to_string(),
                     reason: "override for a call that is not in the manifest".into(),
                 });
