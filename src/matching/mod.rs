@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
 pub mod phrase;
+mod said;
 pub mod stem;
 
 use crate::model::{Role, Turn};

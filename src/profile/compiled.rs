@@ -96,6 +96,12 @@ impl Compiled {
         if !(0.0..=1.0).contains(&p.matching.fuzz) {
             return Err(err("matching.fuzz", "must be between 0 and 1".into()));
         }
+        if !(0.0..=1.0).contains(&p.matching.nearest_floor) {
+            return Err(err(
+                "matching.nearest_floor",
+                "must be between 0 and 1".into(),
+            ));
+        }
         let compile = |key: &str, list: &Phrases| -> Result<Vec<Phrase>, ProfileError> {
             list.iter()
                 .map(|s| Phrase::compile(s, &norm).map_err(|e| err(key, e)))

@@ -63,6 +63,14 @@ pub struct Matching {
     pub gap: usize,
     /// Other-side turns this short do not break a split sentence.
     pub backchannel_tokens: usize,
+    /// A FAIL shows its nearest miss as evidence only when the miss covers at least
+    /// this share of the phrase (0..=1); below it the reason says "not said".
+    #[serde(default = "default_nearest_floor")]
+    pub nearest_floor: f64,
+}
+
+fn default_nearest_floor() -> f64 {
+    0.6
 }
 
 #[derive(Debug, Clone, Deserialize)]

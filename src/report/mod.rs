@@ -45,7 +45,7 @@ pub const CALL_COLUMNS: [&str; 20] = [
 ];
 
 /// Columns of `steps.csv`.
-pub const STEP_COLUMNS: [&str; 7] = [
+pub const STEP_COLUMNS: [&str; 9] = [
     "call_id",
     "step",
     "status",
@@ -53,6 +53,8 @@ pub const STEP_COLUMNS: [&str; 7] = [
     "evidence_time",
     "evidence_text",
     "similarity",
+    "agent_id",
+    "evidence_at",
 ];
 
 /// Everything reported about one audited call.
@@ -100,7 +102,7 @@ impl Block {
             for s in &r.steps {
                 // Quoting may double quotes: count them twice at worst.
                 let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
-                steps += 2 * text + r.call_id.len() + 48;
+                steps += 2 * (text + r.agent_id.len()) + s.evidence_at.len() + r.call_id.len() + 48;
             }
         }
         let mut b = Block {
@@ -136,6 +138,7 @@ impl Block {
                 Some(v) => row.plain(|out| push_fixed(out, v, 2)),
                 None => row.plain(|_| {}),
             };
+            row.field(&r.agent_id).field(&s.evidence_at);
             row.end();
         }
         self.agents.push(AgentCall {

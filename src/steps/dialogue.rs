@@ -98,6 +98,7 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
             reason,
             evidence_time: String::new(),
             evidence_text: String::new(),
+            evidence_at: String::new(),
             similarity: Some(similarity),
         },
     }
@@ -127,6 +128,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
             reason: format!("no agent turn in the first {} s", g.window_s),
             evidence_time: String::new(),
             evidence_text: String::new(),
+            evidence_at: String::new(),
             similarity: Some(0.0),
         };
     }
@@ -289,6 +291,7 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         },
         evidence_time: time,
         evidence_text: text,
+        evidence_at: String::new(),
         similarity: evidence.map(|e| e.1),
     }
 }
@@ -359,6 +362,7 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
                 reason: String::new(),
                 evidence_time: fixed(turn.start, 1),
                 evidence_text: turn.text.clone(),
+                evidence_at: String::new(),
                 similarity: Some(r.share),
             };
         }
