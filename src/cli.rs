@@ -22,6 +22,9 @@ pub enum Command {
     Eval(EvalArgs),
     /// Write a synthetic archive of calls with its truth.csv, for evaluation and benchmarks.
     Generate(GenerateArgs),
+    /// Show one call in the terminal: turns with the steps they passed or failed, the
+    /// path and why, APKT / SIMONE expected vs found, every verdict with its evidence.
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, Args)]
@@ -61,6 +64,61 @@ pub struct AuditArgs {
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Audit only this agent's calls (agent_id).
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// Also write a static HTML report (overview, a page per agent, pages of failed and
+    /// sampled calls) into this folder; it opens from disk, no server, no network.
+    #[arg(long)]
+    pub html: Option<PathBuf>,
+    /// With --html: a page for every call, not only failed and sampled ones.
+    #[arg(long, requires = "html")]
+    pub html_all: bool,
+}
+
+/// The inputs of a run, as `audit` takes them.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Folder holding calls.csv, actions.csv, reports.csv, transcripts and *.jsonl bundles.
+    pub dir: Option<PathBuf>,
+    /// Call manifest (default DIR/calls.csv).
+    #[arg(long)]
+    pub calls: Option<PathBuf>,
+    /// APKT / SIMONE action log (default DIR/actions.csv).
+    #[arg(long)]
+    pub actions: Option<PathBuf>,
+    /// APKT report export (default DIR/reports.csv).
+    #[arg(long)]
+    pub reports: Option<PathBuf>,
+    /// Transcript file or folder; JSONL bundles in it are read (default: DIR).
+    #[arg(long)]
+    pub transcripts: Vec<PathBuf>,
+    /// Force the transcript format instead of detecting it (jsonl, text, ...).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Speaker label that is the agent in anonymous transcripts (spk_0, SPEAKER_01, ...).
+    #[arg(long)]
+    pub agent_speaker: Option<String>,
+    /// Channel that is the agent in channel-labelled transcripts (0, 1, ch_0, ...).
+    #[arg(long)]
+    pub agent_channel: Option<String>,
+    /// SOP profile (TOML) replacing the built-in PLN 123 profile.
+    #[arg(long)]
+    pub sop: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The call to show; `-` with --agent shows every call of that agent.
+    pub call_id: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only calls of this agent (agent_id).
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: crate::report::explain::ColorChoice,
 }
 
 #[derive(Debug, Args)]

@@ -2,14 +2,19 @@
 //! Exit 0: the run finished (rejects included). Exit 2: it could not run at all.
 
 use anyhow::{bail, Context, Result};
-use callaudit::audit::{self, AuditOptions};
-use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, ProfileArgs};
+use callaudit::audit::{self, AuditOptions, Filter};
+use callaudit::cli::{
+    AuditArgs, Cli, Command, EvalArgs, ExplainArgs, GenerateArgs, InputArgs, ProfileArgs,
+};
 use callaudit::eval::{self, Weights};
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, BUILTIN};
+use callaudit::report::explain::{self, use_color};
+use callaudit::report::html::HtmlOptions;
 use clap::Parser;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -25,7 +30,8 @@ fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
     }
 }
 
-fn audit(args: AuditArgs) -> Result<()> {
+/// Turns the input flags into run options (output and threads left at defaults).
+fn options(args: InputArgs, filter: Filter) -> Result<(AuditOptions, Compiled)> {
     let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if args.dir.is_some() && !dir.is_dir() {
@@ -52,14 +58,44 @@ fn audit(args: AuditArgs) -> Result<()> {
         } else {
             args.transcripts
         },
-        out: args.out,
+        out: PathBuf::from("reports"),
         format,
         roles: RoleOptions {
             agent_label: args.agent_speaker.or(args.agent_channel),
         },
-        threads: args.threads,
-        progress: !args.quiet,
+        threads: None,
+        progress: false,
+        filter,
+        html: None,
     };
+    Ok((opts, prof))
+}
+
+fn audit(args: AuditArgs) -> Result<()> {
+    let input = InputArgs {
+        dir: args.dir,
+        calls: args.calls,
+        actions: args.actions,
+        reports: args.reports,
+        transcripts: args.transcripts,
+        format: args.format,
+        agent_speaker: args.agent_speaker,
+        agent_channel: args.agent_channel,
+        sop: args.sop,
+    };
+    let filter = Filter {
+        call_id: None,
+        agent_id: args.agent,
+    };
+    let (mut opts, prof) = options(input, filter)?;
+    opts.out = args.out;
+    opts.threads = args.threads;
+    opts.progress = !args.quiet;
+    opts.html = args.html.map(|dir| HtmlOptions {
+        dir,
+        all: args.html_all,
+        ..HtmlOptions::default()
+    });
     let s = audit::run(&opts, &prof)?;
     if !args.quiet {
         eprintln!(
@@ -130,6 +166,65 @@ fn generate_cmd(args: GenerateArgs) -> Result<()> {
     Ok(())
 }
 
+fn explain_cmd(args: ExplainArgs) -> Result<()> {
+    let every = args.call_id == "-";
+    if every && args.agent.is_none() {
+        bail!("CALL_ID `-` (every call) needs --agent ID");
+    }
+    let filter = Filter {
+        call_id: (!every).then(|| args.call_id.clone()),
+        agent_id: args.agent.clone(),
+    };
+    let (opts, prof) = options(args.input, filter)?;
+    let views = audit::explain(&opts, &prof)?;
+    if views.is_empty() {
+        match &args.agent {
+            Some(a) if every => bail!("agent {a} has no call in {}", opts.calls.display()),
+            Some(a) => bail!(
+                "{}: no call {} of agent {a}",
+                opts.calls.display(),
+                args.call_id
+            ),
+            None => bail!("{}: no call {}", opts.calls.display(), args.call_id),
+        }
+    }
+    let stdout = std::io::stdout();
+    let color = use_color(
+        args.color,
+        stdout.is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    match write_views(&views, color, &mut stdout.lock()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn write_views(
+    views: &[Result<callaudit::report::view::CallView, callaudit::model::Reject>],
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for (i, v) in views.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match v {
+            Ok(v) => explain::render(v, color, out)?,
+            Err(r) => writeln!(
+                out,
+                "{}: not audited: {}{}: {}",
+                r.call_id,
+                r.file,
+                r.line.map(|l| format!(" line {l}")).unwrap_or_default(),
+                r.reason
+            )?,
+        }
+    }
+    out.flush()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -137,6 +232,7 @@ fn main() -> ExitCode {
         Command::Profile(p) => profile(p),
         Command::Eval(e) => eval_cmd(e),
         Command::Generate(g) => generate_cmd(g),
+        Command::Explain(e) => explain_cmd(e),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

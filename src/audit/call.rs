@@ -10,6 +10,7 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::path::{self, ReportIndex};
 use crate::profile::Compiled;
+use crate::report::html::HtmlShared;
 use crate::report::{fixed, push_fixed, CallReport, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
@@ -39,6 +40,8 @@ pub struct Shared<'a> {
     pub reports: &'a ReportIndex,
     pub format: Option<Format>,
     pub roles: RoleOptions,
+    /// Set when an HTML report is written.
+    pub html: Option<&'a HtmlShared>,
 }
 
 /// A reject about this call: (file, line, reason).
@@ -102,6 +105,20 @@ impl Shared<'_> {
 
     /// Audits one call: the report, or the reject that stops it.
     pub fn audit(&self, p: Pending) -> Result<CallReport, Reject> {
+        let (call, method) = self.call(p)?;
+        let ex = examine(&call, self.reports, self.prof);
+        let html = self.html.map(|h| {
+            let (t, p, r, s) = (&ex.text, &ex.path, &ex.results, &ex.score);
+            Box::new(h.summarise(&call, &method, t, p, r, s, self.prof))
+        });
+        let mut report = report_of(&call, &method, ex);
+        report.html = html;
+        Ok(report)
+    }
+
+    /// Loads one call's transcript and maps its speakers: the call ready to check,
+    /// or the reject that stops it.
+    pub fn call(&self, p: Pending) -> Result<(Call, RoleMethod), Reject> {
         let reject = |(file, line, reason): Fault| Reject {
             file,
             line,
@@ -128,7 +145,7 @@ impl Shared<'_> {
             turns,
             actions: p.actions,
         };
-        Ok(audit_call(&call, &method, self.reports, prof))
+        Ok((call, method))
     }
 }
 
@@ -152,13 +169,17 @@ fn greeting_score(prof: &Compiled, text: &str) -> f64 {
         .sum::<f64>()
         / sets.len() as f64
 }
-/// Audits one call whose transcript and actions are loaded.
-pub fn audit_call(
-    call: &Call,
-    method: &RoleMethod,
-    reports: &ReportIndex,
-    prof: &Compiled,
-) -> CallReport {
+/// Everything the audit found about one call, before it is encoded as report rows:
+/// what `explain` and the call pages of the HTML report show.
+pub struct Examined {
+    pub text: CallText,
+    pub path: path::PathInfo,
+    pub results: Vec<crate::steps::StepResult>,
+    pub score: scoring::CallScore,
+}
+
+/// Checks one call whose transcript and actions are loaded.
+pub fn examine(call: &Call, reports: &ReportIndex, prof: &Compiled) -> Examined {
     let text = CallText::new(
         &call.turns,
         &prof.norm,
@@ -177,6 +198,32 @@ pub fn audit_call(
     let results = steps::check_all(&ctx);
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
     let score = scoring::score(&statuses, prof);
+    Examined {
+        text,
+        path,
+        results,
+        score,
+    }
+}
+
+/// Audits one call whose transcript and actions are loaded.
+pub fn audit_call(
+    call: &Call,
+    method: &RoleMethod,
+    reports: &ReportIndex,
+    prof: &Compiled,
+) -> CallReport {
+    report_of(call, method, examine(call, reports, prof))
+}
+
+/// Encodes what [`examine`] found as the call's report rows.
+pub fn report_of(call: &Call, method: &RoleMethod, ex: Examined) -> CallReport {
+    let Examined {
+        text,
+        path,
+        results,
+        score,
+    } = ex;
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
     let mut row_bytes = Vec::with_capacity(256);
@@ -228,6 +275,7 @@ pub fn audit_call(
         agent_name: m.agent_name.clone(),
         score,
         steps: results,
+        html: None,
     }
 }
 

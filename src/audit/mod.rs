@@ -12,15 +12,18 @@
 
 mod bundle_id;
 pub mod call;
+mod locate;
 pub mod sources;
 
 pub use call::audit_call;
+pub use locate::{explain, Filter};
 
 use crate::ingest::roles::RoleOptions;
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
 use crate::path::ReportIndex;
 use crate::profile::Compiled;
+use crate::report::html::{HtmlOptions, HtmlShared, HtmlSink};
 use crate::report::{Block, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -46,6 +49,10 @@ pub struct AuditOptions {
     pub threads: Option<usize>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
+    /// Which calls of the manifest to audit (all by default).
+    pub filter: Filter,
+    /// Also write the HTML report.
+    pub html: Option<HtmlOptions>,
 }
 
 /// What a run did, for the summary line.
@@ -113,6 +120,25 @@ fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// Where a call's transcript is: a bundle line serves a call whose manifest names no
+/// file or names that very bundle; else the file the manifest names.
+fn source_of(
+    meta: &crate::model::CallMeta,
+    line: Option<sources::BundleLine>,
+    paths: &[PathBuf],
+    names: &[String],
+    base: &Path,
+) -> Source {
+    let file = base.join(&meta.transcript);
+    match line {
+        Some(l) if meta.transcript.is_empty() || file == paths[l.file] => {
+            Source::Line(names[l.file].clone(), l)
+        }
+        _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
+        _ => Source::Missing,
+    }
+}
+
 /// Bundles named in the manifest (a transcript column pointing at a `.jsonl`).
 fn manifest_bundles(calls: &Path, base: &Path) -> Vec<PathBuf> {
     // Only the transcript column matters here: no row is parsed or validated twice.
@@ -147,12 +173,18 @@ fn progress_bar(opts: &AuditOptions) -> ProgressBar {
 }
 
 /// The read-only part of a pass, shared by the workers.
-fn shared<'a>(opts: &AuditOptions, prof: &'a Compiled, reports: &'a ReportIndex) -> Shared<'a> {
+fn shared<'a>(
+    opts: &AuditOptions,
+    prof: &'a Compiled,
+    reports: &'a ReportIndex,
+    html: Option<&'a HtmlShared>,
+) -> Shared<'a> {
     Shared {
         prof,
         reports,
         format: opts.format,
         roles: opts.roles.clone(),
+        html,
     }
 }
 
@@ -175,24 +207,37 @@ fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) ->
 }
 
 /// Writes a chunk's results in order; returns how many calls were audited.
-fn write(results: Results, out: &mut Reports) -> std::io::Result<usize> {
+fn write(
+    results: Results,
+    out: &mut Reports,
+    html: &mut Option<HtmlSink>,
+) -> std::io::Result<usize> {
     let mut audited = 0;
-    for b in results {
+    for mut b in results {
+        if let Some(h) = html.as_mut() {
+            for c in std::mem::take(&mut b.html) {
+                h.add(c)?;
+            }
+        }
         audited += out.add_block(b)?;
     }
     Ok(audited)
 }
 
+/// What a pass leaves to commit.
+type Passed<'a> = (Reports, usize, Option<HtmlSink<'a>>);
+
 /// One pass over the inputs; `Ok(Err(OutOfOrder))` when stream mode met an unsorted
 /// source (nothing is committed then, and the caller reruns in index mode).
-fn pass(
+fn pass<'h>(
     opts: &AuditOptions,
     prof: &Compiled,
     reports: &ReportIndex,
     pool: &rayon::ThreadPool,
     stream: bool,
     mut rejects: Vec<Reject>,
-) -> Result<Result<(Reports, usize), OutOfOrder>, AuditError> {
+    html: Option<&'h HtmlShared>,
+) -> Result<Result<Passed<'h>, OutOfOrder>, AuditError> {
     let base = opts
         .calls
         .parent()
@@ -229,9 +274,15 @@ fn pass(
     } else {
         Bundles::index(paths, names, &mut rejects)
     };
-    let shared = shared(opts, prof, reports);
+    let shared = shared(opts, prof, reports, html);
     let mut out =
         Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let mut sink = match html {
+        Some(h) => {
+            Some(HtmlSink::create(h).map_err(|e| AuditError::Output(display(&h.opts.dir), e))?)
+        }
+        None => None,
+    };
     let out_err = |e| AuditError::Output(display(&opts.out), e);
     let bar = progress_bar(opts);
     let mut audited = 0usize;
@@ -244,16 +295,12 @@ fn pass(
                 };
                 let acts = actions.take(&meta.call_id, rejects)?;
                 let line = bundles.take(&meta.call_id, rejects)?;
-                let file = base.join(&meta.transcript);
-                let source = match line {
-                    // A bundle line serves a call whose manifest names no file or names
-                    // that very bundle.
-                    Some(l) if meta.transcript.is_empty() || file == bundles.paths[l.file] => {
-                        Source::Line(bundles.names[l.file].clone(), l)
-                    }
-                    _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
-                    _ => Source::Missing,
-                };
+                // Calls left out by the filter still take their actions and lines, so
+                // those are not reported as belonging to unknown calls.
+                if !opts.filter.keeps(&meta) {
+                    continue;
+                }
+                let source = source_of(&meta, line, &bundles.paths, &bundles.names, &base);
                 chunk.push(Pending {
                     meta,
                     actions: acts,
@@ -286,7 +333,7 @@ fn pass(
                 Some(results) => {
                     let calls: usize = results.iter().map(Block::calls).sum();
                     bar.inc(calls as u64);
-                    audited += write(results, &mut out).map_err(out_err)?;
+                    audited += write(results, &mut out, &mut sink).map_err(out_err)?;
                 }
                 None if done && in_flight.is_none() => return Ok(Ok(())),
                 None => {}
@@ -306,7 +353,26 @@ fn pass(
     for r in rejects {
         out.reject(r);
     }
-    Ok(Ok((out, audited)))
+    Ok(Ok((out, audited, sink)))
+}
+
+/// Indexes the report export; a missing one is a reject and an empty index.
+fn load_reports(opts: &AuditOptions, pre: &mut Vec<Reject>) -> Result<ReportIndex, AuditError> {
+    if opts.reports.is_file() {
+        ReportIndex::load(&opts.reports, "reports.csv", pre)
+            .map_err(|e| AuditError::Reports(display(&opts.reports), e))
+    } else {
+        pre.push(Reject {
+            file: "reports.csv".into(),
+            line: None,
+            call_id: String::new(),
+            reason: format!(
+                "report export {} not found: every call is treated as a first report",
+                display(&opts.reports)
+            ),
+        });
+        Ok(ReportIndex::default())
+    }
 }
 
 /// Runs an audit and writes the reports.
@@ -319,21 +385,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         ));
     }
     let mut pre = Vec::new();
-    let reports = if opts.reports.is_file() {
-        ReportIndex::load(&opts.reports, "reports.csv", &mut pre)
-            .map_err(|e| AuditError::Reports(display(&opts.reports), e))?
-    } else {
-        pre.push(Reject {
-            file: "reports.csv".into(),
-            line: None,
-            call_id: String::new(),
-            reason: format!(
-                "report export {} not found: every call is treated as a first report",
-                display(&opts.reports)
-            ),
-        });
-        ReportIndex::default()
-    };
+    let reports = load_reports(opts, &mut pre)?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = opts.threads {
         builder = builder.num_threads(n.max(1));
@@ -341,13 +393,21 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let pool = builder
         .build()
         .map_err(|e| AuditError::Threads(e.to_string()))?;
-    let (out, audited, streamed) = match pass(opts, prof, &reports, &pool, true, pre.clone())? {
-        Ok((out, n)) => (out, n, true),
-        Err(OutOfOrder(_)) => match pass(opts, prof, &reports, &pool, false, pre)? {
-            Ok((out, n)) => (out, n, false),
-            Err(OutOfOrder(why)) => return Err(AuditError::Input(why)),
-        },
+    let html = match &opts.html {
+        Some(h) => Some(HtmlShared::new(h.clone()).map_err(|e| {
+            AuditError::Output(display(&h.dir), std::io::Error::other(e.to_string()))
+        })?),
+        None => None,
     };
+    let html = html.as_ref();
+    let (out, audited, streamed, sink) =
+        match pass(opts, prof, &reports, &pool, true, pre.clone(), html)? {
+            Ok((out, n, sink)) => (out, n, true, sink),
+            Err(OutOfOrder(_)) => match pass(opts, prof, &reports, &pool, false, pre, html)? {
+                Ok((out, n, sink)) => (out, n, false, sink),
+                Err(OutOfOrder(why)) => return Err(AuditError::Input(why)),
+            },
+        };
     let summary = Summary {
         calls_audited: audited,
         rejects: out.reject_count(),
@@ -356,6 +416,11 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         seconds: started.elapsed().as_secs_f64(),
         streamed,
     };
+    if let (Some(sink), Some(h)) = (sink, html) {
+        let name = format!("{} {}", prof.profile.name, prof.profile.version);
+        sink.finish(out.agents(), &name)
+            .map_err(|e| AuditError::Output(display(&h.opts.dir), e))?;
+    }
     out.commit()
         .map_err(|e| AuditError::Output(display(&opts.out), e))?;
     Ok(summary)

@@ -242,7 +242,7 @@ struct IdOnly {
 }
 
 /// Reads the next non-blank line of a bundle with its call id; bad lines are rejects.
-fn read_head(
+pub(super) fn read_head(
     rdr: &mut impl BufRead,
     line: &mut u64,
     name: &str,

@@ -4,7 +4,10 @@
 
 mod agents;
 mod csvout;
+pub mod explain;
 mod fixed;
+pub mod html;
+pub mod view;
 
 pub use agents::AgentStats;
 pub use csvout::{push_record, Row};
@@ -67,6 +70,8 @@ pub struct CallReport {
     pub agent_name: String,
     pub score: CallScore,
     pub steps: Vec<StepResult>,
+    /// What the HTML report needs of the call, when one is written.
+    pub html: Option<Box<html::HtmlCall>>,
 }
 
 /// What `agents.csv` needs of one call.
@@ -88,6 +93,8 @@ pub struct Block {
     pub steps: Vec<u8>,
     pub agents: Vec<AgentCall>,
     pub rejects: Vec<Reject>,
+    /// The calls' HTML report parts, in call order (empty without `--html`).
+    pub html: Vec<html::HtmlCall>,
 }
 
 impl Block {
@@ -110,6 +117,7 @@ impl Block {
             steps: Vec::with_capacity(steps),
             agents: Vec::with_capacity(audited),
             rejects: Vec::new(),
+            html: Vec::new(),
         };
         for r in results {
             b.push(r);
@@ -124,6 +132,9 @@ impl Block {
             Err(rej) => return self.rejects.push(rej),
         };
         self.calls.extend_from_slice(&r.row);
+        if let Some(h) = r.html {
+            self.html.push(*h);
+        }
         let mut statuses = [Status::Na; STEP_IDS.len()];
         for ((id, s), st) in STEP_IDS.iter().zip(&r.steps).zip(&mut statuses) {
             *st = s.status;

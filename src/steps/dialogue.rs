@@ -72,11 +72,18 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
         .map(|h| h.map_or(0.0, |h| h.score))
         .sum::<f64>()
         / p.hits.len().max(1) as f64;
+    // With no part said, the nearest partial miss is evidence only above the floor.
+    let floor = ctx.prof.profile.matching.nearest_floor;
     let best = found
         .iter()
         .filter(|h| h.matched())
         .min_by_key(|h| h.first_turn)
-        .or_else(|| found.iter().max_by(|a, b| a.score.total_cmp(&b.score)))
+        .or_else(|| {
+            found
+                .iter()
+                .filter(|h| h.score >= floor)
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+        })
         .copied();
     let (status, reason) = if p.missing.is_empty() {
         (Status::Pass, String::new())
