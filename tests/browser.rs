@@ -88,7 +88,11 @@ fn screenshot(bin: &Path, page: &Path, png: &Path, height: u32) {
         page,
     );
     let bytes = std::fs::read(png).unwrap_or_else(|e| panic!("{}: {e}", png.display()));
-    assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000, "{}", png.display());
+    assert!(
+        bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000,
+        "{}",
+        png.display()
+    );
 }
 
 /// Text of the element with this id in a DOM dump.
@@ -119,7 +123,11 @@ fn demo_report_in_headless_chromium() {
     hostile_demo(input.path());
     let out = tempfile::tempdir().unwrap();
     let html = out.path().join("html");
-    audit(input.path(), out.path(), &["--html", html.to_str().unwrap()]);
+    audit(
+        input.path(),
+        out.path(),
+        &["--html", html.to_str().unwrap()],
+    );
 
     // Overview: the numbers of calls.csv.
     let calls = rows(&out.path().join("calls.csv"));
@@ -141,7 +149,9 @@ fn demo_report_in_headless_chromium() {
         .expect("agent page links to a call page");
     let call_page = html.join("agents").join(href);
     let call = dom(&bin, &call_page);
-    let id = href.trim_start_matches("../calls/").trim_end_matches(".html");
+    let id = href
+        .trim_start_matches("../calls/")
+        .trim_end_matches(".html");
     assert!(call.contains(&format!("<h1>Call {id}</h1>")), "{href}");
     assert!(
         call.contains("ev-fail") && call.contains("<mark class=\"ev\">"),
@@ -161,8 +171,23 @@ fn demo_report_in_headless_chromium() {
 
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser");
     std::fs::create_dir_all(&shots).unwrap();
-    screenshot(&bin, &html.join("index.html"), &shots.join("overview.png"), 1700);
-    screenshot(&bin, &html.join("agents/A101.html"), &shots.join("agent.png"), 1200);
-    screenshot(&bin, &html.join("calls/D001.html"), &shots.join("call.png"), 2300);
+    screenshot(
+        &bin,
+        &html.join("index.html"),
+        &shots.join("overview.png"),
+        1700,
+    );
+    screenshot(
+        &bin,
+        &html.join("agents/A101.html"),
+        &shots.join("agent.png"),
+        1200,
+    );
+    screenshot(
+        &bin,
+        &html.join("calls/D001.html"),
+        &shots.join("call.png"),
+        2300,
+    );
     eprintln!("browser test: screenshots in {}", shots.display());
 }
