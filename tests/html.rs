@@ -45,6 +45,7 @@ fn numbers_equal_the_csv_reports() {
         &["--html", html.to_str().unwrap()],
     );
     let calls = rows(&out.path().join("calls.csv"));
+    let steps = rows(&out.path().join("steps.csv"));
     let index = read(&html.join("index.html"));
     assert_eq!(by_id(&index, "calls"), calls.len().to_string());
     let scores: Vec<f64> = calls.iter().map(|c| c["score"].parse().unwrap()).collect();
@@ -78,6 +79,14 @@ fn numbers_equal_the_csv_reports() {
                 "{}: no highlighted FAIL",
                 c["call_id"]
             );
+            // Every step whose evidence is a turn or an action marks it.
+            for r in steps.iter().filter(|r| r["call_id"] == c["call_id"]) {
+                if r["evidence_time"].is_empty() && r["evidence_at"].is_empty() {
+                    continue;
+                }
+                let mark = format!("<span class=\"{0}\">{0} {1}</span>", r["status"], r["step"]);
+                assert!(p.contains(&mark), "{}: no mark {mark}", c["call_id"]);
+            }
         }
     }
     // Self-contained: no script, nothing fetched from elsewhere.
