@@ -14,7 +14,7 @@ use callaudit::profile::{Compiled, Profile, BUILTIN};
 use callaudit::report::explain::{self, use_color};
 use callaudit::report::html::HtmlOptions;
 use clap::Parser;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -194,35 +194,11 @@ fn explain_cmd(args: ExplainArgs) -> Result<()> {
         stdout.is_terminal(),
         std::env::var_os("NO_COLOR").as_deref(),
     );
-    match write_views(&views, color, &mut stdout.lock()) {
+    match explain::render_all(&views, color, &mut stdout.lock()) {
         // A reader that stops early (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
-}
-
-fn write_views(
-    views: &[Result<callaudit::report::view::CallView, callaudit::model::Reject>],
-    color: bool,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    for (i, v) in views.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        match v {
-            Ok(v) => explain::render(v, color, out)?,
-            Err(r) => writeln!(
-                out,
-                "{}: not audited: {}{}: {}",
-                r.call_id,
-                r.file,
-                r.line.map(|l| format!(" line {l}")).unwrap_or_default(),
-                r.reason
-            )?,
-        }
-    }
-    out.flush()
 }
 
 fn main() -> ExitCode {

@@ -239,6 +239,31 @@ pub fn render(v: &CallView, color: bool, out: &mut dyn Write) -> io::Result<()> 
     Ok(())
 }
 
+/// Writes every view (a blank line between two), or the reject that stopped a call.
+pub fn render_all(
+    views: &[Result<CallView, crate::model::Reject>],
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for (i, v) in views.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        match v {
+            Ok(v) => render(v, color, out)?,
+            Err(r) => writeln!(
+                out,
+                "{}: not audited: {}{}: {}",
+                r.call_id,
+                r.file,
+                r.line.map(|l| format!(" line {l}")).unwrap_or_default(),
+                r.reason
+            )?,
+        }
+    }
+    out.flush()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
