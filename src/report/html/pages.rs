@@ -158,7 +158,11 @@ fn percent(n: u64, d: u64) -> String {
 /// Days as a score line, when there are at least two.
 fn trend(title: &str, days: &BTreeMap<String, Tally>) -> Option<Chart> {
     (days.len() > 1).then(|| {
-        let items: Vec<(String, f64)> = days.iter().map(|(d, t)| (d.clone(), t.mean())).collect();
+        // Month and day under the points: a full date is wider than a column.
+        let items: Vec<(String, f64)> = days
+            .iter()
+            .map(|(d, t)| (d.get(5..).unwrap_or(d).to_string(), t.mean()))
+            .collect();
         score_line(title, &items)
     })
 }
