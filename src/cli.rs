@@ -28,6 +28,9 @@ pub enum Command {
     Lint(LintArgs),
     /// Compare the audit with human graders: agreement, Cohen's kappa, disagreements.
     Calibrate(CalibrateArgs),
+    /// Show one call in the terminal: turns with the steps they passed or failed, the
+    /// path and why, APKT / SIMONE expected vs found, every verdict with its evidence.
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +91,69 @@ pub struct AuditArgs {
     /// With --history: audit only the calls not yet scored with this profile's hash.
     #[arg(long, requires = "history")]
     pub skip_scored: bool,
+    /// Audit only this agent's calls (agent_id).
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// Also write a static HTML report (overview, a page per agent, pages of failed and
+    /// sampled calls) into this folder; it opens from disk, no server, no network.
+    #[arg(long)]
+    pub html: Option<PathBuf>,
+    /// With --html: a page for every call, not only failed and sampled ones.
+    #[arg(long, requires = "html")]
+    pub html_all: bool,
+}
+
+/// The inputs of a run, as `audit` takes them.
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Folder holding calls.csv, actions.csv, reports.csv, transcripts and *.jsonl bundles.
+    pub dir: Option<PathBuf>,
+    /// Call manifest: a file, a folder of CSV files or a quoted glob, each plain, .gz or
+    /// .zst (default DIR/calls.csv, else DIR/calls-*.csv*).
+    #[arg(long)]
+    pub calls: Option<PathBuf>,
+    /// APKT / SIMONE action log, named the same ways (default DIR/actions.csv, else
+    /// DIR/actions-*.csv*).
+    #[arg(long)]
+    pub actions: Option<PathBuf>,
+    /// APKT report export, named the same ways (default DIR/reports.csv, else
+    /// DIR/reports-*.csv*).
+    #[arg(long)]
+    pub reports: Option<PathBuf>,
+    /// Transcript file, folder or glob; JSONL bundles (.jsonl, .jsonl.gz, .jsonl.zst) in
+    /// it are read (default: DIR). A path that does not exist stops the run.
+    #[arg(long)]
+    pub transcripts: Vec<PathBuf>,
+    /// Inputs the run may go without: `actions`, `reports` (comma-separated). Without
+    /// it a missing action log or report export stops the run (exit 2).
+    #[arg(long, value_delimiter = ',')]
+    pub allow_missing: Vec<String>,
+    /// Force the transcript format instead of detecting it (jsonl, text, ...).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Speaker label that is the agent in anonymous transcripts (spk_0, SPEAKER_01, ...).
+    #[arg(long)]
+    pub agent_speaker: Option<String>,
+    /// Channel that is the agent in channel-labelled transcripts (0, 1, ch_0, ...).
+    #[arg(long)]
+    pub agent_channel: Option<String>,
+    /// SOP profile (TOML) replacing the built-in PLN 123 profile.
+    #[arg(long)]
+    pub sop: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The call to show; `-` with --agent shows every call of that agent.
+    pub call_id: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only calls of this agent (agent_id).
+    #[arg(long)]
+    pub agent: Option<String>,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: crate::report::explain::ColorChoice,
 }
 
 #[derive(Debug, Args)]

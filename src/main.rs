@@ -4,8 +4,11 @@
 //! Exit 2: it could not run at all.
 
 use anyhow::{bail, Context, Result};
-use callaudit::audit::{self, AllowMissing, AuditOptions};
-use callaudit::cli::{AuditArgs, Cli, Command, EvalArgs, GenerateArgs, LintArgs, ProfileArgs};
+use callaudit::audit::{self, AllowMissing, AuditOptions, Filter};
+use callaudit::cli::{
+    AuditArgs, Cli, Command, EvalArgs, ExplainArgs, GenerateArgs, InputArgs, LintArgs,
+    ProfileArgs,
+};
 use callaudit::eval::{self, Weights};
 use callaudit::history::History;
 use callaudit::ingest::input;
@@ -13,8 +16,11 @@ use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
+use callaudit::report::explain::{self, use_color};
+use callaudit::report::html::HtmlOptions;
 use callaudit::review;
 use clap::Parser;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,7 +45,8 @@ fn provenance(sop: Option<&Path>) -> Result<Provenance> {
     Provenance::of(&text).map_err(|e| anyhow::anyhow!(e))
 }
 
-fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
+/// Turns the input flags into run options (output and threads left at defaults).
+fn options(args: InputArgs, filter: Filter) -> Result<(AuditOptions, Compiled)> {
     let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if args.dir.is_some() && !dir.is_dir() {
@@ -70,7 +77,7 @@ fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
             input::default_table(&dir, name).unwrap_or_else(|| dir.join(format!("{name}.csv")))
         })
     };
-    let mut opts = AuditOptions {
+    let opts = AuditOptions {
         calls: table(args.calls, "calls"),
         actions: table(args.actions, "actions"),
         reports: table(args.reports, "reports"),
@@ -80,17 +87,49 @@ fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
         } else {
             args.transcripts
         },
-        out: args.out,
+        out: PathBuf::from("reports"),
         format,
         roles: RoleOptions {
             agent_label: args.agent_speaker.or(args.agent_channel),
         },
-        threads: args.threads,
-        progress: !args.quiet,
+        threads: None,
+        progress: false,
         provenance: provenance(args.sop.as_deref())?,
-        overrides: args.overrides,
+        overrides: None,
         skip: None,
+        filter,
+        html: None,
     };
+    Ok((opts, prof))
+}
+
+fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
+    let input = InputArgs {
+        dir: args.dir,
+        calls: args.calls,
+        actions: args.actions,
+        reports: args.reports,
+        transcripts: args.transcripts,
+        allow_missing: args.allow_missing,
+        format: args.format,
+        agent_speaker: args.agent_speaker,
+        agent_channel: args.agent_channel,
+        sop: args.sop,
+    };
+    let filter = Filter {
+        call_id: None,
+        agent_id: args.agent,
+    };
+    let (mut opts, prof) = options(input, filter)?;
+    opts.out = args.out;
+    opts.threads = args.threads;
+    opts.progress = !args.quiet;
+    opts.overrides = args.overrides;
+    opts.html = args.html.map(|dir| HtmlOptions {
+        dir,
+        all: args.html_all,
+        ..HtmlOptions::default()
+    });
     // The history opens before the run, so a database that cannot be written stops it.
     let mut history = match &args.history {
         Some(p) => Some(History::open(p).with_context(|| format!("{}", p.display()))?),
@@ -204,6 +243,41 @@ fn lint_cmd(args: LintArgs) -> Result<Option<ExitCode>> {
     Ok((errors > 0).then_some(ExitCode::from(1)))
 }
 
+fn explain_cmd(args: ExplainArgs) -> Result<()> {
+    let every = args.call_id == "-";
+    if every && args.agent.is_none() {
+        bail!("CALL_ID `-` (every call) needs --agent ID");
+    }
+    let filter = Filter {
+        call_id: (!every).then(|| args.call_id.clone()),
+        agent_id: args.agent.clone(),
+    };
+    let (opts, prof) = options(args.input, filter)?;
+    let views = audit::explain(&opts, &prof)?;
+    if views.is_empty() {
+        match &args.agent {
+            Some(a) if every => bail!("agent {a} has no call in {}", opts.calls.display()),
+            Some(a) => bail!(
+                "{}: no call {} of agent {a}",
+                opts.calls.display(),
+                args.call_id
+            ),
+            None => bail!("{}: no call {}", opts.calls.display(), args.call_id),
+        }
+    }
+    let stdout = std::io::stdout();
+    let color = use_color(
+        args.color,
+        stdout.is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    match explain::render_all(&views, color, &mut stdout.lock()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = |r: Result<()>| r.map(|()| None);
@@ -215,6 +289,7 @@ fn main() -> ExitCode {
         Command::Diff(d) => ok(review::run_diff(&d, &mut std::io::stdout().lock())),
         Command::Calibrate(c) => ok(review::run_calibrate(&c, &mut std::io::stdout().lock())),
         Command::Lint(l) => lint_cmd(l),
+        Command::Explain(e) => ok(explain_cmd(e)),
     };
     match result {
         Ok(Some(code)) => code,

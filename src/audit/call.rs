@@ -11,8 +11,9 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::overrides::{self, Overrides};
 use crate::path::{self, ReportIndex};
-use crate::quality;
 use crate::profile::{Compiled, Provenance};
+use crate::quality;
+use crate::report::html::HtmlShared;
 use crate::report::{fixed, push_fixed, CallReport, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
@@ -46,6 +47,8 @@ pub struct Shared<'a> {
     pub overrides: Option<&'a Overrides>,
     /// The profile's provenance, written on every calls.csv row.
     pub provenance: Option<&'a Provenance>,
+    /// Set when an HTML report is written.
+    pub html: Option<&'a HtmlShared>,
 }
 
 /// A reject about this call: (file, line, reason).
@@ -114,6 +117,21 @@ impl Shared<'_> {
 
     /// Audits one call: the report, or the reject that stops it.
     pub fn audit(&self, p: Pending) -> Result<CallReport, Reject> {
+        let (call, method) = self.call(p)?;
+        let ovs = self.overrides.and_then(|o| o.get(&call.meta.call_id));
+        let ex = examine(&call, self.reports, self.prof, ovs);
+        let html = self.html.map(|h| {
+            let (t, p, r, s) = (&ex.text, &ex.path, &ex.results, &ex.score);
+            Box::new(h.summarise(&call, &method, t, p, r, s, self.prof))
+        });
+        let mut report = report_of(&call, &method, ex, self.provenance);
+        report.html = html;
+        Ok(report)
+    }
+
+    /// Loads one call's transcript and maps its speakers: the call ready to check,
+    /// or the reject that stops it.
+    pub fn call(&self, p: Pending) -> Result<(Call, RoleMethod), Reject> {
         let reject = |(file, line, reason): Fault| Reject {
             file,
             line,
@@ -142,15 +160,10 @@ impl Shared<'_> {
             actions: p.actions,
             asr_confidence,
         };
-        let extras = Extras {
-            overrides: self.overrides.and_then(|o| o.get(&call.meta.call_id)),
-            provenance: self.provenance,
-        };
-        Ok(audit_call_with(&call, &method, self.reports, prof, &extras))
+        Ok((call, method))
     }
 }
 
-/// How much a text looks like the opening greeting, 0..=1 (for role inference).
 fn greeting_score(prof: &Compiled, text: &str) -> f64 {
     let tokens = prof.norm.tokens(text);
     let mut slots = crate::matching::phrase::Slots::default();
@@ -198,6 +211,30 @@ pub fn audit_call_with(
     prof: &Compiled,
     extras: &Extras,
 ) -> CallReport {
+    report_of(call, method, examine(call, reports, prof, extras.overrides), extras.provenance)
+}
+
+/// Everything the audit found about one call, before it is encoded as report rows:
+/// what `explain` and the call pages of the HTML report show.
+pub struct Examined {
+    pub text: CallText,
+    pub path: path::PathInfo,
+    pub results: Vec<crate::steps::StepResult>,
+    pub score: scoring::CallScore,
+    /// Per step, the reviewer's override applied (and the audit's own status).
+    pub overridden: Vec<Option<(String, Status)>>,
+    pub quality: Option<quality::Estimate>,
+    /// Per step: a FAIL on a transcript too poor to trust it.
+    pub review: [bool; crate::model::STEP_IDS.len()],
+}
+
+/// Checks one call whose transcript and actions are loaded, with its overrides.
+pub fn examine(
+    call: &Call,
+    reports: &ReportIndex,
+    prof: &Compiled,
+    ovs: Option<&[crate::overrides::Override]>,
+) -> Examined {
     let text = CallText::new(
         &call.turns,
         &prof.norm,
@@ -214,7 +251,7 @@ pub fn audit_call_with(
         slots: &slots,
     };
     let mut results = steps::check_all(&ctx);
-    let overridden = match extras.overrides {
+    let overridden = match ovs {
         Some(ovs) => overrides::apply(&mut results, ovs),
         None => Vec::new(),
     };
@@ -227,6 +264,33 @@ pub fn audit_call_with(
         score.score = counted.score;
         score.critical_fail = counted.critical_fail;
     }
+    Examined {
+        text,
+        path,
+        results,
+        score,
+        overridden,
+        quality,
+        review,
+    }
+}
+
+/// Encodes what [`examine`] found as the call's report rows.
+pub fn report_of(
+    call: &Call,
+    method: &RoleMethod,
+    ex: Examined,
+    provenance: Option<&Provenance>,
+) -> CallReport {
+    let Examined {
+        text,
+        path,
+        results,
+        score,
+        overridden,
+        quality,
+        review,
+    } = ex;
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
     let mut row_bytes = Vec::with_capacity(256);
@@ -291,7 +355,7 @@ pub fn audit_call_with(
     } else {
         "false"
     });
-    match extras.provenance {
+    match provenance {
         Some(p) => row.field(&p.name).field(&p.version).field(&p.hash),
         None => row.field("").field("").field(""),
     };
@@ -314,6 +378,7 @@ pub fn audit_call_with(
         role_mismatch: method.flag_mismatch(),
         needs_review: review,
         overridden,
+        html: None,
     }
 }
 

@@ -12,9 +12,11 @@
 
 mod bundle_id;
 pub mod call;
+mod locate;
 pub mod sources;
 
 pub use call::audit_call;
+pub use locate::{explain, Filter};
 
 use crate::ingest::input;
 use crate::ingest::roles::RoleOptions;
@@ -24,6 +26,7 @@ use crate::overrides::Overrides;
 use crate::path::ReportIndex;
 use crate::profile::{Compiled, Provenance};
 use crate::report::run_json::{RunInfo, RunInputs};
+use crate::report::html::{HtmlOptions, HtmlShared, HtmlSink};
 use crate::report::{Block, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -68,6 +71,10 @@ pub struct AuditOptions {
     pub overrides: Option<PathBuf>,
     /// Calls already scored with this profile: read past, not audited.
     pub skip: Option<HashSet<String>>,
+    /// Which calls of the manifest to audit (all by default).
+    pub filter: Filter,
+    /// Also write the HTML report.
+    pub html: Option<HtmlOptions>,
 }
 
 /// What a run did, for the summary line.
@@ -163,6 +170,25 @@ fn manifest_bundles(files: &Files, base: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Where a call's transcript is: a bundle line serves a call whose manifest names no
+/// file or names that very bundle; else the file the manifest names.
+fn source_of(
+    meta: &crate::model::CallMeta,
+    line: Option<sources::BundleLine>,
+    paths: &[PathBuf],
+    names: &[String],
+    base: &Path,
+) -> Source {
+    let file = base.join(&meta.transcript);
+    match line {
+        Some(l) if meta.transcript.is_empty() || file == paths[l.file] => {
+            Source::Line(names[l.file].clone(), l)
+        }
+        _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
+        _ => Source::Missing,
+    }
+}
+
 fn manifest_bundles_of(calls: &Path, base: &Path) -> Vec<PathBuf> {
     // Only the transcript column matters here: no row is parsed or validated twice.
     let Ok(mut rdr) = crate::ingest::csvin::reader(calls) else {
@@ -201,6 +227,7 @@ fn shared<'a>(
     prof: &'a Compiled,
     reports: &'a ReportIndex,
     overrides: Option<&'a Overrides>,
+    html: Option<&'a HtmlShared>,
 ) -> Shared<'a> {
     Shared {
         prof,
@@ -209,14 +236,16 @@ fn shared<'a>(
         roles: opts.roles.clone(),
         overrides,
         provenance: Some(&opts.provenance),
+        html,
     }
 }
 
 /// What one successful pass produced.
-struct Passed {
+struct Passed<'h> {
     out: Reports,
     audited: usize,
     skipped: usize,
+    html: Option<HtmlSink<'h>>,
 }
 
 /// The results of a chunk, in input order.
@@ -238,9 +267,18 @@ fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) ->
 }
 
 /// Writes a chunk's results in order; returns how many calls were audited.
-fn write(results: Results, out: &mut Reports) -> std::io::Result<usize> {
+fn write(
+    results: Results,
+    out: &mut Reports,
+    html: &mut Option<HtmlSink>,
+) -> std::io::Result<usize> {
     let mut audited = 0;
-    for b in results {
+    for mut b in results {
+        if let Some(h) = html.as_mut() {
+            for c in std::mem::take(&mut b.html) {
+                h.add(c)?;
+            }
+        }
         audited += out.add_block(b)?;
     }
     Ok(audited)
@@ -317,7 +355,7 @@ fn inputs(opts: &AuditOptions, rejects: &mut Vec<Reject>) -> Result<Inputs, Audi
 /// One pass over the inputs, with the inputs `plan` names sorted on disk first;
 /// `Ok(Err(Halt::OutOfOrder))` when an input streamed as sorted is not (nothing is
 /// committed then, and the caller reruns with that input sorted).
-fn pass(
+fn pass<'h>(
     opts: &AuditOptions,
     prof: &Compiled,
     reports: &ReportIndex,
@@ -326,7 +364,8 @@ fn pass(
     plan: Plan,
     mut rejects: Vec<Reject>,
     overrides: Option<&Overrides>,
-) -> Result<Result<Passed, Halt>, AuditError> {
+    html: Option<&'h HtmlShared>,
+) -> Result<Result<Passed<'h>, Halt>, AuditError> {
     let base = &ins.base;
     let mut calls = Calls::open(&ins.calls, plan.calls, &mut rejects).map_err(AuditError::Sort)?;
     let mut actions = match &ins.actions {
@@ -342,9 +381,15 @@ fn pass(
         &mut rejects,
     )
     .map_err(AuditError::Sort)?;
-    let shared = shared(opts, prof, reports, overrides);
+    let shared = shared(opts, prof, reports, overrides, html);
     let mut out =
         Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let mut sink = match html {
+        Some(h) => {
+            Some(HtmlSink::create(h).map_err(|e| AuditError::Output(display(&h.opts.dir), e))?)
+        }
+        None => None,
+    };
     let out_err = |e| AuditError::Output(display(&opts.out), e);
     let bar = progress_bar(opts);
     let mut audited = 0usize;
@@ -367,6 +412,11 @@ fn pass(
                 .is_some_and(|s| s.contains(&meta.call_id))
             {
                 skipped += 1;
+                continue;
+            }
+            // Calls left out by the filter still take their actions and lines, so
+            // those are not reported as belonging to unknown calls.
+            if !opts.filter.keeps(&meta) {
                 continue;
             }
             let file = base.join(&meta.transcript);
@@ -416,7 +466,7 @@ fn pass(
                 Some(results) => {
                     let calls: usize = results.iter().map(Block::calls).sum();
                     bar.inc(calls as u64);
-                    audited += write(results, &mut out).map_err(out_err)?;
+                    audited += write(results, &mut out, &mut sink).map_err(out_err)?;
                 }
                 None if done && in_flight.is_none() => return Ok(Ok(())),
                 None => {}
@@ -449,6 +499,7 @@ fn pass(
         out,
         audited,
         skipped,
+        html: sink,
     }))
 }
 
@@ -512,9 +563,16 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         .build()
         .map_err(|e| AuditError::Threads(e.to_string()))?;
     let ovs = overrides.as_ref();
+    let html = match &opts.html {
+        Some(h) => Some(HtmlShared::new(h.clone()).map_err(|e| {
+            AuditError::Output(display(&h.dir), std::io::Error::other(e.to_string()))
+        })?),
+        None => None,
+    };
+    let html = html.as_ref();
     let mut plan = sources::probe(&ins.calls, ins.actions.as_ref(), &ins.bundles);
     let passed = loop {
-        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone(), ovs)? {
+        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone(), ovs, html)? {
             Ok(done) => break done,
             Err(Halt::OutOfOrder(input, _)) if !plan.sorts(input) => plan = plan.with(input),
             Err(Halt::OutOfOrder(_, why)) => return Err(AuditError::Input(why)),
@@ -525,6 +583,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         mut out,
         audited,
         skipped,
+        html: sink,
     } = passed;
     let seconds = started.elapsed().as_secs_f64();
     let info = RunInfo::new(
@@ -554,6 +613,11 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         skipped,
         info,
     };
+    if let (Some(sink), Some(h)) = (sink, html) {
+        let name = format!("{} {}", prof.profile.name, prof.profile.version);
+        sink.finish(out.agents(), &name)
+            .map_err(|e| AuditError::Output(display(&h.opts.dir), e))?;
+    }
     out.commit()
         .map_err(|e| AuditError::Output(display(&opts.out), e))?;
     Ok(summary)

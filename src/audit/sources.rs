@@ -689,3 +689,19 @@ pub fn probe(calls: &Files, actions: Option<&Files>, bundles: &[PathBuf]) -> Pla
         bundles: !bundles_ok,
     }
 }
+
+/// Calls `f` with every line of a bundle (call id, line number, text), bad lines left
+/// out: for looking a few calls up whatever the order.
+pub fn scan_bundle(path: &Path, name: &str, mut f: impl FnMut(String, u64, String)) {
+    let Ok(rdr) = input::open(path) else { return };
+    let mut c = Cursor {
+        rdr: BufReader::with_capacity(1 << 16, rdr),
+        line: 0,
+        pos: 0,
+        head: None,
+    };
+    let mut ignored = Vec::new();
+    while let Some((id, line, text, _)) = read_head(&mut c, name, &mut ignored) {
+        f(id, line, text);
+    }
+}

@@ -11,6 +11,7 @@ pub mod normalize;
 pub mod number_repair;
 pub mod numbers;
 pub mod phrase;
+mod said;
 pub mod stem;
 
 use crate::model::{Role, Turn};

@@ -110,6 +110,12 @@ impl Compiled {
             }
         }
         // An error names the line of the phrase (or of the empty list's key).
+        if !(0.0..=1.0).contains(&p.matching.nearest_floor) {
+            return Err(err(
+                "matching.nearest_floor",
+                "must be between 0 and 1".into(),
+            ));
+        }
         let compile = |key: &str, list: &Phrases| -> Result<Vec<Phrase>, ProfileError> {
             let last = key.rsplit('.').next().unwrap_or(key);
             if list.is_empty() {

@@ -83,10 +83,18 @@ pub struct Matching {
     /// said loosely.
     #[serde(default)]
     pub confusions: BTreeMap<String, String>,
+    /// A FAIL shows its nearest miss as evidence only when the miss covers at least
+    /// this share of the phrase (0..=1); below it the reason says "not said".
+    #[serde(default = "default_nearest_floor")]
+    pub nearest_floor: f64,
 }
 
 fn one() -> usize {
     1
+}
+
+fn default_nearest_floor() -> f64 {
+    0.6
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -102,6 +102,16 @@ impl AgentStats {
     }
 
     pub fn write<W: std::io::Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        for row in self.records() {
+            w.write_record(&row)?;
+        }
+        Ok(())
+    }
+
+    /// The rows of agents.csv ([`AgentStats::columns`] order), as written: the HTML
+    /// report shows these very strings.
+    pub fn records(&self) -> Vec<Vec<String>> {
+        let mut rows = Vec::with_capacity(self.agents.len());
         for (id, a) in &self.agents {
             let n = a.calls;
             let mean = a.sum / n.max(1) as f64;
@@ -128,9 +138,9 @@ impl AgentStats {
                     fixed(a.pass[i] as f64 / d as f64, 3)
                 });
             }
-            w.write_record(&row)?;
+            rows.push(row);
         }
-        Ok(())
+        rows
     }
 }
 

@@ -4,9 +4,12 @@
 
 mod agents;
 mod csvout;
+pub mod explain;
 mod fixed;
 pub mod run_json;
 mod trends;
+pub mod html;
+pub mod view;
 
 pub use agents::AgentStats;
 pub use csvout::{push_record, Row};
@@ -60,7 +63,7 @@ pub const CALL_COLUMNS: [&str; 26] = [
 ];
 
 /// Columns of `steps.csv`.
-pub const STEP_COLUMNS: [&str; 11] = [
+pub const STEP_COLUMNS: [&str; 13] = [
     "call_id",
     "step",
     "status",
@@ -72,6 +75,8 @@ pub const STEP_COLUMNS: [&str; 11] = [
     "needs_review",
     "overridden_by",
     "audit_status",
+    "agent_id",
+    "evidence_at",
 ];
 
 /// Everything reported about one audited call.
@@ -95,6 +100,8 @@ pub struct CallReport {
     /// Per step (STEP_IDS order): the reviewer who overrode it and the audit's own
     /// status; empty when nothing was overridden.
     pub overridden: Vec<Option<(String, Status)>>,
+    /// What the HTML report needs of the call, when one is written.
+    pub html: Option<Box<html::HtmlCall>>,
 }
 
 /// What `agents.csv` needs of one call.
@@ -120,6 +127,8 @@ pub struct Block {
     pub rejects: Vec<Reject>,
     /// Calls whose agent flag did not fit ([`CallReport::role_mismatch`]).
     pub role_mismatches: usize,
+    /// The calls' HTML report parts, in call order (empty without `--html`).
+    pub html: Vec<html::HtmlCall>,
 }
 
 impl Block {
@@ -134,7 +143,8 @@ impl Block {
             for s in &r.steps {
                 // Quoting may double quotes: count them twice at worst.
                 let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
-                steps += 2 * text + r.call_id.len() + 54;
+                let ids = r.call_id.len() + 2 * r.agent_id.len() + s.evidence_at.len();
+                steps += 2 * text + ids + 64;
             }
         }
         let mut b = Block {
@@ -143,6 +153,7 @@ impl Block {
             agents: Vec::with_capacity(audited),
             rejects: Vec::new(),
             role_mismatches: 0,
+            html: Vec::new(),
         };
         for r in results {
             b.push(r);
@@ -158,6 +169,9 @@ impl Block {
         };
         self.role_mismatches += usize::from(r.role_mismatch);
         self.calls.extend_from_slice(&r.row);
+        if let Some(h) = r.html {
+            self.html.push(*h);
+        }
         let mut statuses = [Status::Na; STEP_IDS.len()];
         let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
         for (i, (((id, s), review), st)) in steps.zip(&mut statuses).enumerate() {
@@ -180,6 +194,7 @@ impl Block {
                 Some((who, audit)) => row.field(who).field(audit.as_str()),
                 None => row.plain(|_| {}).plain(|_| {}),
             };
+            row.field(&r.agent_id).field(&s.evidence_at);
             row.end();
         }
         self.agents.push(AgentCall {

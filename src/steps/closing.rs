@@ -86,6 +86,7 @@ fn turn_result(
         reason,
         evidence_time: time,
         evidence_text: text,
+        evidence_at: String::new(),
         similarity: Some(sim),
         loose: 0,
     }
@@ -202,9 +203,10 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
     match said {
         Some(h) => ctx.evidence(
             Status::Fail,
+            // The words said, not the profile's pattern ("[a|b]", "{slot}").
             format!(
                 "forbidden line said: \"{}\"",
-                ctx.prof.sets.forbidden[h.phrase].source
+                ctx.text.said(&h, &ctx.prof.norm)
             ),
             &h,
         ),
@@ -213,6 +215,7 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
             reason: String::new(),
             evidence_time: String::new(),
             evidence_text: format!("none of the {} forbidden lines said", f.lines.len()),
+            evidence_at: String::new(),
             similarity: None,
             loose: 0,
         },

@@ -90,11 +90,18 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
         .map(|h| h.map_or(0.0, |h| h.score))
         .sum::<f64>()
         / p.hits.len().max(1) as f64;
+    // With no part said, the nearest partial miss is evidence only above the floor.
+    let floor = ctx.prof.profile.matching.nearest_floor;
     let best = found
         .iter()
         .filter(|h| h.matched())
         .min_by_key(|h| h.first_turn)
-        .or_else(|| found.iter().max_by(|a, b| a.score.total_cmp(&b.score)))
+        .or_else(|| {
+            found
+                .iter()
+                .filter(|h| h.score >= floor)
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+        })
         .copied();
     let (status, reason) = if p.missing.is_empty() {
         (Status::Pass, String::new())
@@ -117,6 +124,7 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
             reason,
             evidence_time: String::new(),
             evidence_text: String::new(),
+            evidence_at: String::new(),
             similarity: Some(similarity),
             loose: 0,
         },
@@ -147,6 +155,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
             reason: format!("no agent turn in the first {} s", g.window_s),
             evidence_time: String::new(),
             evidence_text: String::new(),
+            evidence_at: String::new(),
             similarity: Some(0.0),
             loose: 0,
         };
@@ -344,6 +353,7 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         },
         evidence_time: time,
         evidence_text: text,
+        evidence_at: String::new(),
         similarity: evidence.map(|e| e.1),
         loose: 0,
     }
@@ -415,6 +425,7 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
                 reason: String::new(),
                 evidence_time: fixed(turn.start, 1),
                 evidence_text: turn.text.clone(),
+                evidence_at: String::new(),
                 similarity: Some(r.share),
                 loose: 0,
             };

@@ -22,9 +22,12 @@ use chrono::Timelike;
 pub struct StepResult {
     pub status: Status,
     pub reason: String,
-    /// Seconds from call start of the evidence turn, or the action's timestamp.
+    /// Seconds from call start of the evidence turn; empty for action evidence.
     pub evidence_time: String,
     pub evidence_text: String,
+    /// RFC 3339 timestamp of the evidence action; empty for turn evidence. One unit
+    /// per column: a reader never has to tell seconds from timestamps.
+    pub evidence_at: String,
     /// Match similarity of the evidence, 0..=1, when it is a phrase match.
     pub similarity: Option<f64>,
     /// Words of the evidence said only at the loose level.
@@ -51,6 +54,7 @@ impl StepResult {
             reason: reason.into(),
             evidence_time: String::new(),
             evidence_text: String::new(),
+            evidence_at: String::new(),
             similarity: None,
             loose: 0,
         }
@@ -60,8 +64,9 @@ impl StepResult {
         StepResult {
             status,
             reason: reason.into(),
-            evidence_time: a.map(|a| a.at.to_rfc3339()).unwrap_or_default(),
+            evidence_time: String::new(),
             evidence_text: a.map(Action::describe).unwrap_or_default(),
+            evidence_at: a.map(|a| a.at.to_rfc3339()).unwrap_or_default(),
             similarity: None,
             loose: 0,
         }
@@ -101,8 +106,20 @@ impl Ctx<'_> {
     /// A result from a (possibly missing) hit: PASS when matched, else FAIL with `reason`
     /// and the nearest miss as evidence.
     fn verdict(&self, hit: Option<Hit>, reason: impl Into<String>) -> StepResult {
+        let floor = self.prof.profile.matching.nearest_floor;
         match hit {
             Some(h) if h.matched() => self.evidence(Status::Pass, String::new(), &h),
+            // A miss this far from the phrase is some other sentence: showing it as
+            // "nearest" would send the reader to an unrelated turn.
+            Some(h) if h.score < floor => StepResult {
+                status: Status::Fail,
+                reason: format!("{}: not said", reason.into()),
+                evidence_time: String::new(),
+                evidence_text: String::new(),
+                evidence_at: String::new(),
+                similarity: Some(h.score),
+                loose: 0,
+            },
             Some(h) => self.evidence(
                 Status::Fail,
                 format!(
@@ -114,9 +131,10 @@ impl Ctx<'_> {
             ),
             None => StepResult {
                 status: Status::Fail,
-                reason: reason.into(),
+                reason: format!("{}: not said", reason.into()),
                 evidence_time: String::new(),
                 evidence_text: String::new(),
+                evidence_at: String::new(),
                 similarity: Some(0.0),
                 loose: 0,
             },
@@ -130,6 +148,7 @@ impl Ctx<'_> {
             reason,
             evidence_time: fixed(t, 1),
             evidence_text: text,
+            evidence_at: String::new(),
             similarity: Some(h.score),
             loose: h.loose,
         }

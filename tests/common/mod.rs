@@ -110,3 +110,26 @@ pub fn assert_matches_truth(dir: &Path, out: &Path) {
         wrong.join("\n")
     );
 }
+
+/// The markup a hostile transcript line carries in the HTML tests.
+pub const HOSTILE: &str = "<script>document.title='pwned'</script><b>tolong</b>";
+
+/// A copy of the demo in `dir` whose call D001 has a caller line holding markup.
+pub fn hostile_demo(dir: &Path) {
+    let demo = fixture("demo");
+    std::fs::create_dir_all(dir.join("transcripts")).unwrap();
+    for name in ["calls.csv", "actions.csv", "reports.csv", "bundle.jsonl"] {
+        std::fs::copy(demo.join(name), dir.join(name)).unwrap();
+    }
+    for f in std::fs::read_dir(demo.join("transcripts"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(f.path(), dir.join("transcripts").join(f.file_name())).unwrap();
+    }
+    let path = dir.join("transcripts/D001.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines.insert(2, format!("[00:06] PELANGGAN: {HOSTILE}"));
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+}
