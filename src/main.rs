@@ -9,6 +9,7 @@ use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
 use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, BUILTIN};
+use callaudit::report::{Cells, ReportOptions};
 use clap::Parser;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,7 +27,41 @@ fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
 }
 
 fn audit(args: AuditArgs) -> Result<()> {
-    let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
+    let mut prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
+    let limits = &mut prof.profile.limits;
+    for (flag, value, limit) in [
+        (
+            "--max-transcript-bytes",
+            args.max_transcript_bytes.map(|v| v as usize),
+            None,
+        ),
+        (
+            "--max-turns",
+            args.max_turns,
+            Some(&mut limits.turns_per_call),
+        ),
+        (
+            "--max-turn-chars",
+            args.max_turn_chars,
+            Some(&mut limits.turn_chars),
+        ),
+        (
+            "--max-evidence-chars",
+            args.max_evidence_chars,
+            Some(&mut limits.evidence_chars),
+        ),
+    ] {
+        match (value, limit) {
+            (Some(0), _) => bail!("{flag} must be at least 1"),
+            (Some(v), Some(l)) => *l = v,
+            _ => {}
+        }
+    }
+    if let Some(b) = args.max_transcript_bytes {
+        limits.transcript_bytes = b;
+    }
+    // SIGINT / SIGTERM remove the report set being written (the previous one stays).
+    let _ = callaudit::report::remove_staging_on_signal();
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
     if args.dir.is_some() && !dir.is_dir() {
         bail!("{}: not a readable folder", dir.display());
@@ -59,6 +94,16 @@ fn audit(args: AuditArgs) -> Result<()> {
         },
         threads: args.threads,
         progress: !args.quiet,
+        input_dirs: args.dir.iter().cloned().collect(),
+        allow_outside: args.allow_outside,
+        output: ReportOptions {
+            cells: if args.raw_cells {
+                Cells::Raw
+            } else {
+                Cells::Neutral
+            },
+            redact: args.redact,
+        },
     };
     let s = audit::run(&opts, &prof)?;
     if !args.quiet {
@@ -133,7 +178,7 @@ fn generate_cmd(args: GenerateArgs) -> Result<()> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Audit(a) => audit(a),
+        Command::Audit(a) => audit(*a),
         Command::Profile(p) => profile(p),
         Command::Eval(e) => eval_cmd(e),
         Command::Generate(g) => generate_cmd(g),

@@ -3,6 +3,7 @@
 //! reads only the shared, read-only profile and report index.
 
 use super::sources::BundleLine;
+use crate::ingest::open::{read_bounded, Confine};
 use crate::ingest::roles::{self, RoleMethod, RoleOptions};
 use crate::ingest::transcript::{jsonl, Format, RawTranscript};
 use crate::matching::phrase::Toks;
@@ -10,7 +11,9 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::path::{self, ReportIndex};
 use crate::profile::Compiled;
-use crate::report::{fixed, push_fixed, CallReport, Row};
+use crate::profile::Limits;
+use crate::report::redact::{cap, Redactor};
+use crate::report::{fixed, push_fixed, CallReport, ReportOptions, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
 use std::path::{Path, PathBuf};
@@ -39,17 +42,19 @@ pub struct Shared<'a> {
     pub reports: &'a ReportIndex,
     pub format: Option<Format>,
     pub roles: RoleOptions,
+    pub output: ReportOptions,
+    /// Where transcript files may be read from.
+    pub confine: &'a Confine,
 }
 
 /// A reject about this call: (file, line, reason).
 type Fault = (String, Option<u64>, String);
 
-/// Reads a whole transcript file as UTF-8.
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "transcript file not found".to_string(),
-        _ => format!("cannot read transcript: {e}"),
-    })?;
+/// Reads a whole transcript file as UTF-8: a regular file inside the input folders, at
+/// most `limit` bytes.
+fn read_text(confine: &Confine, path: &Path, limit: u64) -> Result<String, String> {
+    let file = confine.open(path, "transcript")?;
+    let bytes = read_bounded(file, limit, "transcript", "limits.transcript_bytes")?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "transcript is not UTF-8 (invalid byte at offset {})",
@@ -72,7 +77,9 @@ impl Shared<'_> {
                 .map(|t| (name.clone(), t))
                 .map_err(|e| (name.clone(), Some(l.line), e.message)),
             Source::File(name, path) => {
-                let text = read_text(path).map_err(|e| (name.clone(), None, e))?;
+                let limit = self.prof.profile.limits.transcript_bytes;
+                let text =
+                    read_text(self.confine, path, limit).map_err(|e| (name.clone(), None, e))?;
                 if text.trim().is_empty() {
                     return Err((name.clone(), None, "transcript is empty".into()));
                 }
@@ -113,6 +120,9 @@ impl Shared<'_> {
             return Err(reject((file, raw.line, "transcript has no turns".into())));
         }
         let prof = self.prof;
+        if let Some(why) = over_limits(&raw, &prof.profile.limits) {
+            return Err(reject((file, raw.line, why)));
+        }
         let greeting = |text: &str| greeting_score(prof, text);
         let line = raw.line;
         let (turns, method) = roles::assign_owned(raw.turns, &self.roles, &greeting)
@@ -128,8 +138,39 @@ impl Shared<'_> {
             turns,
             actions: p.actions,
         };
-        Ok(audit_call(&call, &method, self.reports, prof))
+        Ok(audit_call_with(
+            &call,
+            &method,
+            self.reports,
+            prof,
+            self.output,
+        ))
     }
+}
+
+/// Why a parsed transcript is past the profile's limits, if it is.
+fn over_limits(raw: &RawTranscript, l: &Limits) -> Option<String> {
+    if raw.turns.len() > l.turns_per_call {
+        return Some(format!(
+            "transcript has {} turns, more than the limit of {} (limits.turns_per_call)",
+            raw.turns.len(),
+            l.turns_per_call
+        ));
+    }
+    // Bytes bound characters: only a turn of more bytes than the limit is counted.
+    let long = raw
+        .turns
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.text.len() > l.turn_chars && t.text.chars().count() > l.turn_chars);
+    long.map(|(i, t)| {
+        format!(
+            "turn {} has {} characters, more than the limit of {} (limits.turn_chars)",
+            i + 1,
+            t.text.chars().count(),
+            l.turn_chars
+        )
+    })
 }
 
 /// How much a text looks like the opening greeting, 0..=1 (for role inference).
@@ -152,12 +193,24 @@ fn greeting_score(prof: &Compiled, text: &str) -> f64 {
         .sum::<f64>()
         / sets.len() as f64
 }
-/// Audits one call whose transcript and actions are loaded.
+/// Audits one call whose transcript and actions are loaded, reports written with the
+/// default [`ReportOptions`].
 pub fn audit_call(
     call: &Call,
     method: &RoleMethod,
     reports: &ReportIndex,
     prof: &Compiled,
+) -> CallReport {
+    audit_call_with(call, method, reports, prof, ReportOptions::default())
+}
+
+/// Audits one call whose transcript and actions are loaded.
+pub fn audit_call_with(
+    call: &Call,
+    method: &RoleMethod,
+    reports: &ReportIndex,
+    prof: &Compiled,
+    output: ReportOptions,
 ) -> CallReport {
     let text = CallText::new(
         &call.turns,
@@ -174,13 +227,31 @@ pub fn audit_call(
         path: &path,
         slots: &slots,
     };
-    let results = steps::check_all(&ctx);
+    let mut results = steps::check_all(&ctx);
+    // Verdicts are final here: what follows only shapes the evidence written out.
+    let redactor = output.redact.then(|| {
+        let report_name = path.prior.as_ref().map(|r| r.caller_name.as_str());
+        Redactor::for_caller(
+            [call.meta.crm_caller_name.as_str()]
+                .into_iter()
+                .chain(report_name),
+        )
+    });
+    let evidence_chars = prof.profile.limits.evidence_chars;
+    for r in &mut results {
+        if let Some(red) = &redactor {
+            if let std::borrow::Cow::Owned(t) = red.apply(&r.evidence_text) {
+                r.evidence_text = t;
+            }
+        }
+        cap(&mut r.evidence_text, evidence_chars);
+    }
     let statuses: Vec<Status> = results.iter().map(|r| r.status).collect();
     let score = scoring::score(&statuses, prof);
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
     let mut row_bytes = Vec::with_capacity(256);
-    let mut row = Row::new(&mut row_bytes);
+    let mut row = Row::with(&mut row_bytes, output.cells);
     row.field(&m.call_id)
         .field(&m.started_at.to_rfc3339())
         .field(&m.agent_id)
@@ -215,7 +286,11 @@ pub fn audit_call(
             let (t, said) = text.evidence(&h);
             let mut cue = fixed(t, 1);
             cue.push_str(": ");
-            cue.push_str(&said);
+            match &redactor {
+                Some(red) => cue.push_str(&red.apply(&said)),
+                None => cue.push_str(&said),
+            }
+            cap(&mut cue, evidence_chars);
             row.field(&cue)
         }
         None => row.field(""),

@@ -16,12 +16,13 @@ pub mod sources;
 
 pub use call::audit_call;
 
+use crate::ingest::open::Confine;
 use crate::ingest::roles::RoleOptions;
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
 use crate::path::ReportIndex;
 use crate::profile::Compiled;
-use crate::report::{Block, Reports};
+use crate::report::{Block, OutDir, OutError, ReportOptions, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -46,6 +47,13 @@ pub struct AuditOptions {
     pub threads: Option<usize>,
     /// Show a progress bar (only drawn on a terminal).
     pub progress: bool,
+    /// Folders (or files) transcripts and bundles may be read from, besides the
+    /// manifest's folder and `bundles`.
+    pub input_dirs: Vec<PathBuf>,
+    /// Read transcripts wherever their paths lead (`--allow-outside`).
+    pub allow_outside: bool,
+    /// Cell neutralisation and redaction of the reports.
+    pub output: ReportOptions,
 }
 
 /// What a run did, for the summary line.
@@ -73,6 +81,53 @@ pub enum AuditError {
     Threads(String),
     #[error("cannot read transcripts: {0}")]
     Input(String),
+    #[error(transparent)]
+    Out(#[from] OutError),
+    #[error("{0}: refusing to write reports into a folder that is or holds the input {1}; choose another --out")]
+    OutHoldsInput(String, String),
+}
+
+/// The path canonicalised as far as it exists (OUT may not exist yet).
+fn resolved(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut tail = Vec::new();
+    let mut head = abs.as_path();
+    loop {
+        if let Ok(c) = std::fs::canonicalize(head) {
+            return tail
+                .iter()
+                .rev()
+                .fold(c, |acc, t: &&std::ffi::OsStr| acc.join(t));
+        }
+        match (head.parent(), head.file_name()) {
+            (Some(parent), Some(name)) => {
+                tail.push(name);
+                head = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Refuses an OUT that is an input file or folder, or holds one.
+fn check_out(opts: &AuditOptions) -> Result<(), AuditError> {
+    let out = resolved(&opts.out);
+    let inputs = [&opts.calls, &opts.actions, &opts.reports]
+        .into_iter()
+        .chain(&opts.bundles)
+        .chain(&opts.input_dirs);
+    for input in inputs {
+        if !input.exists() {
+            continue;
+        }
+        if resolved(input).starts_with(&out) {
+            return Err(AuditError::OutHoldsInput(
+                display(&opts.out),
+                display(input),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn display(p: &Path) -> String {
@@ -92,7 +147,8 @@ fn is_bundle_name(path: &str) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"))
 }
 
-/// Lists the JSONL bundles under the given files or folders, sorted.
+/// Lists the JSONL bundles under the given files or folders, sorted. Names that are
+/// not regular files (FIFOs, devices, links to them) are listed too, to be rejected.
 fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
@@ -101,7 +157,7 @@ fn find_bundles(paths: &[PathBuf]) -> Vec<PathBuf> {
                 out.extend(
                     rd.flatten()
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && is_bundle_name(&p.to_string_lossy())),
+                        .filter(|p| !p.is_dir() && is_bundle_name(&p.to_string_lossy())),
                 );
             }
         } else if p.is_file() {
@@ -147,12 +203,19 @@ fn progress_bar(opts: &AuditOptions) -> ProgressBar {
 }
 
 /// The read-only part of a pass, shared by the workers.
-fn shared<'a>(opts: &AuditOptions, prof: &'a Compiled, reports: &'a ReportIndex) -> Shared<'a> {
+fn shared<'a>(
+    opts: &AuditOptions,
+    prof: &'a Compiled,
+    reports: &'a ReportIndex,
+    confine: &'a Confine,
+) -> Shared<'a> {
     Shared {
         prof,
         reports,
         format: opts.format,
         roles: opts.roles.clone(),
+        output: opts.output,
+        confine,
     }
 }
 
@@ -169,7 +232,10 @@ fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) ->
     pool.install(|| {
         work.into_par_iter()
             .chunks(BLOCK)
-            .map(|calls| Block::of(calls.into_iter().map(|p| shared.audit(p)).collect()))
+            .map(|calls| {
+                let results = calls.into_iter().map(|p| shared.audit(p)).collect();
+                Block::of(results, shared.output.cells)
+            })
             .collect()
     })
 }
@@ -185,6 +251,7 @@ fn write(results: Results, out: &mut Reports) -> std::io::Result<usize> {
 
 /// One pass over the inputs; `Ok(Err(OutOfOrder))` when stream mode met an unsorted
 /// source (nothing is committed then, and the caller reruns in index mode).
+#[allow(clippy::too_many_arguments)]
 fn pass(
     opts: &AuditOptions,
     prof: &Compiled,
@@ -192,12 +259,15 @@ fn pass(
     pool: &rayon::ThreadPool,
     stream: bool,
     mut rejects: Vec<Reject>,
+    confine: &Confine,
+    set: &Path,
 ) -> Result<Result<(Reports, usize), OutOfOrder>, AuditError> {
     let base = opts
         .calls
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default();
+    let limit = prof.profile.limits.transcript_bytes;
     let mut calls = if stream {
         Calls::stream(&opts.calls)
     } else {
@@ -225,13 +295,13 @@ fn pass(
     paths.dedup();
     let names: Vec<String> = paths.iter().map(|p| input_name(&base, p)).collect();
     let mut bundles = if stream {
-        Bundles::stream(paths, names, &mut rejects)
+        Bundles::stream(paths, names, confine, limit, &mut rejects)
     } else {
-        Bundles::index(paths, names, &mut rejects)
+        Bundles::index(paths, names, confine, limit, &mut rejects)
     };
-    let shared = shared(opts, prof, reports);
-    let mut out =
-        Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let shared = shared(opts, prof, reports, confine);
+    let mut out = Reports::create(set, opts.output.cells)
+        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
     let out_err = |e| AuditError::Output(display(&opts.out), e);
     let bar = progress_bar(opts);
     let mut audited = 0usize;
@@ -318,6 +388,27 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
             "file not found".into(),
         ));
     }
+    check_out(opts)?;
+    // Locked from here until the new set is switched in; a failure on the way drops the
+    // set being written, and the previous one stays.
+    let outdir = OutDir::open(&opts.out)?;
+    let set = outdir
+        .stage()
+        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let base = opts
+        .calls
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let roots: Vec<PathBuf> = std::iter::once(if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    })
+    .chain(opts.bundles.iter().cloned())
+    .chain(opts.input_dirs.iter().cloned())
+    .collect();
+    let confine = Confine::new(&roots, opts.allow_outside);
     let mut pre = Vec::new();
     let reports = if opts.reports.is_file() {
         ReportIndex::load(&opts.reports, "reports.csv", &mut pre)
@@ -341,9 +432,19 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let pool = builder
         .build()
         .map_err(|e| AuditError::Threads(e.to_string()))?;
-    let (out, audited, streamed) = match pass(opts, prof, &reports, &pool, true, pre.clone())? {
+    let dir = set.path();
+    let (out, audited, streamed) = match pass(
+        opts,
+        prof,
+        &reports,
+        &pool,
+        true,
+        pre.clone(),
+        &confine,
+        dir,
+    )? {
         Ok((out, n)) => (out, n, true),
-        Err(OutOfOrder(_)) => match pass(opts, prof, &reports, &pool, false, pre)? {
+        Err(OutOfOrder(_)) => match pass(opts, prof, &reports, &pool, false, pre, &confine, dir)? {
             Ok((out, n)) => (out, n, false),
             Err(OutOfOrder(why)) => return Err(AuditError::Input(why)),
         },
@@ -356,7 +457,8 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         seconds: started.elapsed().as_secs_f64(),
         streamed,
     };
-    out.commit()
-        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let out_err = |e| AuditError::Output(display(&opts.out), e);
+    out.finish().map_err(out_err)?;
+    outdir.commit(set).map_err(out_err)?;
     Ok(summary)
 }

@@ -12,6 +12,7 @@
 //! [`OutOfOrder`] and the caller restarts in index mode.
 
 use super::bundle_id;
+use crate::ingest::open::{read_line_bounded, Confine};
 use crate::ingest::tables::{self, Rows};
 use crate::ingest::transcript::jsonl;
 use crate::model::{Action, CallMeta, Reject};
@@ -224,6 +225,8 @@ pub struct Bundles {
     pub paths: Vec<PathBuf>,
     /// Display names of the bundles, for rejects.
     pub names: Vec<String>,
+    /// Bytes a bundle line may hold (limits.transcript_bytes).
+    limit: u64,
     mode: BundleMode,
 }
 
@@ -246,14 +249,27 @@ fn read_head(
     rdr: &mut impl BufRead,
     line: &mut u64,
     name: &str,
+    limit: u64,
     rejects: &mut Vec<Reject>,
 ) -> Option<(String, u64, String, u64)> {
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = match rdr.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(n) => n as u64,
+        let n = match read_line_bounded(rdr, &mut buf, limit) {
+            Ok((0, _)) => return None,
+            Ok((_, true)) => {
+                *line += 1;
+                rejects.push(reject(
+                    name,
+                    Some(*line),
+                    "",
+                    format!(
+                        "bundle line is larger than the limit of {limit} bytes (limits.transcript_bytes): not read"
+                    ),
+                ));
+                continue;
+            }
+            Ok((n, false)) => n,
             Err(e) => {
                 rejects.push(reject(
                     name,
@@ -329,27 +345,34 @@ fn duplicate_line(name: &str, line: u64, id: &str, first: &str, first_line: u64)
 
 impl Bundles {
     fn open(
-        paths: Vec<PathBuf>,
-        names: Vec<String>,
+        paths: &[PathBuf],
+        names: &[String],
+        confine: &Confine,
         rejects: &mut Vec<Reject>,
     ) -> Vec<Option<BufReader<std::fs::File>>> {
         paths
             .iter()
-            .zip(&names)
-            .map(|(p, name)| match std::fs::File::open(p) {
+            .zip(names)
+            .map(|(p, name)| match confine.open(p, "bundle") {
                 Ok(f) => Some(BufReader::with_capacity(1 << 16, f)),
                 Err(e) => {
-                    rejects.push(reject(name, None, "", format!("cannot open bundle: {e}")));
+                    rejects.push(reject(name, None, "", e));
                     None
                 }
             })
             .collect()
     }
 
-    pub fn stream(paths: Vec<PathBuf>, names: Vec<String>, rejects: &mut Vec<Reject>) -> Bundles {
+    pub fn stream(
+        paths: Vec<PathBuf>,
+        names: Vec<String>,
+        confine: &Confine,
+        limit: u64,
+        rejects: &mut Vec<Reject>,
+    ) -> Bundles {
         let mut cursors = Vec::new();
         let mut heap = BinaryHeap::new();
-        for (i, rdr) in Bundles::open(paths.clone(), names.clone(), rejects)
+        for (i, rdr) in Bundles::open(&paths, &names, confine, rejects)
             .into_iter()
             .enumerate()
         {
@@ -360,7 +383,7 @@ impl Bundles {
             });
             if let Some(c) = c.as_mut() {
                 if let Some((id, line, text, _)) =
-                    read_head(&mut c.rdr, &mut c.line, &names[i], rejects)
+                    read_head(&mut c.rdr, &mut c.line, &names[i], limit, rejects)
                 {
                     heap.push(Reverse((id.clone(), i)));
                     c.head = Some((id, line, text));
@@ -371,20 +394,27 @@ impl Bundles {
         Bundles {
             paths,
             names,
+            limit,
             mode: BundleMode::Stream { cursors, heap },
         }
     }
 
-    pub fn index(paths: Vec<PathBuf>, names: Vec<String>, rejects: &mut Vec<Reject>) -> Bundles {
+    pub fn index(
+        paths: Vec<PathBuf>,
+        names: Vec<String>,
+        confine: &Confine,
+        limit: u64,
+        rejects: &mut Vec<Reject>,
+    ) -> Bundles {
         let mut index: HashMap<String, (usize, u64, u64)> = HashMap::new();
-        for (fi, rdr) in Bundles::open(paths.clone(), names.clone(), rejects)
+        for (fi, rdr) in Bundles::open(&paths, &names, confine, rejects)
             .into_iter()
             .enumerate()
         {
             let Some(mut rdr) = rdr else { continue };
             let mut line = 0u64;
             while let Some((id, at_line, _text, n)) =
-                read_head(&mut rdr, &mut line, &names[fi], rejects)
+                read_head(&mut rdr, &mut line, &names[fi], limit, rejects)
             {
                 // The line starts where the reader now stands, less its own bytes.
                 let Some(start) = offset_of(&mut rdr).map(|end| end - n) else {
@@ -409,6 +439,7 @@ impl Bundles {
         Bundles {
             paths,
             names,
+            limit,
             mode: BundleMode::Index(index),
         }
     }
@@ -425,7 +456,7 @@ impl Bundles {
                 let Some((file, offset, line)) = index.remove(call_id) else {
                     return Ok(None);
                 };
-                match read_line_at(&self.paths[file], offset) {
+                match read_line_at(&self.paths[file], offset, self.limit) {
                     Ok(text) => Ok(Some(BundleLine { file, line, text })),
                     Err(e) => {
                         // The bundle changed or vanished since it was indexed.
@@ -467,9 +498,13 @@ impl Bundles {
                             text,
                         });
                     }
-                    if let Some((nid, nline, ntext, _)) =
-                        read_head(&mut c.rdr, &mut c.line, &self.names[fi], rejects)
-                    {
+                    if let Some((nid, nline, ntext, _)) = read_head(
+                        &mut c.rdr,
+                        &mut c.line,
+                        &self.names[fi],
+                        self.limit,
+                        rejects,
+                    ) {
                         if nid < hid {
                             return Err(OutOfOrder(format!("{} line {nline}", self.names[fi])));
                         }
@@ -505,12 +540,19 @@ fn offset_of(rdr: &mut BufReader<std::fs::File>) -> Option<u64> {
     Some(pos - rdr.buffer().len() as u64)
 }
 
-/// Reads the line starting at `offset`.
-fn read_line_at(path: &Path, offset: u64) -> std::io::Result<String> {
+/// Reads the line starting at `offset` (at most `limit` bytes of it: the bundle was
+/// checked when indexed, but may have changed since).
+fn read_line_at(path: &Path, offset: u64, limit: u64) -> std::io::Result<String> {
     let mut f = std::fs::File::open(path)?;
     f.seek(SeekFrom::Start(offset))?;
     let mut buf = Vec::new();
-    BufReader::new(f.by_ref()).read_until(b'\n', &mut buf)?;
+    let (_, over) = read_line_bounded(&mut BufReader::new(f.by_ref()), &mut buf, limit)?;
+    if over {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "line larger than the limit (limits.transcript_bytes)",
+        ));
+    }
     String::from_utf8(buf)
         .map(|s| s.trim_end().to_string())
         .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))

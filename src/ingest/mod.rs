@@ -3,6 +3,7 @@
 //! [`transcript`] (one module per format) and speaker roles in [`roles`].
 
 pub mod csvin;
+pub mod open;
 pub mod report_index;
 pub mod roles;
 pub mod tables;

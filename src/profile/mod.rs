@@ -43,6 +43,34 @@ pub struct Profile {
     pub tusbung: Tusbung,
     pub scoring: Scoring,
     pub steps: Steps,
+    /// Bounds on what one call may bring in; absent in older profiles (defaults then).
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+/// Bounds on one call's input and output; a call past one is a reject naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Bytes of one transcript file or bundle line.
+    pub transcript_bytes: u64,
+    /// Turns of one call.
+    pub turns_per_call: usize,
+    /// Characters of one turn.
+    pub turn_chars: usize,
+    /// Characters of an evidence_text cell; a longer one is cut and ends with `…`.
+    pub evidence_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            transcript_bytes: 16 << 20,
+            turns_per_call: 10_000,
+            turn_chars: 20_000,
+            evidence_chars: 300,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

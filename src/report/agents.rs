@@ -101,7 +101,11 @@ impl AgentStats {
         self.agents.values().map(|a| a.critical).sum()
     }
 
-    pub fn write<W: std::io::Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    pub fn write<W: std::io::Write>(
+        &self,
+        w: &mut csv::Writer<W>,
+        cells: super::Cells,
+    ) -> csv::Result<()> {
         for (id, a) in &self.agents {
             let n = a.calls;
             let mean = a.sum / n.max(1) as f64;
@@ -113,8 +117,8 @@ impl AgentStats {
                 (a.nth(n / 2 - 1) + a.nth(n / 2)) / 2.0
             };
             let mut row = vec![
-                id.clone(),
-                a.name.clone(),
+                cells.apply(id).into_owned(),
+                cells.apply(&a.name).into_owned(),
                 n.to_string(),
                 fixed(mean, 1),
                 fixed(median, 1),
@@ -148,7 +152,7 @@ mod tests {
 
     fn row(s: &AgentStats) -> Vec<String> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        s.write(&mut w).unwrap();
+        s.write(&mut w, crate::report::Cells::Neutral).unwrap();
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
         text.trim_end().split(',').map(str::to_string).collect()
     }

@@ -1,14 +1,19 @@
-//! The four CSV reports of SPEC §5. Each is written to a temporary file in the output
-//! folder and renamed into place only when the whole run succeeded, so a crash leaves
-//! the previous reports, never half files.
+//! The four CSV reports of SPEC §5. They are written as one set into a fresh folder of
+//! the output folder and switched in only when the whole run succeeded ([`outdir`]), so
+//! a crash leaves the previous reports, never half files or a mix of two runs.
 
 mod agents;
 mod csvout;
 mod fixed;
+pub mod outdir;
+pub mod redact;
+pub mod sink;
 
 pub use agents::AgentStats;
-pub use csvout::{push_record, Row};
+pub use csvout::{push_record, Cells, Row};
 pub use fixed::{fixed, push_fixed};
+pub use outdir::{remove_staging_on_signal, OutDir, OutError, Staging};
+use sink::Sink;
 
 use crate::model::{Reject, Status, STEP_IDS};
 use crate::scoring::CallScore;
@@ -16,6 +21,14 @@ use crate::steps::StepResult;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// How the reports are written: cell neutralisation and redaction of the evidence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    pub cells: Cells,
+    /// Mask long numbers and the caller's name in evidence ([`redact`]).
+    pub redact: bool,
+}
 
 /// Report names, in the order they are committed.
 pub const NAMES: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
@@ -92,7 +105,7 @@ impl Block {
     /// Renders consecutive calls into buffers sized once, up front: a buffer grown by
     /// doubling would hold up to twice its bytes until the writer frees it, and the
     /// blocks of three chunks are alive at once.
-    pub fn of(results: Vec<Result<CallReport, Reject>>) -> Block {
+    pub fn of(results: Vec<Result<CallReport, Reject>>, cells: Cells) -> Block {
         let (mut calls, mut steps, mut audited) = (0, 0, 0);
         for r in results.iter().flatten() {
             audited += 1;
@@ -110,13 +123,13 @@ impl Block {
             rejects: Vec::new(),
         };
         for r in results {
-            b.push(r);
+            b.push(r, cells);
         }
         b
     }
 
     /// Adds the next call's outcome.
-    fn push(&mut self, r: Result<CallReport, Reject>) {
+    fn push(&mut self, r: Result<CallReport, Reject>, cells: Cells) {
         let r = match r {
             Ok(r) => r,
             Err(rej) => return self.rejects.push(rej),
@@ -125,7 +138,7 @@ impl Block {
         let mut statuses = [Status::Na; STEP_IDS.len()];
         for ((id, s), st) in STEP_IDS.iter().zip(&r.steps).zip(&mut statuses) {
             *st = s.status;
-            let mut row = Row::new(&mut self.steps);
+            let mut row = Row::with(&mut self.steps, cells);
             row.field(&r.call_id)
                 .field(id)
                 .field(s.status.as_str())
@@ -158,43 +171,49 @@ impl Block {
     }
 }
 
-/// Writers of one run, on temporary files until [`Reports::commit`].
+/// Writers of one run, into the folder of a report set being written ([`Staging`]).
 pub struct Reports {
     dir: PathBuf,
-    calls: BufWriter<File>,
-    steps: BufWriter<File>,
+    cells: Cells,
+    calls: BufWriter<Sink>,
+    steps: BufWriter<Sink>,
     agents: AgentStats,
     rejects: Vec<Reject>,
 }
 
-type Csv = csv::Writer<BufWriter<File>>;
+type Csv = csv::Writer<BufWriter<Sink>>;
 
-fn tmp_path(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.tmp"))
+fn create(dir: &Path, name: &str) -> std::io::Result<BufWriter<Sink>> {
+    let f = File::create(dir.join(name))?;
+    Ok(BufWriter::with_capacity(1 << 16, Sink(f)))
 }
 
 fn open<S: AsRef<[u8]>>(dir: &Path, name: &str, header: &[S]) -> std::io::Result<Csv> {
-    let f = File::create(tmp_path(dir, name))?;
-    let mut w = csv::Writer::from_writer(BufWriter::with_capacity(1 << 16, f));
+    let mut w = csv::Writer::from_writer(create(dir, name)?);
     w.write_record(header)?;
     Ok(w)
 }
 
 /// Opens a report written as raw CSV bytes, with its header.
-fn open_raw(dir: &Path, name: &str, header: &[&str]) -> std::io::Result<BufWriter<File>> {
-    let f = File::create(tmp_path(dir, name))?;
-    let mut w = BufWriter::with_capacity(1 << 16, f);
+fn open_raw(dir: &Path, name: &str, header: &[&str]) -> std::io::Result<BufWriter<Sink>> {
+    let mut w = create(dir, name)?;
     let mut head = Vec::new();
-    push_record(&mut head, header);
+    push_record(&mut head, header, Cells::Raw);
     w.write_all(&head)?;
     Ok(w)
 }
 
+/// Flushes a report and its file to disk.
+fn close(w: BufWriter<Sink>) -> std::io::Result<()> {
+    w.into_inner().map_err(|e| e.into_error())?.0.sync_all()
+}
+
 impl Reports {
-    pub fn create(dir: &Path) -> std::io::Result<Reports> {
-        std::fs::create_dir_all(dir)?;
+    /// Starts the reports in `dir`, the folder of a set being written.
+    pub fn create(dir: &Path, cells: Cells) -> std::io::Result<Reports> {
         Ok(Reports {
             dir: dir.to_path_buf(),
+            cells,
             calls: open_raw(dir, "calls.csv", &CALL_COLUMNS)?,
             steps: open_raw(dir, "steps.csv", &STEP_COLUMNS)?,
             agents: AgentStats::default(),
@@ -237,13 +256,14 @@ impl Reports {
         &self.agents
     }
 
-    /// Writes agents.csv and rejects.csv, then renames all four into place.
-    pub fn commit(mut self) -> std::io::Result<()> {
-        self.calls.flush()?;
-        self.steps.flush()?;
+    /// Writes agents.csv and rejects.csv and flushes all four to disk; the set is then
+    /// complete, ready for [`OutDir::commit`].
+    pub fn finish(mut self) -> std::io::Result<()> {
+        close(self.calls)?;
+        close(self.steps)?;
         let mut agents = open(&self.dir, "agents.csv", &AgentStats::columns())?;
-        self.agents.write(&mut agents)?;
-        agents.flush()?;
+        self.agents.write(&mut agents, self.cells)?;
+        close(agents.into_inner().map_err(|e| e.into_error())?)?;
         let mut rejects = open(
             &self.dir,
             "rejects.csv",
@@ -251,19 +271,15 @@ impl Reports {
         )?;
         self.rejects.sort();
         self.rejects.dedup();
+        let cell = |s: &str| self.cells.apply(s).into_owned();
         for r in &self.rejects {
             rejects.write_record([
-                r.file.as_str(),
-                &r.line.map(|l| l.to_string()).unwrap_or_default(),
-                &r.call_id,
-                &r.reason,
+                cell(&r.file),
+                r.line.map(|l| l.to_string()).unwrap_or_default(),
+                cell(&r.call_id),
+                cell(&r.reason),
             ])?;
         }
-        rejects.flush()?;
-        drop((self.calls, self.steps, agents, rejects));
-        for name in NAMES {
-            std::fs::rename(tmp_path(&self.dir, name), self.dir.join(name))?;
-        }
-        Ok(())
+        close(rejects.into_inner().map_err(|e| e.into_error())?)
     }
 }
