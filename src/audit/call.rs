@@ -240,8 +240,11 @@ pub fn audit_call_with(
     let evidence_chars = prof.profile.limits.evidence_chars;
     for r in &mut results {
         if let Some(red) = &redactor {
-            if let std::borrow::Cow::Owned(t) = red.apply(&r.evidence_text) {
-                r.evidence_text = t;
+            // Reasons quote report numbers and names too.
+            for text in [&mut r.evidence_text, &mut r.reason] {
+                if let std::borrow::Cow::Owned(t) = red.apply(text) {
+                    *text = t;
+                }
             }
         }
         cap(&mut r.evidence_text, evidence_chars);

@@ -29,42 +29,47 @@ pub struct Redactor {
     names: Vec<String>,
 }
 
-/// A whitespace-separated token: the byte span of its core (punctuation around it left
-/// out).
+/// A word of the text: the byte span of a run of letters and digits, digit groups
+/// joined by `-`, `.` or `/` (`0812-3456`, `08.15`) kept as one.
 #[derive(Clone, Copy)]
 struct Tok {
     core: (usize, usize),
 }
 
-/// What a token is for the number runs.
+fn tokens(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let joins = matches!(c, '-' | '.' | '/')
+            && start.is_some()
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        match (c.is_alphanumeric() || joins, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Tok { core: (s, i) });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok {
+            core: (s, text.len()),
+        });
+    }
+    out
+}
+
+/// What a word is for the number runs.
 enum Kind {
     /// Digits with separators, maybe after a short letter prefix: prefix, digits.
     Digits(String, String),
     /// A number word (lower case).
     Word(String),
     Other,
-}
-
-fn tokens(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                let tok = &text[s..i];
-                let lead = tok.len() - tok.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                let core_end = s + tok.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-                let core_start = (s + lead).min(core_end);
-                out.push(Tok {
-                    core: (core_start, core_end),
-                });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 fn kind(core: &str) -> Kind {

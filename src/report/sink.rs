@@ -5,8 +5,8 @@
 //! write it names misbehaves:
 //!
 //! - `enospc:N` — the Nth write fails with "No space left on device" (ENOSPC);
-//! - `stall:N` — the Nth write sleeps for a minute first (a run held mid-write, for the
-//!   signal and lock tests).
+//! - `stall:N` — the Nth write prints `stalled` to stderr and sleeps for a minute first
+//!   (a run held mid-write, for the signal and lock tests).
 //!
 //! Unset, the hook costs one relaxed atomic add per write of a 64 KiB buffer.
 
@@ -52,7 +52,10 @@ impl Write for Sink {
             Some(Fault::NoSpace(at)) if n >= at => {
                 return Err(io::Error::from_raw_os_error(libc::ENOSPC))
             }
-            Some(Fault::Stall(at)) if n == at => std::thread::sleep(Duration::from_secs(60)),
+            Some(Fault::Stall(at)) if n == at => {
+                eprintln!("callaudit: {FAULT_VAR}: write {n} stalled");
+                std::thread::sleep(Duration::from_secs(60))
+            }
             _ => {}
         }
         self.0.write(buf)
