@@ -6,7 +6,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{fixture, rows, statuses};
+use common::{fixture, rows};
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
