@@ -58,10 +58,8 @@ fn hostile() -> (tempfile::TempDir, PathBuf) {
     )
     .unwrap();
     fs::write(outside.join("call.txt"), GREETING).unwrap();
-    let line = format!(
-        "{{\"call_id\":\"H11\",\"turns\":[{{\"speaker\":\"agent\",\"start\":0,\"end\":1,\"text\":\"pln 123 selamat pagi dengan andri\"}},{{\"speaker\":\"caller\",\"start\":1,\"end\":2,\"text\":\"halo\"}}]}}\n"
-    );
-    fs::write(outside.join("b.jsonl"), line).unwrap();
+    let line = r#"{"call_id":"H11","turns":[{"speaker":"agent","start":0,"end":1,"text":"pln 123 selamat pagi dengan andri"},{"speaker":"caller","start":1,"end":2,"text":"halo"}]}"#;
+    fs::write(outside.join("b.jsonl"), format!("{line}\n")).unwrap();
     let link = |from: PathBuf, to: PathBuf| std::os::unix::fs::symlink(from, to).unwrap();
     link(outside.join("call.txt"), dir.join("t/link.txt"));
     link(outside.clone(), dir.join("t/sub"));
