@@ -295,3 +295,47 @@ fn read_only_out_keeps_the_previous_set() {
     assert_eq!(snapshot(&out), before);
     assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
 }
+
+/// A kill at each rename of the switch (strace's fault injection): the previous set or
+/// the new one, never a mix; the next run clears what the killed one left.
+#[test]
+fn kill_at_each_rename_of_the_switch() {
+    if std::process::Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("strace not installed: kill_at_each_rename_of_the_switch not run");
+        return;
+    }
+    let (tmp, _dir, out, before) = previous_set();
+    let (_t2, broken) = input("broken");
+    for when in 1..=2 {
+        let status = std::process::Command::new("strace")
+            .args([
+                "-f",
+                "-o",
+                "/dev/null",
+                "-e",
+                "trace=rename,renameat,renameat2",
+            ])
+            .arg(format!(
+                "--inject=rename,renameat,renameat2:signal=SIGKILL:when={when}"
+            ))
+            .arg(assert_cmd::cargo::cargo_bin("callaudit"))
+            .arg("audit")
+            .arg(&broken)
+            .arg("--out")
+            .arg(&out)
+            .arg("-q")
+            .status()
+            .unwrap();
+        assert!(!status.success(), "rename {when} was not hit");
+        assert_eq!(snapshot(&out), before, "killed at rename {when}");
+    }
+    let fresh = tmp.path().join("fresh");
+    common::audit(&broken, &fresh, &[]);
+    common::audit(&broken, &out, &[]);
+    assert_eq!(snapshot(&out), snapshot(&fresh));
+    assert!(leftovers(&out).is_empty(), "{:?}", leftovers(&out));
+}

@@ -153,6 +153,13 @@ impl OutDir {
         for name in NAMES {
             let _ = fs::remove_file(self.root.join(format!(".{name}.tmp")));
         }
+        // Links a killed run made but did not rename into place.
+        for e in fs::read_dir(&self.root)?.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with('.') && n.ends_with(".link") && e.file_type()?.is_symlink() {
+                fs::remove_file(e.path())?;
+            }
+        }
         fs::create_dir_all(self.sets())?;
         if self.current().is_none() {
             let plain: Vec<&str> = NAMES
