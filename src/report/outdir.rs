@@ -286,3 +286,60 @@ pub fn remove_staging_on_signal() -> Result<(), ctrlc::Error> {
         std::process::exit(130);
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_set(s: &Staging, tag: &str) {
+        for n in NAMES {
+            fs::write(s.path().join(n), format!("{tag} {n}\n")).unwrap();
+        }
+    }
+
+    fn read(root: &Path) -> Vec<String> {
+        NAMES
+            .iter()
+            .map(|n| fs::read_to_string(root.join(n)).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn second_open_is_refused_while_locked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = OutDir::open(tmp.path()).unwrap();
+        match OutDir::open(tmp.path()) {
+            Err(OutError::Locked(_, who)) => {
+                assert!(
+                    who.contains(&format!("pid {}", std::process::id())),
+                    "{who}"
+                )
+            }
+            Err(e) => panic!("{e}"),
+            Ok(_) => panic!("locked twice"),
+        }
+        drop(first);
+        OutDir::open(tmp.path()).unwrap();
+    }
+
+    #[test]
+    fn commit_switches_and_keeps_one_set_before() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = OutDir::open(tmp.path()).unwrap();
+        for tag in ["a", "b", "c"] {
+            let s = out.stage().unwrap();
+            write_set(&s, tag);
+            out.commit(s).unwrap();
+            assert!(read(tmp.path()).iter().all(|t| t.starts_with(tag)));
+        }
+        let sets = fs::read_dir(tmp.path().join(SETS)).unwrap().count();
+        assert_eq!(sets, 2, "current and the one before");
+        // A set dropped unwritten vanishes and leaves the current one.
+        let s = out.stage().unwrap();
+        write_set(&s, "d");
+        let dir = s.path().to_path_buf();
+        drop(s);
+        assert!(!dir.exists());
+        assert!(read(tmp.path()).iter().all(|t| t.starts_with('c')));
+    }
+}
