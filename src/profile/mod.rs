@@ -16,6 +16,9 @@ pub use compiled::Compiled;
 /// The built-in PLN 123 profile, as shipped.
 pub const BUILTIN: &str = include_str!("../../profiles/pln123.toml");
 
+/// Largest profile file read.
+pub const MAX_PROFILE_BYTES: u64 = 4 << 20;
+
 /// A profile that could not be used: file, line and the key at fault.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
@@ -347,11 +350,19 @@ impl Profile {
     /// Reads, parses and compiles a profile file.
     pub fn load(path: &Path) -> Result<Compiled, ProfileError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ProfileError {
+        let fail = |message: String| ProfileError {
             file: file.clone(),
             line: None,
-            message: format!("cannot read: {e}"),
-        })?;
+            message,
+        };
+        // A profile is a small regular file: a device or FIFO is never read, nor a huge file.
+        let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+        if !meta.is_file() || meta.len() > MAX_PROFILE_BYTES {
+            return Err(fail(format!(
+                "not a regular file of at most {MAX_PROFILE_BYTES} bytes"
+            )));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
         Compiled::new(Profile::parse(&text, &file)?, &file)
     }
 }
