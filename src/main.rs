@@ -28,37 +28,13 @@ fn load_profile(sop: Option<&Path>) -> Result<Compiled> {
 
 fn audit(args: AuditArgs) -> Result<()> {
     let mut prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
-    let limits = &mut prof.profile.limits;
-    for (flag, value, limit) in [
-        (
-            "--max-transcript-bytes",
-            args.max_transcript_bytes.map(|v| v as usize),
-            None,
-        ),
-        (
-            "--max-turns",
-            args.max_turns,
-            Some(&mut limits.turns_per_call),
-        ),
-        (
-            "--max-turn-chars",
-            args.max_turn_chars,
-            Some(&mut limits.turn_chars),
-        ),
-        (
-            "--max-evidence-chars",
-            args.max_evidence_chars,
-            Some(&mut limits.evidence_chars),
-        ),
-    ] {
-        match (value, limit) {
-            (Some(0), _) => bail!("{flag} must be at least 1"),
-            (Some(v), Some(l)) => *l = v,
-            _ => {}
-        }
-    }
-    if let Some(b) = args.max_transcript_bytes {
-        limits.transcript_bytes = b;
+    let l = &mut prof.profile.limits;
+    l.transcript_bytes = args.max_transcript_bytes.unwrap_or(l.transcript_bytes);
+    l.turns_per_call = args.max_turns.unwrap_or(l.turns_per_call);
+    l.turn_chars = args.max_turn_chars.unwrap_or(l.turn_chars);
+    l.evidence_chars = args.max_evidence_chars.unwrap_or(l.evidence_chars);
+    if let Some(key) = l.zero_key() {
+        bail!("limits.{key} (or its --max-* flag) must be at least 1");
     }
     // SIGINT / SIGTERM remove the report set being written (the previous one stays).
     let _ = callaudit::report::remove_staging_on_signal();

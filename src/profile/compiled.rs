@@ -93,16 +93,8 @@ impl Compiled {
                 .map(|(k, v)| (k.as_str(), v.as_str())),
             p.normalize.fillers.iter().map(String::as_str),
         );
-        let l = &p.limits;
-        for (key, v) in [
-            ("limits.transcript_bytes", l.transcript_bytes as usize),
-            ("limits.turns_per_call", l.turns_per_call),
-            ("limits.turn_chars", l.turn_chars),
-            ("limits.evidence_chars", l.evidence_chars),
-        ] {
-            if v == 0 {
-                return Err(err(key, "must be at least 1".into()));
-            }
+        if let Some(key) = p.limits.zero_key() {
+            return Err(err(&format!("limits.{key}"), "must be at least 1".into()));
         }
         if !(0.0..=1.0).contains(&p.matching.fuzz) {
             return Err(err("matching.fuzz", "must be between 0 and 1".into()));

@@ -65,6 +65,21 @@ pub struct Limits {
     pub evidence_chars: usize,
 }
 
+impl Limits {
+    /// The key of a limit set to 0, if any (every limit must be at least 1).
+    pub fn zero_key(&self) -> Option<&'static str> {
+        [
+            ("transcript_bytes", self.transcript_bytes == 0),
+            ("turns_per_call", self.turns_per_call == 0),
+            ("turn_chars", self.turn_chars == 0),
+            ("evidence_chars", self.evidence_chars == 0),
+        ]
+        .into_iter()
+        .find(|(_, zero)| *zero)
+        .map(|(k, _)| k)
+    }
+}
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
@@ -390,6 +405,21 @@ mod tests {
             + 1;
         assert_eq!(e.line, Some(line));
         assert!(e.to_string().starts_with(&format!("x.toml:{line}:")));
+    }
+
+    #[test]
+    fn limits_default_when_absent_and_zero_is_refused() {
+        let start = BUILTIN.find("[limits]").unwrap();
+        let end = start + BUILTIN[start..].find("\n[").unwrap() + 1;
+        let without = format!("{}{}", &BUILTIN[..start], &BUILTIN[end..]);
+        assert_eq!(
+            Profile::parse(&without, "x").unwrap().limits,
+            Limits::default()
+        );
+        assert_eq!(Profile::builtin().limits, Limits::default());
+        let zero = BUILTIN.replace("turn_chars = 20000", "turn_chars = 0");
+        let e = Compiled::new(Profile::parse(&zero, "x").unwrap(), "x").unwrap_err();
+        assert!(e.message.contains("limits.turn_chars"), "{e}");
     }
 
     #[test]
