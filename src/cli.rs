@@ -15,7 +15,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Audit a folder of calls and write calls.csv, steps.csv, agents.csv, rejects.csv.
-    Audit(AuditArgs),
+    Audit(Box<AuditArgs>),
     /// Print the built-in SOP profile (TOML), to start your own from.
     Profile(ProfileArgs),
     /// Compare steps.csv with a ground-truth truth.csv: per-step confusion and F1.
@@ -101,6 +101,31 @@ pub struct AuditArgs {
     /// With --html: a page for every call, not only failed and sampled ones.
     #[arg(long, requires = "html")]
     pub html_all: bool,
+    /// Read transcripts and bundles whose paths (after symlinks) lead outside DIR, the
+    /// manifest's folder and the --transcripts folders (refused by default).
+    #[arg(long)]
+    pub allow_outside: bool,
+    /// Write cells as they are: no leading `'` on cells starting with = + - @ TAB CR
+    /// (which spreadsheets would run as formulas).
+    #[arg(long)]
+    pub raw_cells: bool,
+    /// Mask phone, customer, meter and report numbers (all but the last 3 digits) and the
+    /// caller's name (initials) in the evidence written to the reports.
+    #[arg(long)]
+    pub redact: bool,
+    /// Largest transcript file or bundle line, in bytes (profile: limits.transcript_bytes).
+    #[arg(long)]
+    pub max_transcript_bytes: Option<u64>,
+    /// Most turns in one call (profile: limits.turns_per_call).
+    #[arg(long)]
+    pub max_turns: Option<usize>,
+    /// Longest turn, in characters (profile: limits.turn_chars).
+    #[arg(long)]
+    pub max_turn_chars: Option<usize>,
+    /// Longest evidence_text cell, in characters; longer ones are cut with `…`
+    /// (profile: limits.evidence_chars).
+    #[arg(long)]
+    pub max_evidence_chars: Option<usize>,
 }
 
 /// The inputs of a run, as `audit` takes them.

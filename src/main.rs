@@ -19,6 +19,7 @@ use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
 use callaudit::report::explain::{self, use_color};
 use callaudit::report::html::HtmlOptions;
 use callaudit::review;
+use callaudit::report::{Cells, ReportOptions};
 use clap::Parser;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -99,6 +100,9 @@ fn options(args: InputArgs, filter: Filter) -> Result<(AuditOptions, Compiled)> 
         skip: None,
         filter,
         html: None,
+        input_dirs: args.dir.iter().cloned().collect(),
+        allow_outside: false,
+        output: ReportOptions::default(),
     };
     Ok((opts, prof))
 }
@@ -120,7 +124,26 @@ fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
         call_id: None,
         agent_id: args.agent,
     };
-    let (mut opts, prof) = options(input, filter)?;
+    let (mut opts, mut prof) = options(input, filter)?;
+    let l = &mut prof.profile.limits;
+    l.transcript_bytes = args.max_transcript_bytes.unwrap_or(l.transcript_bytes);
+    l.turns_per_call = args.max_turns.unwrap_or(l.turns_per_call);
+    l.turn_chars = args.max_turn_chars.unwrap_or(l.turn_chars);
+    l.evidence_chars = args.max_evidence_chars.unwrap_or(l.evidence_chars);
+    if let Some(key) = l.zero_key() {
+        bail!("limits.{key} (or its --max-* flag) must be at least 1");
+    }
+    // SIGINT / SIGTERM remove the report set being written (the previous one stays).
+    let _ = callaudit::report::remove_staging_on_signal();
+    opts.allow_outside = args.allow_outside;
+    opts.output = ReportOptions {
+        cells: if args.raw_cells {
+            Cells::Raw
+        } else {
+            Cells::Neutral
+        },
+        redact: args.redact,
+    };
     opts.out = args.out;
     opts.threads = args.threads;
     opts.progress = !args.quiet;
@@ -282,7 +305,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = |r: Result<()>| r.map(|()| None);
     let result = match cli.command {
-        Command::Audit(a) => audit(a),
+        Command::Audit(a) => audit(*a),
         Command::Profile(p) => ok(profile(p)),
         Command::Eval(e) => ok(eval_cmd(e)),
         Command::Generate(g) => ok(generate_cmd(g)),

@@ -4,6 +4,7 @@
 
 use super::sources::BundleLine;
 use crate::ingest::input;
+use crate::ingest::open::{read_bounded, Confine};
 use crate::ingest::roles::{self, RoleMethod, RoleOptions};
 use crate::ingest::transcript::{jsonl, Format, RawTranscript};
 use crate::matching::phrase::Toks;
@@ -11,10 +12,11 @@ use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::overrides::{self, Overrides};
 use crate::path::{self, ReportIndex};
-use crate::profile::{Compiled, Provenance};
+use crate::profile::{Compiled, Limits, Provenance};
 use crate::quality;
 use crate::report::html::HtmlShared;
-use crate::report::{fixed, push_fixed, CallReport, Row};
+use crate::report::redact::{cap, Redactor};
+use crate::report::{fixed, push_fixed, CallReport, ReportOptions, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
 use std::path::{Path, PathBuf};
@@ -49,20 +51,30 @@ pub struct Shared<'a> {
     pub provenance: Option<&'a Provenance>,
     /// Set when an HTML report is written.
     pub html: Option<&'a HtmlShared>,
+    pub output: ReportOptions,
+    /// Where transcript files may be read from.
+    pub confine: &'a Confine,
 }
 
 /// A reject about this call: (file, line, reason).
 type Fault = (String, Option<u64>, String);
 
-/// Largest transcript file read (once decompressed).
-const MAX_TRANSCRIPT_BYTES: u64 = 64 << 20;
-
-/// Reads a whole transcript file (plain, .gz or .zst) as UTF-8.
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = input::read_all(path, MAX_TRANSCRIPT_BYTES).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "transcript file not found".to_string(),
-        _ => format!("cannot read transcript: {e}"),
-    })?;
+/// Reads a whole transcript file (plain, .gz or .zst) as UTF-8: a regular file inside
+/// the input folders, at most `limit` bytes once decompressed.
+fn read_text(confine: &Confine, path: &Path, limit: u64) -> Result<String, String> {
+    let file = confine.open(path, "transcript")?;
+    let key = "limits.transcript_bytes";
+    let bytes = match input::Compression::of(path) {
+        input::Compression::None => read_bounded(file, limit, "transcript", key)?,
+        _ => input::decoder(file, path)
+            .and_then(|d| input::read_limited(d, limit))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => {
+                    format!("transcript is larger than the limit of {limit} bytes ({key})")
+                }
+                _ => format!("cannot read transcript: {e}"),
+            })?,
+    };
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "transcript is not UTF-8 (invalid byte at offset {})",
@@ -85,7 +97,9 @@ impl Shared<'_> {
                 .map(|t| (name.clone(), t))
                 .map_err(|e| (name.clone(), Some(l.line), e.message)),
             Source::File(name, path) => {
-                let text = read_text(path).map_err(|e| (name.clone(), None, e))?;
+                let limit = self.prof.profile.limits.transcript_bytes;
+                let text =
+                    read_text(self.confine, path, limit).map_err(|e| (name.clone(), None, e))?;
                 if text.trim().is_empty() {
                     return Err((name.clone(), None, "transcript is empty".into()));
                 }
@@ -124,7 +138,7 @@ impl Shared<'_> {
             let (t, p, r, s) = (&ex.text, &ex.path, &ex.results, &ex.score);
             Box::new(h.summarise(&call, &method, t, p, r, s, self.prof))
         });
-        let mut report = report_of(&call, &method, ex, self.provenance);
+        let mut report = report_of(&call, &method, ex, self.prof, self.provenance, self.output);
         report.html = html;
         Ok(report)
     }
@@ -143,6 +157,9 @@ impl Shared<'_> {
             return Err(reject((file, raw.line, "transcript has no turns".into())));
         }
         let prof = self.prof;
+        if let Some(why) = over_limits(&raw, &prof.profile.limits) {
+            return Err(reject((file, raw.line, why)));
+        }
         let greeting = |text: &str| greeting_score(prof, text);
         let line = raw.line;
         let asr_confidence = raw.confidence;
@@ -164,6 +181,33 @@ impl Shared<'_> {
     }
 }
 
+
+/// Why a parsed transcript is past the profile's limits, if it is.
+fn over_limits(raw: &RawTranscript, l: &Limits) -> Option<String> {
+    if raw.turns.len() > l.turns_per_call {
+        return Some(format!(
+            "transcript has {} turns, more than the limit of {} (limits.turns_per_call)",
+            raw.turns.len(),
+            l.turns_per_call
+        ));
+    }
+    // Bytes bound characters: only a turn of more bytes than the limit is counted.
+    let long = raw
+        .turns
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.text.len() > l.turn_chars && t.text.chars().count() > l.turn_chars);
+    long.map(|(i, t)| {
+        format!(
+            "turn {} has {} characters, more than the limit of {} (limits.turn_chars)",
+            i + 1,
+            t.text.chars().count(),
+            l.turn_chars
+        )
+    })
+}
+
+/// How much a text looks like the opening greeting, 0..=1 (for role inference).
 fn greeting_score(prof: &Compiled, text: &str) -> f64 {
     let tokens = prof.norm.tokens(text);
     let mut slots = crate::matching::phrase::Slots::default();
@@ -190,6 +234,8 @@ pub struct Extras<'a> {
     pub overrides: Option<&'a [crate::overrides::Override]>,
     /// The profile's provenance for the calls.csv row (empty columns when `None`).
     pub provenance: Option<&'a Provenance>,
+    /// Cell neutralisation and redaction of the report rows.
+    pub output: ReportOptions,
 }
 
 /// Audits one call whose transcript and actions are loaded (no overrides, provenance
@@ -211,7 +257,8 @@ pub fn audit_call_with(
     prof: &Compiled,
     extras: &Extras,
 ) -> CallReport {
-    report_of(call, method, examine(call, reports, prof, extras.overrides), extras.provenance)
+    let ex = examine(call, reports, prof, extras.overrides);
+    report_of(call, method, ex, prof, extras.provenance, extras.output)
 }
 
 /// Everything the audit found about one call, before it is encoded as report rows:
@@ -280,21 +327,44 @@ pub fn report_of(
     call: &Call,
     method: &RoleMethod,
     ex: Examined,
+    prof: &Compiled,
     provenance: Option<&Provenance>,
+    output: ReportOptions,
 ) -> CallReport {
     let Examined {
         text,
         path,
-        results,
+        mut results,
         score,
         overridden,
         quality,
         review,
     } = ex;
+    // Verdicts are final here: what follows only shapes the evidence written out.
+    let redactor = output.redact.then(|| {
+        let report_name = path.prior.as_ref().map(|r| r.caller_name.as_str());
+        Redactor::for_caller(
+            [call.meta.crm_caller_name.as_str()]
+                .into_iter()
+                .chain(report_name),
+        )
+    });
+    let evidence_chars = prof.profile.limits.evidence_chars;
+    for r in &mut results {
+        if let Some(red) = &redactor {
+            // Reasons quote report numbers and names too.
+            for text in [&mut r.evidence_text, &mut r.reason] {
+                if let std::borrow::Cow::Owned(t) = red.apply(text) {
+                    *text = t;
+                }
+            }
+        }
+        cap(&mut r.evidence_text, evidence_chars);
+    }
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
     let mut row_bytes = Vec::with_capacity(256);
-    let mut row = Row::new(&mut row_bytes);
+    let mut row = Row::with(&mut row_bytes, output.cells);
     row.field(&m.call_id)
         .field(&m.started_at.to_rfc3339())
         .field(&m.agent_id)
@@ -340,7 +410,11 @@ pub fn report_of(
             let (t, said) = text.evidence(&h);
             let mut cue = fixed(t, 1);
             cue.push_str(": ");
-            cue.push_str(&said);
+            match &redactor {
+                Some(red) => cue.push_str(&red.apply(&said)),
+                None => cue.push_str(&said),
+            }
+            cap(&mut cue, evidence_chars);
             row.field(&cue)
         }
         None => row.field(""),

@@ -76,7 +76,12 @@ pub fn explain(
 ) -> Result<Vec<Result<CallView, Reject>>, AuditError> {
     let ins = inputs(opts, &mut Vec::new())?;
     let reports = load_reports(opts, &ins.base, &mut Vec::new())?;
-    let shared = shared(opts, prof, &reports, None, None);
+    let roots: Vec<_> = std::iter::once(ins.base.clone())
+        .chain(opts.bundles.iter().cloned())
+        .chain(opts.input_dirs.iter().cloned())
+        .collect();
+    let confine = crate::ingest::open::Confine::new(&roots, opts.allow_outside);
+    let shared = shared(opts, prof, &reports, None, None, &confine);
     Ok(find(opts, &opts.filter)?
         .into_iter()
         .map(|p| {

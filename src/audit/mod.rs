@@ -19,15 +19,16 @@ pub use call::audit_call;
 pub use locate::{explain, Filter};
 
 use crate::ingest::input;
+use crate::ingest::open::Confine;
 use crate::ingest::roles::RoleOptions;
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
 use crate::overrides::Overrides;
 use crate::path::ReportIndex;
 use crate::profile::{Compiled, Provenance};
-use crate::report::run_json::{RunInfo, RunInputs};
 use crate::report::html::{HtmlOptions, HtmlShared, HtmlSink};
-use crate::report::{Block, Reports};
+use crate::report::run_json::{RunInfo, RunInputs};
+use crate::report::{Block, OutDir, OutError, ReportOptions, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -75,6 +76,13 @@ pub struct AuditOptions {
     pub filter: Filter,
     /// Also write the HTML report.
     pub html: Option<HtmlOptions>,
+    /// Folders (or files) transcripts and bundles may be read from, besides the
+    /// manifest's folder and `bundles`.
+    pub input_dirs: Vec<PathBuf>,
+    /// Read transcripts wherever their paths lead (`--allow-outside`).
+    pub allow_outside: bool,
+    /// Cell neutralisation and redaction of the reports.
+    pub output: ReportOptions,
 }
 
 /// What a run did, for the summary line.
@@ -117,6 +125,53 @@ pub enum AuditError {
     Sort(std::io::Error),
     #[error("cannot read overrides: {0}")]
     Overrides(String),
+    #[error(transparent)]
+    Out(#[from] OutError),
+    #[error("{0}: refusing to write reports into a folder that is or holds the input {1}; choose another --out")]
+    OutHoldsInput(String, String),
+}
+
+/// The path canonicalised as far as it exists (OUT may not exist yet).
+fn resolved(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut tail = Vec::new();
+    let mut head = abs.as_path();
+    loop {
+        if let Ok(c) = std::fs::canonicalize(head) {
+            return tail
+                .iter()
+                .rev()
+                .fold(c, |acc, t: &&std::ffi::OsStr| acc.join(t));
+        }
+        match (head.parent(), head.file_name()) {
+            (Some(parent), Some(name)) => {
+                tail.push(name);
+                head = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Refuses an OUT that is an input file or folder, or holds one.
+fn check_out(opts: &AuditOptions) -> Result<(), AuditError> {
+    let out = resolved(&opts.out);
+    let inputs = [&opts.calls, &opts.actions, &opts.reports]
+        .into_iter()
+        .chain(&opts.bundles)
+        .chain(&opts.input_dirs);
+    for input in inputs {
+        if !input.exists() {
+            continue;
+        }
+        if resolved(input).starts_with(&out) {
+            return Err(AuditError::OutHoldsInput(
+                display(&opts.out),
+                display(input),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn display(p: &Path) -> String {
@@ -145,7 +200,7 @@ fn find_bundles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 out.extend(
                     rd.flatten()
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && sources::is_bundle(p)),
+                        .filter(|p| !p.is_dir() && sources::is_bundle(p)),
                 );
             }
         } else {
@@ -228,6 +283,7 @@ fn shared<'a>(
     reports: &'a ReportIndex,
     overrides: Option<&'a Overrides>,
     html: Option<&'a HtmlShared>,
+    confine: &'a Confine,
 ) -> Shared<'a> {
     Shared {
         prof,
@@ -237,6 +293,8 @@ fn shared<'a>(
         overrides,
         provenance: Some(&opts.provenance),
         html,
+        output: opts.output,
+        confine,
     }
 }
 
@@ -261,7 +319,10 @@ fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) ->
     pool.install(|| {
         work.into_par_iter()
             .chunks(BLOCK)
-            .map(|calls| Block::of(calls.into_iter().map(|p| shared.audit(p)).collect()))
+            .map(|calls| {
+                let results = calls.into_iter().map(|p| shared.audit(p)).collect();
+                Block::of(results, shared.output.cells)
+            })
             .collect()
     })
 }
@@ -355,6 +416,7 @@ fn inputs(opts: &AuditOptions, rejects: &mut Vec<Reject>) -> Result<Inputs, Audi
 /// One pass over the inputs, with the inputs `plan` names sorted on disk first;
 /// `Ok(Err(Halt::OutOfOrder))` when an input streamed as sorted is not (nothing is
 /// committed then, and the caller reruns with that input sorted).
+#[allow(clippy::too_many_arguments)]
 fn pass<'h>(
     opts: &AuditOptions,
     prof: &Compiled,
@@ -365,7 +427,10 @@ fn pass<'h>(
     mut rejects: Vec<Reject>,
     overrides: Option<&Overrides>,
     html: Option<&'h HtmlShared>,
+    confine: &Confine,
+    set: &Path,
 ) -> Result<Result<Passed<'h>, Halt>, AuditError> {
+    let limit = prof.profile.limits.transcript_bytes;
     let base = &ins.base;
     let mut calls = Calls::open(&ins.calls, plan.calls, &mut rejects).map_err(AuditError::Sort)?;
     let mut actions = match &ins.actions {
@@ -378,12 +443,14 @@ fn pass<'h>(
         ins.bundles.clone(),
         ins.bundle_names.clone(),
         plan.bundles,
+        confine,
+        limit,
         &mut rejects,
     )
     .map_err(AuditError::Sort)?;
-    let shared = shared(opts, prof, reports, overrides, html);
-    let mut out =
-        Reports::create(&opts.out).map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let shared = shared(opts, prof, reports, overrides, html, confine);
+    let mut out = Reports::create(set, opts.output.cells)
+        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
     let mut sink = match html {
         Some(h) => {
             Some(HtmlSink::create(h).map_err(|e| AuditError::Output(display(&h.opts.dir), e))?)
@@ -547,6 +614,26 @@ fn load_reports(
 /// Runs an audit and writes the reports.
 pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> {
     let started = Instant::now();
+    check_out(opts)?;
+    // Locked from here until the new set is switched in; a failure on the way drops the
+    // set being written, and the previous one stays.
+    let outdir = OutDir::open(&opts.out)?;
+    let set = outdir
+        .stage()
+        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let base = input::expand(&opts.calls, input::is_csv)
+        .ok()
+        .and_then(|c| c.first().and_then(|p| p.parent()).map(Path::to_path_buf))
+        .unwrap_or_default();
+    let roots: Vec<PathBuf> = std::iter::once(if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    })
+    .chain(opts.bundles.iter().cloned())
+    .chain(opts.input_dirs.iter().cloned())
+    .collect();
+    let confine = Confine::new(&roots, opts.allow_outside);
     let mut pre = Vec::new();
     let ins = inputs(opts, &mut pre)?;
     let reports = load_reports(opts, &ins.base, &mut pre)?;
@@ -572,7 +659,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let html = html.as_ref();
     let mut plan = sources::probe(&ins.calls, ins.actions.as_ref(), &ins.bundles);
     let passed = loop {
-        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone(), ovs, html)? {
+        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone(), ovs, html, &confine, set.path())? {
             Ok(done) => break done,
             Err(Halt::OutOfOrder(input, _)) if !plan.sorts(input) => plan = plan.with(input),
             Err(Halt::OutOfOrder(_, why)) => return Err(AuditError::Input(why)),
@@ -618,7 +705,8 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
         sink.finish(out.agents(), &name)
             .map_err(|e| AuditError::Output(display(&h.opts.dir), e))?;
     }
-    out.commit()
-        .map_err(|e| AuditError::Output(display(&opts.out), e))?;
+    let out_err = |e| AuditError::Output(display(&opts.out), e);
+    out.finish().map_err(out_err)?;
+    outdir.commit(set).map_err(out_err)?;
     Ok(summary)
 }

@@ -15,13 +15,14 @@
 
 use super::bundle_id;
 use crate::ingest::input;
+use crate::ingest::open::{read_line_bounded, Confine};
 use crate::ingest::spill::{self, LineAt, LineRef, Sorter};
 use crate::ingest::tables;
 use crate::ingest::transcript::jsonl;
 use crate::model::{Action, CallMeta, Reject};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufReader, Read};
 use std::iter::Peekable;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -306,8 +307,16 @@ struct Cursor {
     line: u64,
     /// Bytes read so far (of the decompressed stream).
     pos: u64,
+    /// Bytes a bundle line may hold (limits.transcript_bytes).
+    limit: u64,
     /// The current line: call id, line number, text.
     head: Option<(String, u64, String)>,
+}
+
+/// Where bundles may be opened from and how long a line may be.
+struct Src<'a> {
+    confine: &'a Confine,
+    limit: u64,
 }
 
 /// The JSONL bundles, handed out call by call.
@@ -315,6 +324,8 @@ pub struct Bundles {
     pub paths: Vec<PathBuf>,
     /// Display names of the bundles, for rejects.
     pub names: Vec<String>,
+    /// Bytes a bundle line may hold (limits.transcript_bytes).
+    limit: u64,
     mode: BundleMode,
 }
 
@@ -346,9 +357,23 @@ fn read_head(c: &mut Cursor, name: &str, rejects: &mut Vec<Reject>) -> Option<He
     loop {
         buf.clear();
         let start = c.pos;
-        match c.rdr.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(n) => c.pos += n as u64,
+        match read_line_bounded(&mut c.rdr, &mut buf, c.limit) {
+            Ok((0, _)) => return None,
+            Ok((n, true)) => {
+                c.pos += n;
+                c.line += 1;
+                rejects.push(reject(
+                    name,
+                    Some(c.line),
+                    "",
+                    format!(
+                        "bundle line is larger than the limit of {} bytes (limits.transcript_bytes): not read",
+                        c.limit
+                    ),
+                ));
+                continue;
+            }
+            Ok((n, false)) => c.pos += n,
             Err(e) => {
                 rejects.push(reject(
                     name,
@@ -429,41 +454,66 @@ pub fn is_bundle(path: &Path) -> bool {
 }
 
 impl Bundles {
-    fn open(paths: &[PathBuf], names: &[String], rejects: &mut Vec<Reject>) -> Vec<Option<Cursor>> {
+    fn open(
+        paths: &[PathBuf],
+        names: &[String],
+        src: &Src,
+        rejects: &mut Vec<Reject>,
+    ) -> Vec<Option<Cursor>> {
+        let open = |p: &Path| {
+            let f = src.confine.open(p, "bundle")?;
+            input::decoder(f, p).map_err(|e| format!("cannot open bundle: {e}"))
+        };
         paths
             .iter()
             .zip(names)
-            .map(|(p, name)| match input::open(p) {
+            .map(|(p, name)| match open(p) {
                 Ok(f) => Some(Cursor {
                     rdr: BufReader::with_capacity(1 << 16, f),
                     line: 0,
                     pos: 0,
+                    limit: src.limit,
                     head: None,
                 }),
                 Err(e) => {
-                    rejects.push(reject(name, None, "", format!("cannot open bundle: {e}")));
+                    rejects.push(reject(name, None, "", e));
                     None
                 }
             })
             .collect()
     }
 
+    /// The bundles, merged as they stream or (`sort`) sorted on disk first; each is
+    /// opened only inside `confine`, and a line is read only up to `limit` bytes.
     pub fn new(
         paths: Vec<PathBuf>,
         names: Vec<String>,
         sort: bool,
+        confine: &Confine,
+        limit: u64,
         rejects: &mut Vec<Reject>,
     ) -> io::Result<Bundles> {
+        let src = Src { confine, limit };
         let mode = if sort {
-            Bundles::sorted(&paths, &names, rejects)?
+            Bundles::sorted(&paths, &names, &src, rejects)?
         } else {
-            Bundles::stream(&paths, &names, rejects)
+            Bundles::stream(&paths, &names, &src, rejects)
         };
-        Ok(Bundles { paths, names, mode })
+        Ok(Bundles {
+            paths,
+            names,
+            limit,
+            mode,
+        })
     }
 
-    fn stream(paths: &[PathBuf], names: &[String], rejects: &mut Vec<Reject>) -> BundleMode {
-        let mut cursors = Bundles::open(paths, names, rejects);
+    fn stream(
+        paths: &[PathBuf],
+        names: &[String],
+        src: &Src,
+        rejects: &mut Vec<Reject>,
+    ) -> BundleMode {
+        let mut cursors = Bundles::open(paths, names, src, rejects);
         let mut heap = BinaryHeap::new();
         for (i, c) in cursors.iter_mut().enumerate() {
             if let Some(c) = c.as_mut() {
@@ -479,10 +529,11 @@ impl Bundles {
     fn sorted(
         paths: &[PathBuf],
         names: &[String],
+        src: &Src,
         rejects: &mut Vec<Reject>,
     ) -> io::Result<BundleMode> {
         let mut sorter: Sorter<LineRef> = Sorter::default();
-        for (fi, c) in Bundles::open(paths, names, rejects).into_iter().enumerate() {
+        for (fi, c) in Bundles::open(paths, names, src, rejects).into_iter().enumerate() {
             let Some(mut c) = c else { continue };
             // A compressed bundle cannot be read at an offset: its lines are kept.
             let keep_text = input::Compression::of(&paths[fi]) != input::Compression::None;
@@ -546,7 +597,7 @@ impl Bundles {
                     let text = match r.at {
                         LineAt::Text(t) => t,
                         LineAt::Offset(o) => {
-                            match files[r.file].as_ref().map(|f| read_line_at(f, o)) {
+                            match files[r.file].as_ref().map(|f| read_line_at(f, o, self.limit)) {
                                 Some(Ok(t)) => t,
                                 Some(Err(e)) => {
                                     rejects.push(reject(
@@ -620,8 +671,9 @@ impl Bundles {
     }
 }
 
-/// Reads the line starting at `offset` of a plain bundle.
-fn read_line_at(f: &std::fs::File, offset: u64) -> io::Result<String> {
+/// Reads the line starting at `offset` of a plain bundle, at most `limit` bytes of it
+/// (the bundle was checked when indexed, but may have changed since).
+fn read_line_at(f: &std::fs::File, offset: u64, limit: u64) -> io::Result<String> {
     use std::os::unix::fs::FileExt;
     let mut buf = Vec::new();
     let mut chunk = vec![0u8; 16 * 1024];
@@ -636,6 +688,12 @@ fn read_line_at(f: &std::fs::File, offset: u64) -> io::Result<String> {
                 break;
             }
             None => buf.extend_from_slice(&chunk[..n]),
+        }
+        if buf.len() as u64 > limit {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "line larger than the limit (limits.transcript_bytes)",
+            ));
         }
     }
     String::from_utf8(buf)
@@ -676,6 +734,7 @@ pub fn probe(calls: &Files, actions: Option<&Files>, bundles: &[PathBuf]) -> Pla
             rdr: BufReader::with_capacity(1 << 16, f),
             line: 0,
             pos: 0,
+            limit: 1 << 40,
             head: None,
         };
         let mut ignored = Vec::new();
@@ -698,6 +757,7 @@ pub fn scan_bundle(path: &Path, name: &str, mut f: impl FnMut(String, u64, Strin
         rdr: BufReader::with_capacity(1 << 16, rdr),
         line: 0,
         pos: 0,
+        limit: 1 << 40,
         head: None,
     };
     let mut ignored = Vec::new();

@@ -37,19 +37,28 @@ pub fn logical(path: &Path) -> PathBuf {
 
 /// Opens a file for reading, decompressing it by extension.
 pub fn open(path: &Path) -> io::Result<Box<dyn Read>> {
-    let f = std::fs::File::open(path)?;
+    decoder(std::fs::File::open(path)?, path)
+}
+
+/// Wraps an open file in the decoder its name calls for.
+pub fn decoder(file: std::fs::File, path: &Path) -> io::Result<Box<dyn Read>> {
     Ok(match Compression::of(path) {
-        Compression::None => Box::new(f),
-        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(io::BufReader::new(f))),
-        Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(f)?),
+        Compression::None => Box::new(file),
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(io::BufReader::new(file))),
+        Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(file)?),
     })
 }
 
 /// Reads a whole (possibly compressed) file, at most `limit` bytes once decompressed;
 /// a larger file is an error of kind `InvalidData` saying so.
 pub fn read_all(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    read_limited(open(path)?, limit)
+}
+
+/// Reads a stream to its end, at most `limit` bytes; more is an `InvalidData` error.
+pub fn read_limited(rdr: impl Read, limit: u64) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    open(path)?.take(limit + 1).read_to_end(&mut out)?;
+    rdr.take(limit + 1).read_to_end(&mut out)?;
     if out.len() as u64 > limit {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,

@@ -5,6 +5,7 @@
 pub mod csvin;
 pub mod input;
 pub mod records;
+pub mod open;
 pub mod report_index;
 pub mod roles;
 pub mod spill;

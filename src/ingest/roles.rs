@@ -170,10 +170,10 @@ fn infer(raw: &[RawTurn], greeting_score: &dyn Fn(&str) -> f64) -> Result<(Strin
         }
     }
     if labels.len() < 2 {
-        return Err(format!(
-            "a single anonymous speaker ({}) speaks the whole call: the transcript needs diarisation or speaker roles",
-            labels.first().copied().unwrap_or("none")
-        ));
+        return Err(
+            "a single anonymous speaker speaks the whole call: the transcript needs diarisation or speaker roles"
+                .to_string(),
+        );
     }
     let mut scored: Vec<(f64, &str)> = labels
         .iter()
@@ -192,8 +192,8 @@ fn infer(raw: &[RawTurn], greeting_score: &dyn Fn(&str) -> f64) -> Result<(Strin
     let runner_up = scored.get(1).map_or(0.0, |s| s.0);
     if top <= 0.0 || top - runner_up < 0.1 {
         return Err(format!(
-            "cannot tell the agent apart among speakers {} (no speaker greets clearly); use --agent-speaker",
-            labels.join(", ")
+            "cannot tell the agent apart among the {} speakers (no speaker greets clearly); use --agent-speaker",
+            labels.len()
         ));
     }
     let confidence = ((top - runner_up) / top).clamp(0.0, 1.0);

@@ -95,6 +95,9 @@ impl Compiled {
                 .map(|(k, v)| (k.as_str(), v.as_str())),
             p.normalize.fillers.iter().map(String::as_str),
         );
+        if let Some(key) = p.limits.zero_key() {
+            return Err(err(&format!("limits.{key}"), "must be at least 1".into()));
+        }
         if !(0.0..=1.0).contains(&p.matching.fuzz) {
             return Err(err("matching.fuzz", "must be between 0 and 1".into()));
         }

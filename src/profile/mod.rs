@@ -18,6 +18,9 @@ pub use provenance::Provenance;
 /// The built-in PLN 123 profile, as shipped.
 pub const BUILTIN: &str = include_str!("../../profiles/pln123.toml");
 
+/// Largest profile file read.
+pub const MAX_PROFILE_BYTES: u64 = 4 << 20;
+
 /// A profile that could not be used: file, line and the key at fault.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
@@ -55,6 +58,49 @@ pub struct Profile {
     /// Transcript quality gate; a profile without the table gets [`Quality::default`].
     #[serde(default)]
     pub quality: Quality,
+    /// Bounds on what one call may bring in; absent in older profiles (defaults then).
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+/// Bounds on one call's input and output; a call past one is a reject naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Bytes of one transcript file or bundle line.
+    pub transcript_bytes: u64,
+    /// Turns of one call.
+    pub turns_per_call: usize,
+    /// Characters of one turn.
+    pub turn_chars: usize,
+    /// Characters of an evidence_text cell; a longer one is cut and ends with `…`.
+    pub evidence_chars: usize,
+}
+
+impl Limits {
+    /// The key of a limit set to 0, if any (every limit must be at least 1).
+    pub fn zero_key(&self) -> Option<&'static str> {
+        [
+            ("transcript_bytes", self.transcript_bytes == 0),
+            ("turns_per_call", self.turns_per_call == 0),
+            ("turn_chars", self.turn_chars == 0),
+            ("evidence_chars", self.evidence_chars == 0),
+        ]
+        .into_iter()
+        .find(|(_, zero)| *zero)
+        .map(|(k, _)| k)
+    }
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            transcript_bytes: 16 << 20,
+            turns_per_call: 10_000,
+            turn_chars: 20_000,
+            evidence_chars: 300,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -402,11 +448,19 @@ impl Profile {
     /// Reads, parses and compiles a profile file.
     pub fn load(path: &Path) -> Result<Compiled, ProfileError> {
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ProfileError {
+        let fail = |message: String| ProfileError {
             file: file.clone(),
             line: None,
-            message: format!("cannot read: {e}"),
-        })?;
+            message,
+        };
+        // A profile is a small regular file: a device or FIFO is never read, nor a huge file.
+        let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+        if !meta.is_file() || meta.len() > MAX_PROFILE_BYTES {
+            return Err(fail(format!(
+                "not a regular file of at most {MAX_PROFILE_BYTES} bytes"
+            )));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
         Compiled::new(Profile::parse(&text, &file)?, &file)
     }
 }
@@ -434,6 +488,21 @@ mod tests {
             + 1;
         assert_eq!(e.line, Some(line));
         assert!(e.to_string().starts_with(&format!("x.toml:{line}:")));
+    }
+
+    #[test]
+    fn limits_default_when_absent_and_zero_is_refused() {
+        let start = BUILTIN.find("[limits]").unwrap();
+        let end = start + BUILTIN[start..].find("\n[").unwrap() + 1;
+        let without = format!("{}{}", &BUILTIN[..start], &BUILTIN[end..]);
+        assert_eq!(
+            Profile::parse(&without, "x").unwrap().limits,
+            Limits::default()
+        );
+        assert_eq!(Profile::builtin().limits, Limits::default());
+        let zero = BUILTIN.replace("turn_chars = 20000", "turn_chars = 0");
+        let e = Compiled::new(Profile::parse(&zero, "x").unwrap(), "x").unwrap_err();
+        assert!(e.message.contains("limits.turn_chars"), "{e}");
     }
 
     #[test]

@@ -101,15 +101,20 @@ impl AgentStats {
         self.agents.values().map(|a| a.critical).sum()
     }
 
-    pub fn write<W: std::io::Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+    pub fn write<W: std::io::Write>(
+        &self,
+        w: &mut csv::Writer<W>,
+        cells: super::Cells,
+    ) -> csv::Result<()> {
         for row in self.records() {
+            let row: Vec<String> = row.iter().map(|c| cells.apply(c).into_owned()).collect();
             w.write_record(&row)?;
         }
         Ok(())
     }
 
-    /// The rows of agents.csv ([`AgentStats::columns`] order), as written: the HTML
-    /// report shows these very strings.
+    /// The rows of agents.csv ([`AgentStats::columns`] order), as written before cell
+    /// neutralisation: the HTML report shows these very strings.
     pub fn records(&self) -> Vec<Vec<String>> {
         let mut rows = Vec::with_capacity(self.agents.len());
         for (id, a) in &self.agents {
@@ -158,7 +163,7 @@ mod tests {
 
     fn row(s: &AgentStats) -> Vec<String> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        s.write(&mut w).unwrap();
+        s.write(&mut w, crate::report::Cells::Neutral).unwrap();
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
         text.trim_end().split(',').map(str::to_string).collect()
     }

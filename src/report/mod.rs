@@ -1,6 +1,7 @@
-//! The CSV reports of SPEC §5 (plus trends.csv and run.json). Each is written to a temporary file in the output
-//! folder and renamed into place only when the whole run succeeded, so a crash leaves
-//! the previous reports, never half files.
+//! The CSV reports of SPEC §5 (plus trends.csv and run.json). They are written as one
+//! set into a fresh folder of the output folder and switched in only when the whole run
+//! succeeded ([`outdir`]), so a crash leaves the previous reports, never half files or
+//! a mix of two runs.
 
 mod agents;
 mod csvout;
@@ -10,11 +11,16 @@ pub mod run_json;
 mod trends;
 pub mod html;
 pub mod view;
+pub mod outdir;
+pub mod redact;
+pub mod sink;
 
 pub use agents::AgentStats;
-pub use csvout::{push_record, Row};
+pub use csvout::{push_record, Cells, Row};
 pub use fixed::{fixed, push_fixed};
 pub use trends::Trends;
+pub use outdir::{remove_staging_on_signal, OutDir, OutError, Staging};
+use sink::Sink;
 
 use crate::model::{Reject, Status, STEP_IDS};
 use crate::scoring::CallScore;
@@ -22,6 +28,14 @@ use crate::steps::StepResult;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// How the reports are written: cell neutralisation and redaction of the evidence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    pub cells: Cells,
+    /// Mask long numbers and the caller's name in evidence ([`redact`]).
+    pub redact: bool,
+}
 
 /// Report names, in the order they are committed.
 pub const NAMES: [&str; 5] = [
@@ -135,7 +149,7 @@ impl Block {
     /// Renders consecutive calls into buffers sized once, up front: a buffer grown by
     /// doubling would hold up to twice its bytes until the writer frees it, and the
     /// blocks of three chunks are alive at once.
-    pub fn of(results: Vec<Result<CallReport, Reject>>) -> Block {
+    pub fn of(results: Vec<Result<CallReport, Reject>>, cells: Cells) -> Block {
         let (mut calls, mut steps, mut audited) = (0, 0, 0);
         for r in results.iter().flatten() {
             audited += 1;
@@ -156,13 +170,13 @@ impl Block {
             html: Vec::new(),
         };
         for r in results {
-            b.push(r);
+            b.push(r, cells);
         }
         b
     }
 
     /// Adds the next call's outcome.
-    fn push(&mut self, r: Result<CallReport, Reject>) {
+    fn push(&mut self, r: Result<CallReport, Reject>, cells: Cells) {
         let r = match r {
             Ok(r) => r,
             Err(rej) => return self.rejects.push(rej),
@@ -176,7 +190,7 @@ impl Block {
         let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
         for (i, (((id, s), review), st)) in steps.zip(&mut statuses).enumerate() {
             *st = s.status;
-            let mut row = Row::new(&mut self.steps);
+            let mut row = Row::with(&mut self.steps, cells);
             row.field(&r.call_id)
                 .field(id)
                 .field(s.status.as_str())
@@ -219,11 +233,12 @@ impl Block {
     }
 }
 
-/// Writers of one run, on temporary files until [`Reports::commit`].
+/// Writers of one run, into the folder of a report set being written ([`Staging`]).
 pub struct Reports {
     dir: PathBuf,
-    calls: BufWriter<File>,
-    steps: BufWriter<File>,
+    cells: Cells,
+    calls: BufWriter<Sink>,
+    steps: BufWriter<Sink>,
     agents: AgentStats,
     trends: Trends,
     rejects: Vec<Reject>,
@@ -232,34 +247,39 @@ pub struct Reports {
     extra: Vec<(String, Vec<u8>)>,
 }
 
-type Csv = csv::Writer<BufWriter<File>>;
+type Csv = csv::Writer<BufWriter<Sink>>;
 
-fn tmp_path(dir: &Path, name: &str) -> PathBuf {
-    dir.join(format!(".{name}.tmp"))
+fn create(dir: &Path, name: &str) -> std::io::Result<BufWriter<Sink>> {
+    let f = File::create(dir.join(name))?;
+    Ok(BufWriter::with_capacity(1 << 16, Sink(f)))
 }
 
 fn open<S: AsRef<[u8]>>(dir: &Path, name: &str, header: &[S]) -> std::io::Result<Csv> {
-    let f = File::create(tmp_path(dir, name))?;
-    let mut w = csv::Writer::from_writer(BufWriter::with_capacity(1 << 16, f));
+    let mut w = csv::Writer::from_writer(create(dir, name)?);
     w.write_record(header)?;
     Ok(w)
 }
 
 /// Opens a report written as raw CSV bytes, with its header.
-fn open_raw(dir: &Path, name: &str, header: &[&str]) -> std::io::Result<BufWriter<File>> {
-    let f = File::create(tmp_path(dir, name))?;
-    let mut w = BufWriter::with_capacity(1 << 16, f);
+fn open_raw(dir: &Path, name: &str, header: &[&str]) -> std::io::Result<BufWriter<Sink>> {
+    let mut w = create(dir, name)?;
     let mut head = Vec::new();
-    push_record(&mut head, header);
+    push_record(&mut head, header, Cells::Raw);
     w.write_all(&head)?;
     Ok(w)
 }
 
+/// Flushes a report and its file to disk.
+fn close(w: BufWriter<Sink>) -> std::io::Result<()> {
+    w.into_inner().map_err(|e| e.into_error())?.0.sync_all()
+}
+
 impl Reports {
-    pub fn create(dir: &Path) -> std::io::Result<Reports> {
-        std::fs::create_dir_all(dir)?;
+    /// Starts the reports in `dir`, the folder of a set being written.
+    pub fn create(dir: &Path, cells: Cells) -> std::io::Result<Reports> {
         Ok(Reports {
             dir: dir.to_path_buf(),
+            cells,
             calls: open_raw(dir, "calls.csv", &CALL_COLUMNS)?,
             steps: open_raw(dir, "steps.csv", &STEP_COLUMNS)?,
             agents: AgentStats::default(),
@@ -322,14 +342,14 @@ impl Reports {
         self.extra.push((name.to_string(), bytes));
     }
 
-    /// Writes agents.csv, rejects.csv, trends.csv and the further files, then renames
-    /// them all into place.
-    pub fn commit(mut self) -> std::io::Result<()> {
-        self.calls.flush()?;
-        self.steps.flush()?;
+    /// Writes agents.csv, rejects.csv, trends.csv and the further files and flushes them
+    /// all to disk; the set is then complete, ready for [`OutDir::commit`].
+    pub fn finish(mut self) -> std::io::Result<()> {
+        close(self.calls)?;
+        close(self.steps)?;
         let mut agents = open(&self.dir, "agents.csv", &AgentStats::columns())?;
-        self.agents.write(&mut agents)?;
-        agents.flush()?;
+        self.agents.write(&mut agents, self.cells)?;
+        close(agents.into_inner().map_err(|e| e.into_error())?)?;
         let mut rejects = open(
             &self.dir,
             "rejects.csv",
@@ -337,25 +357,23 @@ impl Reports {
         )?;
         self.rejects.sort();
         self.rejects.dedup();
+        let cell = |s: &str| self.cells.apply(s).into_owned();
         for r in &self.rejects {
             rejects.write_record([
-                r.file.as_str(),
-                &r.line.map(|l| l.to_string()).unwrap_or_default(),
-                &r.call_id,
-                &r.reason,
+                cell(&r.file),
+                r.line.map(|l| l.to_string()).unwrap_or_default(),
+                cell(&r.call_id),
+                cell(&r.reason),
             ])?;
         }
-        rejects.flush()?;
+        close(rejects.into_inner().map_err(|e| e.into_error())?)?;
         let mut trends = open(&self.dir, "trends.csv", &Trends::columns())?;
         self.trends.write(&mut trends)?;
-        trends.flush()?;
+        close(trends.into_inner().map_err(|e| e.into_error())?)?;
         for (name, bytes) in &self.extra {
-            std::fs::write(tmp_path(&self.dir, name), bytes)?;
-        }
-        drop((self.calls, self.steps, agents, rejects, trends));
-        let extra = self.extra.iter().map(|(n, _)| n.as_str());
-        for name in NAMES.into_iter().chain(extra) {
-            std::fs::rename(tmp_path(&self.dir, name), self.dir.join(name))?;
+            let mut w = create(&self.dir, name)?;
+            w.write_all(bytes)?;
+            close(w)?;
         }
         Ok(())
     }

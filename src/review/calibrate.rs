@@ -260,6 +260,7 @@ impl Calibration {
                 "evidence_text",
                 "note",
             ],
+            crate::report::Cells::Neutral,
         );
         for d in &self.disagreements {
             push_record(
@@ -275,7 +276,8 @@ impl Calibration {
                     &d.evidence_text,
                     &d.grade.note,
                 ],
-            );
+            crate::report::Cells::Neutral,
+        );
         }
         out
     }
@@ -285,11 +287,11 @@ impl Calibration {
         let mut out = Vec::new();
         let mut head = confusion_head("scope");
         head.insert(1, "name".into());
-        push_record(&mut out, &head);
+        push_record(&mut out, &head, crate::report::Cells::Neutral);
         let mut put = |scope: &str, c: &Confusion, name: &str| {
             let mut r = confusion_row(scope, c);
             r.insert(1, name.to_string());
-            push_record(&mut out, &r);
+            push_record(&mut out, &r, crate::report::Cells::Neutral);
         };
         for (id, c) in self.by_step.rows() {
             put("step", c, id);

@@ -206,6 +206,7 @@ impl Diff {
                 "new_evidence_time",
                 "new_evidence_text",
             ],
+            crate::report::Cells::Neutral,
         );
         for f in &self.flips {
             push_record(
@@ -223,7 +224,8 @@ impl Diff {
                     &f.new.evidence_time,
                     &f.new.evidence_text,
                 ],
-            );
+            crate::report::Cells::Neutral,
+        );
         }
         out
     }

@@ -88,12 +88,9 @@ fn offset(p: &Value, ticks: &str, iso: &str, path: &str) -> Result<Option<f64>, 
         None | Some(Value::Null) => Ok(None),
         Some(v) => {
             let s = v.as_str().unwrap_or("");
-            iso_duration(s).map(Some).ok_or_else(|| {
-                field_error(
-                    &format!("{path}.{iso}"),
-                    format!("not an ISO-8601 duration: {v}"),
-                )
-            })
+            iso_duration(s)
+                .map(Some)
+                .ok_or_else(|| field_error(&format!("{path}.{iso}"), "not an ISO-8601 duration"))
         }
     }
 }

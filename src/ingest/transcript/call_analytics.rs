@@ -92,7 +92,12 @@ fn entry_times(e: &Value, path: &str, origin: Option<i64>) -> Result<(f64, f64),
     let at = str_field(e, "AbsoluteTime")
         .ok_or_else(|| field_error(path, "no BeginOffsetMillis (voice) or AbsoluteTime (chat)"))?;
     let ms = DateTime::parse_from_rfc3339(at)
-        .map_err(|err| field_error(&format!("{path}.AbsoluteTime"), format!("`{at}`: {err}")))?
+        .map_err(|err| {
+            field_error(
+                &format!("{path}.AbsoluteTime"),
+                format!("not an RFC 3339 time: {err}"),
+            )
+        })?
         .timestamp_millis();
     let start = ms.saturating_sub(origin.unwrap_or(ms)).max(0) as f64 / 1000.0;
     Ok((start, start))

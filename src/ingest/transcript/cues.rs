@@ -50,7 +50,7 @@ pub(super) fn timing(line: &str, lineno: u64) -> Result<(f64, f64), ParseError> 
     let bad = |what: &str| {
         ParseError::new(
             Some(lineno),
-            format!("line {lineno}: bad cue timing `{}`: {what}", line.trim()),
+            format!("line {lineno}: bad cue timing: {what}"),
         )
     };
     let (left, right) = line.split_once("-->").ok_or_else(|| bad("no `-->`"))?;
@@ -103,8 +103,7 @@ pub(super) fn read_cues(
                         Some(first_no),
                         format!(
                             "line {first_no}: {format} text before the first cue timing \
-                             (expected `start --> end`), found `{}`",
-                            clip(first)
+                             (expected `start --> end`)"
                         ),
                     ))
                 }
@@ -130,16 +129,6 @@ pub(super) fn read_cues(
         cues.extend(current);
     }
     Ok(cues)
-}
-
-/// A line quoted in an error, cut short.
-fn clip(line: &str) -> String {
-    let line = line.trim();
-    if line.chars().count() > 40 {
-        format!("{}…", line.chars().take(40).collect::<String>())
-    } else {
-        line.to_string()
-    }
 }
 
 /// Turns cues into turns, resolving speakers and carrying the last one forward.

@@ -63,7 +63,8 @@ pub(super) fn syntax_error(text: &str, e: &serde_json::Error) -> ParseError {
     let (line, col) = (e.line(), e.column());
     let full = e.to_string();
     let suffix = format!(" at line {line} column {col}");
-    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
+    let msg = super::unquoted(full.strip_suffix(&suffix).unwrap_or(&full));
+    let msg = msg.as_str();
     let src = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     // What the parser was looking at (serde_json columns are 1-based bytes).
     let at = src.get(col.saturating_sub(1)..).unwrap_or("").trim_start();
@@ -139,7 +140,7 @@ pub(super) fn opt_time(
         Some(t) if t.is_finite() && t >= 0.0 => Ok(Some(t)),
         _ => Err(field_error(
             path,
-            format!("not a time (found {})", short(v.unwrap_or(&Value::Null))),
+            format!("not a time (found {})", kind(v.unwrap_or(&Value::Null))),
         )),
     }
 }
@@ -180,16 +181,6 @@ fn kind(v: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
-    }
-}
-
-/// A value quoted for an error message, cut short so a huge field cannot flood the rejects.
-fn short(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s
     }
 }
 

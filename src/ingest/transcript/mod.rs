@@ -76,6 +76,21 @@ impl ParseError {
     }
 }
 
+/// A parser's message with what it quotes of the input (`"..."`, as serde_json quotes
+/// strings it met) replaced by `"…"`: a reject names the fault, never the content.
+pub fn unquoted(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut parts = msg.split('"');
+    out.push_str(parts.next().unwrap_or(""));
+    let mut inside = true;
+    for p in parts {
+        out.push('"');
+        out.push_str(if inside { "…" } else { p });
+        inside = !inside;
+    }
+    out
+}
+
 /// A transcript file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {

@@ -55,7 +55,7 @@ fn label(v: serde_json::Value) -> String {
 /// is one JSON document, so only the column means something).
 pub fn describe_error(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    let what = text.split(" at line ").next().unwrap_or(&text);
+    let what = super::unquoted(text.split(" at line ").next().unwrap_or(&text));
     format!("invalid JSON at column {}: {what}", e.column())
 }
 
