@@ -9,7 +9,7 @@
 use super::fixed;
 use crate::ingest::roles::RoleMethod;
 use crate::matching::CallText;
-use crate::model::{ActionKind, Call, PathKind, Role, Status, System, STEP_IDS};
+use crate::model::{ActionKind, Call, PathKind, Role, System, STEP_IDS};
 use crate::path::{normalize_phone, PathInfo, PriorVia};
 use crate::profile::Compiled;
 use crate::scoring::CallScore;
@@ -429,11 +429,50 @@ impl CallView {
             expected,
         }
     }
+}
 
-    /// Whether a step failed.
-    pub fn failed(&self, step: &str) -> bool {
-        self.steps
-            .iter()
-            .any(|s| s.step == step && s.status == Status::Fail.as_str())
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Status, Turn};
+
+    fn turn(role: Role, start: f64, text: &str) -> Turn {
+        Turn {
+            role,
+            start,
+            end: start + 1.0,
+            text: text.into(),
+        }
+    }
+
+    fn result(time: &str, text: &str) -> StepResult {
+        StepResult {
+            status: Status::Pass,
+            reason: String::new(),
+            evidence_time: time.into(),
+            evidence_text: text.into(),
+            evidence_at: String::new(),
+            similarity: Some(1.0),
+        }
+    }
+
+    #[test]
+    fn evidence_finds_its_turns_across_a_backchannel() {
+        let turns = [
+            turn(Role::Agent, 0.0, "pln 123 selamat"),
+            turn(Role::Caller, 2.0, "iya"),
+            turn(Role::Agent, 3.0, "pagi dengan andri"),
+            turn(Role::Agent, 5.0, "ada yang bisa dibantu"),
+        ];
+        let times: Vec<String> = turns.iter().map(|t| fixed(t.start, 1)).collect();
+        let joined = result("0.0", "pln 123 selamat / pagi dengan andri");
+        assert_eq!(evidence_turns(&turns, &times, &joined), [0, 2]);
+        assert_eq!(
+            evidence_turns(&turns, &times, &result("5.0", "ada yang bisa dibantu")),
+            [3]
+        );
+        // Same text at another time, or no time (action evidence): no turn.
+        assert!(evidence_turns(&turns, &times, &result("9.0", "iya")).is_empty());
+        assert!(evidence_turns(&turns, &times, &result("", "iya")).is_empty());
     }
 }

@@ -73,6 +73,8 @@ struct Agent {
     days: BTreeMap<String, Tally>,
     worst: BinaryHeap<Listed>,
     calls: u64,
+    /// The cut-off last published for this agent.
+    cutoff: Option<f64>,
 }
 
 /// The HTML report being built.
@@ -251,9 +253,13 @@ impl<'a> HtmlSink<'a> {
             a.worst.pop();
             a.worst.push(entry);
         }
+        // Published only when it moves: workers read it for every failed call.
         if a.worst.len() >= keep {
-            if let Some(top) = a.worst.peek() {
-                self.shared.set_cutoff(&c.agent_id, top.score);
+            if let Some(top) = a.worst.peek().map(|t| t.score) {
+                if a.cutoff != Some(top) {
+                    a.cutoff = Some(top);
+                    self.shared.set_cutoff(&c.agent_id, top);
+                }
             }
         }
         Ok(())
