@@ -159,7 +159,10 @@ proptest! {
 
     /// The indexed search (lexicon ids, start positions from the word index, near-miss
     /// ceilings) finds exactly the full matches a plain word-by-word scan finds, and a
-    /// match exactly when the plain scan does.
+    /// match exactly when the plain scan does, at the strict level. (The loose level
+    /// depends on the vocabulary, which only the indexed search knows: a token that is
+    /// a vocabulary word is never another word heard one letter off. Its rules are
+    /// tested on their own.)
     #[test]
     fn indexed_search_agrees_with_plain_search(
         turns in prop::collection::vec(
@@ -168,6 +171,7 @@ proptest! {
         ),
     ) {
         let p = prof();
+        let opts = callaudit::matching::phrase::MatchOptions { loose: 0, ..p.opts };
         let turns = call_turns(&turns);
         let backchannel = p.profile.matching.backchannel_tokens;
         let indexed = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
@@ -178,11 +182,11 @@ proptest! {
             let set = std::slice::from_ref(phrase);
             for role in [Role::Agent, Role::Caller] {
                 for accept in [&|_| true, &first_half as &dyn Fn(usize) -> bool] {
-                    let a = indexed.find_all(set, role, &slots, p.opts, accept);
-                    let b = plain.find_all(set, role, &slots, p.opts, accept);
+                    let a = indexed.find_all(set, role, &slots, opts, accept);
+                    let b = plain.find_all(set, role, &slots, opts, accept);
                     prop_assert_eq!(&a, &b, "{}", phrase.source);
-                    let a = indexed.find(set, role, &slots, p.opts, accept);
-                    let b = plain.find(set, role, &slots, p.opts, accept);
+                    let a = indexed.find(set, role, &slots, opts, accept);
+                    let b = plain.find(set, role, &slots, opts, accept);
                     prop_assert_eq!(a.is_some_and(|h| h.matched()), b.is_some_and(|h| h.matched()), "{}", phrase.source);
                 }
             }

@@ -59,6 +59,20 @@ pub fn loose_number(w: &str, t: &str) -> bool {
         && within(w, t, 1)
 }
 
+/// Whether two words have the same [`sound_key`], after a cheap test of their first
+/// letters' sound (most pairs differ there).
+fn same_sound(a: &str, b: &str) -> bool {
+    let class = |s: &str| match s.as_bytes().first() {
+        Some(b'c' | b'q' | b'k') => b'k',
+        Some(b'f' | b'v' | b'p') => b'p',
+        Some(b'y' | b'i') => b'i',
+        Some(b't') if s.as_bytes().get(1) == Some(&b'j') => b'k',
+        Some(&c) => c,
+        None => 0,
+    };
+    class(a) == class(b) && sound_key(a) == sound_key(b)
+}
+
 fn len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
@@ -87,7 +101,7 @@ pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
         // budget already covers a typo ("proses" is not "progres", "tunggu" not
         // "ganggu").
         let k = usize::from(lw > 3 && allowed_edits(lw.max(lb), fuzz) == 0);
-        (lw.abs_diff(lb) <= k && within(w, base, k)) || sound_key(w) == sound_key(base)
+        (lw.abs_diff(lb) <= k && within(w, base, k)) || same_sound(w, base)
     };
     // A typo under "-nya" ("namayna" for "namanya").
     let under_particle = || {

@@ -178,10 +178,8 @@ impl View<'_> {
                     known,
                 )
             }
-            _ => {
-                let t = &self.toks.text[p];
-                !word_eq(word, t, self.fuzz) && loose_eq(word, t, self.fuzz)
-            }
+            // Asked only where the strict level found no alternative of the item.
+            _ => loose_eq(word, &self.toks.text[p], self.fuzz),
         }
     }
 
