@@ -94,9 +94,9 @@ def main():
     for cid in sorted(calls):
         ref = os.path.join(fx, "reference", cid + ".txt")
         hyp = os.path.join(fx, "transcripts", cid + ".json")
-        # The agent's label as the audit inferred it ("inferred:SPEAKER_00:1.00").
+        # The agent's label: "agent", or as the audit inferred it ("inferred:SPEAKER_00:1.00").
         roles = calls[cid].get("roles", "").split(":")
-        agent = roles[1] if len(roles) > 2 else None
+        agent = roles[1] if len(roles) > 2 else "agent"
         row = [cid]
         for key, r, h in (("all", reference(ref, False), hypothesis(hyp, None)),
                           ("agent", reference(ref, True), hypothesis(hyp, agent))):

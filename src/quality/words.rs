@@ -78,7 +78,10 @@ fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
 /// What a call may say besides the dictionary: the profile's words and the call's own.
 pub struct Vocabulary<'a> {
     prof: &'a Compiled,
+    /// The call's own words (names, the prior report).
     call: FxHashSet<String>,
+    /// The profile's variants, fillers and known_words, gathered once for the call.
+    profile: FxHashSet<&'a str>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -88,17 +91,27 @@ impl<'a> Vocabulary<'a> {
         for t in call_texts {
             call.extend(tokens(t));
         }
-        Vocabulary { prof, call }
+        let p = &prof.profile;
+        let profile = p
+            .normalize
+            .variants
+            .keys()
+            .chain(&p.normalize.fillers)
+            .chain(&p.quality.known_words)
+            .map(String::as_str)
+            .collect();
+        Vocabulary {
+            prof,
+            call,
+            profile,
+        }
     }
 
     fn said(&self, w: &str) -> bool {
-        let p = &self.prof.profile;
         list().contains(w)
             || self.prof.lexicon.id(w).is_some()
+            || self.profile.contains(w)
             || self.call.contains(w)
-            || p.normalize.variants.contains_key(w)
-            || p.normalize.fillers.iter().any(|f| f == w)
-            || p.quality.known_words.iter().any(|k| k == w)
     }
 
     fn root(&self, w: &str) -> bool {
