@@ -6,8 +6,7 @@
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AllowMissing, AuditOptions, Filter};
 use callaudit::cli::{
-    AuditArgs, Cli, Command, EvalArgs, ExplainArgs, GenerateArgs, InputArgs, LintArgs,
-    ProfileArgs,
+    AuditArgs, Cli, Command, EvalArgs, ExplainArgs, GenerateArgs, InputArgs, LintArgs, ProfileArgs,
 };
 use callaudit::eval::{self, Weights};
 use callaudit::history::History;
@@ -18,8 +17,8 @@ use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
 use callaudit::report::explain::{self, use_color};
 use callaudit::report::html::HtmlOptions;
-use callaudit::review;
 use callaudit::report::{Cells, ReportOptions};
+use callaudit::review;
 use clap::Parser;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -194,7 +194,9 @@ mod tests {
                 reason: "no apology".into(),
                 evidence_time: "3.0".into(),
                 evidence_text: "x".into(),
+                evidence_at: String::new(),
                 similarity: None,
+                loose: 0,
             };
             STEP_IDS.len()
         ];

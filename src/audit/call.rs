@@ -181,7 +181,6 @@ impl Shared<'_> {
     }
 }
 
-
 /// Why a parsed transcript is past the profile's limits, if it is.
 fn over_limits(raw: &RawTranscript, l: &Limits) -> Option<String> {
     if raw.turns.len() > l.turns_per_call {

@@ -659,7 +659,19 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     let html = html.as_ref();
     let mut plan = sources::probe(&ins.calls, ins.actions.as_ref(), &ins.bundles);
     let passed = loop {
-        match pass(opts, prof, &reports, &pool, &ins, plan, pre.clone(), ovs, html, &confine, set.path())? {
+        match pass(
+            opts,
+            prof,
+            &reports,
+            &pool,
+            &ins,
+            plan,
+            pre.clone(),
+            ovs,
+            html,
+            &confine,
+            set.path(),
+        )? {
             Ok(done) => break done,
             Err(Halt::OutOfOrder(input, _)) if !plan.sorts(input) => plan = plan.with(input),
             Err(Halt::OutOfOrder(_, why)) => return Err(AuditError::Input(why)),

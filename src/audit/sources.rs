@@ -533,7 +533,10 @@ impl Bundles {
         rejects: &mut Vec<Reject>,
     ) -> io::Result<BundleMode> {
         let mut sorter: Sorter<LineRef> = Sorter::default();
-        for (fi, c) in Bundles::open(paths, names, src, rejects).into_iter().enumerate() {
+        for (fi, c) in Bundles::open(paths, names, src, rejects)
+            .into_iter()
+            .enumerate()
+        {
             let Some(mut c) = c else { continue };
             // A compressed bundle cannot be read at an offset: its lines are kept.
             let keep_text = input::Compression::of(&paths[fi]) != input::Compression::None;
@@ -597,7 +600,10 @@ impl Bundles {
                     let text = match r.at {
                         LineAt::Text(t) => t,
                         LineAt::Offset(o) => {
-                            match files[r.file].as_ref().map(|f| read_line_at(f, o, self.limit)) {
+                            match files[r.file]
+                                .as_ref()
+                                .map(|f| read_line_at(f, o, self.limit))
+                            {
                                 Some(Ok(t)) => t,
                                 Some(Err(e)) => {
                                     rejects.push(reject(

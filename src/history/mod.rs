@@ -259,14 +259,25 @@ mod tests {
     fn reports(dir: &Path, steps: &[&str]) {
         let mut calls = CALL_COLUMNS.join(",") + "\n";
         for id in ["C1", "C2"] {
-            calls += &format!(
-                "{id},2026-11-20T08:00:00+07:00,A1,Andri,T,54,FIRST_REPORT,false,,50.0,false,1,1,0,empathy,,,mobile,explicit,,n,v,h,\n"
+            let row = format!(
+                "{id},2026-11-20T08:00:00+07:00,A1,Andri,T,54,FIRST_REPORT,false,,50.0,false,1,1,0,empathy,,,mobile,explicit,"
             );
+            let mut fields: Vec<String> = row.split(',').map(str::to_string).collect();
+            fields.resize(CALL_COLUMNS.len(), String::new());
+            let at = |c: &str| CALL_COLUMNS.iter().position(|x| *x == c).unwrap();
+            fields[at("profile_name")] = "n".into();
+            fields[at("profile_version")] = "v".into();
+            fields[at("profile_hash")] = "h".into();
+            calls += &(fields.join(",") + "\n");
         }
         std::fs::write(dir.join("calls.csv"), calls).unwrap();
         let mut text = STEP_COLUMNS.join(",") + "\n";
         for id in steps {
-            text += &format!("{id},greeting,PASS,,0.0,halo,1.00,,\n");
+            let row = ["greeting", "PASS", "", "0.0", "halo", "1.00"];
+            let mut fields: Vec<&str> = vec![id];
+            fields.extend(row);
+            fields.resize(STEP_COLUMNS.len(), "");
+            text += &(fields.join(",") + "\n");
         }
         std::fs::write(dir.join("steps.csv"), text).unwrap();
     }

@@ -4,8 +4,8 @@
 
 pub mod csvin;
 pub mod input;
-pub mod records;
 pub mod open;
+pub mod records;
 pub mod report_index;
 pub mod roles;
 pub mod spill;

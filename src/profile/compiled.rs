@@ -441,19 +441,6 @@ mod tests {
         Compiled::new(Profile::parse(&text, "x.toml")?, "x.toml").map(Box::new)
     }
 
-    /// The error of an edited profile (without printing the profile when there is none).
-    trait ErrOf {
-        fn unwrap_err(self) -> ProfileError;
-    }
-    impl ErrOf for Result<Box<Compiled>, ProfileError> {
-        fn unwrap_err(self) -> ProfileError {
-            match self {
-                Err(e) => e,
-                Ok(_) => panic!("the edited profile compiles"),
-            }
-        }
-    }
-
     fn line_of(text: &str, needle: &str) -> usize {
         let at = text.find(needle).unwrap();
         text[..at].matches('\n').count() + 1

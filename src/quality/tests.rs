@@ -15,6 +15,7 @@ fn call(texts: &[&str], confidence: Option<f64>) -> Call {
             crm_caller_name: "Heni Kurniawan".into(),
             transcript: String::new(),
             line: 1,
+            file: "calls.csv".into(),
         },
         turns: texts
             .iter()

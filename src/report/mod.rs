@@ -7,20 +7,20 @@ mod agents;
 mod csvout;
 pub mod explain;
 mod fixed;
-pub mod run_json;
-mod trends;
 pub mod html;
-pub mod view;
 pub mod outdir;
 pub mod redact;
+pub mod run_json;
 pub mod sink;
+mod trends;
+pub mod view;
 
 pub use agents::AgentStats;
 pub use csvout::{push_record, Cells, Row};
 pub use fixed::{fixed, push_fixed};
-pub use trends::Trends;
 pub use outdir::{remove_staging_on_signal, OutDir, OutError, Staging};
 use sink::Sink;
+pub use trends::Trends;
 
 use crate::model::{Reject, Status, STEP_IDS};
 use crate::scoring::CallScore;

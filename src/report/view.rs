@@ -453,6 +453,7 @@ mod tests {
             evidence_text: text.into(),
             evidence_at: String::new(),
             similarity: Some(1.0),
+            loose: 0,
         }
     }
 

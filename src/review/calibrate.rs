@@ -276,8 +276,8 @@ impl Calibration {
                     &d.evidence_text,
                     &d.grade.note,
                 ],
-            crate::report::Cells::Neutral,
-        );
+                crate::report::Cells::Neutral,
+            );
         }
         out
     }

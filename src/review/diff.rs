@@ -224,8 +224,8 @@ impl Diff {
                     &f.new.evidence_time,
                     &f.new.evidence_text,
                 ],
-            crate::report::Cells::Neutral,
-        );
+                crate::report::Cells::Neutral,
+            );
         }
         out
     }

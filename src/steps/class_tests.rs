@@ -25,6 +25,7 @@ fn call(hhmm: &str, crm: &str, turns: &[&str]) -> Call {
             crm_caller_name: crm.into(),
             transcript: String::new(),
             line: 2,
+            file: "calls.csv".into(),
         },
         turns: turns
             .iter()
@@ -44,6 +45,7 @@ fn call(hhmm: &str, crm: &str, turns: &[&str]) -> Call {
             })
             .collect(),
         actions: Vec::new(),
+        asr_confidence: None,
     }
 }
 

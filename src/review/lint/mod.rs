@@ -332,7 +332,7 @@ pub fn lint(src: &Source, reports: Option<&Path>, opts: &LintOptions) -> anyhow:
                     );
                 }
             }
-            let phrase = match Phrase::compile(s, &norm) {
+            let phrase = match Phrase::compile_with(s, &norm, &profile.concepts) {
                 Ok(p) => p,
                 Err(e) => {
                     out.push(

@@ -31,9 +31,11 @@ fn slots_are_the_ones_the_audit_fills() {
             crm_caller_name: String::new(),
             transcript: String::new(),
             line: 2,
+            file: "calls.csv".into(),
         },
         turns: Vec::new(),
         actions: Vec::new(),
+        asr_confidence: None,
     };
     let slots = crate::steps::slots_for(&call, &Compiled::builtin());
     let mut names: Vec<&str> = slots.keys().copied().collect();
