@@ -17,7 +17,11 @@ fn bin() -> Command {
 /// changes).
 fn changed_profile(dir: &Path) -> std::path::PathBuf {
     let p = dir.join("changed.toml");
-    let text = callaudit::profile::BUILTIN.replacen("\"pln 23\"]", "\"pln 2 3\"]", 1);
+    let text = callaudit::profile::BUILTIN.replacen(
+        "\"tetap semangat\",",
+        "\"tetap semangat selalu\",",
+        1,
+    );
     assert_ne!(text, callaudit::profile::BUILTIN);
     std::fs::write(&p, text).unwrap();
     p

@@ -20,6 +20,8 @@ fn audit(dir: &Path, out: &Path, extra: &[&str]) {
         .arg("--out")
         .arg(out)
         .arg("-q")
+        // The hostile archives hold only a manifest and transcripts.
+        .args(["--allow-missing", "actions,reports"])
         .args(extra)
         .assert()
         .success();

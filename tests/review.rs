@@ -244,8 +244,8 @@ fn lint_flags_planted_unknown_slot_short_and_colliding_phrases_with_their_lines(
             1,
         )
         .replacen(
-            "phrases = [\n  \"informasi|penjelasan|info",
-            "phrases = [\n  \"ok\",\n  \"informasi|penjelasan|info",
+            "phrases = [\n  \"@explanation ... @clear\"",
+            "phrases = [\n  \"ok\",\n  \"@explanation ... @clear\"",
             1,
         )
         .replacen(
@@ -297,8 +297,8 @@ fn lint_with_reports_flags_a_step_failing_everywhere_and_unused_phrases() {
     };
     // And a clarity phrase nobody says, in a step the demo agents pass.
     let text = text.replacen(
-        "phrases = [\n  \"informasi|penjelasan|info",
-        "phrases = [\n  \"zzyzx quorbly jelas\",\n  \"informasi|penjelasan|info",
+        "phrases = [\n  \"@explanation ... @clear\"",
+        "phrases = [\n  \"zzyzx quorbly jelas\",\n  \"@explanation ... @clear\"",
         1,
     );
     let sop = d.path().join("broken.toml");

@@ -13,7 +13,14 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-const REPORTS: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
+/// The reports compared byte for byte (run.json carries the run's own times).
+const REPORTS: [&str; 5] = [
+    "calls.csv",
+    "steps.csv",
+    "agents.csv",
+    "rejects.csv",
+    "trends.csv",
+];
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("callaudit").unwrap();
@@ -58,7 +65,10 @@ fn leftovers(out: &Path) -> Vec<String> {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
             !REPORTS.contains(&n.as_str())
-                && !matches!(n.as_str(), "current" | ".sets" | ".callaudit.lock")
+                && !matches!(
+                    n.as_str(),
+                    "current" | ".sets" | ".callaudit.lock" | "run.json"
+                )
         })
         .collect();
     let sets = out.join(".sets");
@@ -67,7 +77,7 @@ fn leftovers(out: &Path) -> Vec<String> {
     let mut complete = 0;
     for e in fs::read_dir(&sets).unwrap().flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
-        if n.starts_with(".new-") || fs::read_dir(e.path()).unwrap().count() != REPORTS.len() {
+        if n.starts_with(".new-") || fs::read_dir(e.path()).unwrap().count() < REPORTS.len() {
             left.push(format!(".sets/{n}"));
         } else if n != current {
             complete += 1;

@@ -735,6 +735,10 @@ pub fn probe(calls: &Files, actions: Option<&Files>, bundles: &[PathBuf]) -> Pla
         )
     });
     let bundles_ok = bundles.iter().all(|p| {
+        // Only regular files are opened (a FIFO would block; the pass rejects it).
+        if !std::fs::metadata(p).is_ok_and(|m| m.is_file()) {
+            return true;
+        }
         let Ok(f) = input::open(p) else { return true };
         let mut c = Cursor {
             rdr: BufReader::with_capacity(1 << 16, f),
@@ -758,6 +762,9 @@ pub fn probe(calls: &Files, actions: Option<&Files>, bundles: &[PathBuf]) -> Pla
 /// Calls `f` with every line of a bundle (call id, line number, text), bad lines left
 /// out: for looking a few calls up whatever the order.
 pub fn scan_bundle(path: &Path, name: &str, mut f: impl FnMut(String, u64, String)) {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return;
+    }
     let Ok(rdr) = input::open(path) else { return };
     let mut c = Cursor {
         rdr: BufReader::with_capacity(1 << 16, rdr),

@@ -38,12 +38,13 @@ pub struct ReportOptions {
 }
 
 /// Report names, in the order they are committed.
-pub const NAMES: [&str; 5] = [
+pub const NAMES: [&str; 6] = [
     "calls.csv",
     "steps.csv",
     "agents.csv",
     "rejects.csv",
     "trends.csv",
+    "run.json",
 ];
 
 /// Columns of `calls.csv`.
