@@ -5,9 +5,10 @@
 //! transcript line holding `<script>` is text, not an element. Screenshots are saved
 //! under the target folder.
 //!
-//! Without chromium the test fails, unless `CALLAUDIT_BROWSER_SKIP` says why chromium
-//! cannot be installed on this machine (`.ci/run` sets it only when `apt-get install
-//! chromium` failed); it then prints that reason and checks nothing.
+//! Without chromium the test fails in CI (`CI` set: `.ci/run` installs chromium first),
+//! unless `CALLAUDIT_BROWSER_SKIP` says why chromium cannot be installed there. On a
+//! developer machine without chromium it prints that it was skipped and how to run it,
+//! so `cargo test` on a fresh clone stays green.
 
 mod common;
 
@@ -111,6 +112,13 @@ fn demo_report_in_headless_chromium() {
         match std::env::var("CALLAUDIT_BROWSER_SKIP") {
             Ok(why) if !why.trim().is_empty() => {
                 eprintln!("SKIPPED browser test: chromium is not installed ({why})");
+                return;
+            }
+            _ if std::env::var_os("CI").is_none() => {
+                eprintln!(
+                    "SKIPPED browser test: chromium is not installed here \
+                     (apt-get install chromium to run it; CI always does)"
+                );
                 return;
             }
             _ => panic!(
