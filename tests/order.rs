@@ -8,24 +8,17 @@
 mod common;
 
 use assert_cmd::Command;
-use common::fixture;
+use common::{audit as run, fixture};
 use proptest::prelude::*;
 use std::path::Path;
 
-const REPORTS: [&str; 4] = ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"];
-
-fn run(dir: &Path, out: &Path, extra: &[&str]) {
-    Command::cargo_bin("callaudit")
-        .unwrap()
-        .arg("audit")
-        .arg(dir)
-        .arg("--out")
-        .arg(out)
-        .arg("--quiet")
-        .args(extra)
-        .assert()
-        .success();
-}
+const REPORTS: [&str; 5] = [
+    "calls.csv",
+    "steps.csv",
+    "agents.csv",
+    "rejects.csv",
+    "trends.csv",
+];
 
 /// A report with the line numbers of action evidence (`(actions.csv line 12)`) blanked.
 fn without_lines(text: &str) -> String {
