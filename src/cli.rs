@@ -35,46 +35,14 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct AuditArgs {
-    /// Folder holding calls.csv, actions.csv, reports.csv, transcripts and *.jsonl bundles.
-    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Folder the reports are written to.
     #[arg(long, default_value = "reports")]
     pub out: PathBuf,
-    /// Call manifest: a file, a folder of CSV files or a quoted glob, each plain, .gz or
-    /// .zst (default DIR/calls.csv, else DIR/calls-*.csv*).
-    #[arg(long)]
-    pub calls: Option<PathBuf>,
-    /// APKT / SIMONE action log, named the same ways (default DIR/actions.csv, else
-    /// DIR/actions-*.csv*).
-    #[arg(long)]
-    pub actions: Option<PathBuf>,
-    /// APKT report export, named the same ways (default DIR/reports.csv, else
-    /// DIR/reports-*.csv*).
-    #[arg(long)]
-    pub reports: Option<PathBuf>,
-    /// Transcript file, folder or glob; JSONL bundles (.jsonl, .jsonl.gz, .jsonl.zst) in
-    /// it are read (default: DIR). A path that does not exist stops the run.
-    #[arg(long)]
-    pub transcripts: Vec<PathBuf>,
-    /// Inputs the run may go without: `actions`, `reports` (comma-separated). Without
-    /// it a missing action log or report export stops the run (exit 2).
-    #[arg(long, value_delimiter = ',')]
-    pub allow_missing: Vec<String>,
     /// Exit 1 when any input row or file was rejected (for nightly schedulers).
     #[arg(long)]
     pub strict: bool,
-    /// Force the transcript format instead of detecting it (jsonl, text, ...).
-    #[arg(long)]
-    pub format: Option<String>,
-    /// Speaker label that is the agent in anonymous transcripts (spk_0, SPEAKER_01, ...).
-    #[arg(long)]
-    pub agent_speaker: Option<String>,
-    /// Channel that is the agent in channel-labelled transcripts (0, 1, ch_0, ...).
-    #[arg(long)]
-    pub agent_channel: Option<String>,
-    /// SOP profile (TOML) replacing the built-in PLN 123 profile.
-    #[arg(long)]
-    pub sop: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,

@@ -107,18 +107,7 @@ fn options(args: InputArgs, filter: Filter) -> Result<(AuditOptions, Compiled)> 
 }
 
 fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
-    let input = InputArgs {
-        dir: args.dir,
-        calls: args.calls,
-        actions: args.actions,
-        reports: args.reports,
-        transcripts: args.transcripts,
-        allow_missing: args.allow_missing,
-        format: args.format,
-        agent_speaker: args.agent_speaker,
-        agent_channel: args.agent_channel,
-        sop: args.sop,
-    };
+    let input = args.input;
     let filter = Filter {
         call_id: None,
         agent_id: args.agent,
