@@ -183,7 +183,7 @@ fn calls() -> impl Strategy<Value = Vec<RawTurn>> {
 
 /// The label a format gives back for a label it was written with.
 fn expected_speaker(format: Format, label: &str, deepgram_ids: &mut Vec<String>) -> String {
-    use callaudit::ingest::roles::explicit_role;
+    use callaudit::ingest::labels::explicit_role;
     use callaudit::model::Role;
     match (format, explicit_role(label)) {
         (Format::CallAnalytics, Some(Role::Agent)) => "AGENT".into(),

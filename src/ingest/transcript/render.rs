@@ -7,7 +7,7 @@
 //! also a compact, honest sample of each format.
 
 use super::{cues::speaker_prefix, Format, RawTurn};
-use crate::ingest::roles::explicit_role;
+use crate::ingest::labels::explicit_role;
 use crate::model::Role;
 use serde_json::{json, Value};
 
