@@ -49,7 +49,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The top-level module a file of `src/` belongs to (`src/ingest/x.rs` → `ingest`).
 fn module_of(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
     first.trim_end_matches(".rs").to_string()
 }
 
@@ -117,10 +122,17 @@ fn every_import_runs_down_the_layers() {
             }
         }
     }
-    assert!(broken.is_empty(), "imports against the layers:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "imports against the layers:\n{}",
+        broken.join("\n")
+    );
     for layer in LAYERS {
         for m in *layer {
-            assert!(seen.contains_key(*m), "LAYERS names `{m}`, which has no file");
+            assert!(
+                seen.contains_key(*m),
+                "LAYERS names `{m}`, which has no file"
+            );
         }
     }
 }
@@ -129,6 +141,6 @@ fn every_import_runs_down_the_layers() {
 fn the_checker_sees_an_import_and_skips_comments_and_tests() {
     let text = "//! see [`crate::audit`]\nuse crate::model::Call;\n// crate::report\n\
                 let x = crate::path::decide(); // crate::eval\n#[cfg(test)]\nuse crate::audit;\n";
-    let got: Vec<_> = imports(text).into_iter().map(|(l, n)| (l, n)).collect();
+    let got = imports(text);
     assert_eq!(got, [(2, "model".to_string()), (4, "path".to_string())]);
 }

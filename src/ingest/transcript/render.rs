@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn every_written_format_reads_back() {
-        for &f in Format::ALL {
+        for f in Format::ALL {
             let Some(text) = render(f, &turns()) else {
                 continue;
             };
