@@ -94,6 +94,15 @@ pub struct AuditArgs {
     /// (profile: limits.evidence_chars).
     #[arg(long)]
     pub max_evidence_chars: Option<usize>,
+    /// Format of the steps report: `csv` (steps.csv), `csv.zst` (steps.csv.zst, the same
+    /// CSV zstd-compressed) or `parquet` (steps.parquet, typed columns, for pandas /
+    /// DuckDB / Spark).
+    #[arg(long, value_enum, default_value = "csv")]
+    pub steps_format: crate::report::StepsFormat,
+    /// Which step rows carry their evidence_text: `all`, or `fails` (PASS and NA rows
+    /// are written with an empty evidence_text).
+    #[arg(long, value_enum, default_value = "all")]
+    pub evidence: crate::report::Evidence,
 }
 
 /// The inputs of a run, as `audit` takes them.
