@@ -151,14 +151,16 @@ fn main() {
                 let id = id_col.and_then(|i| c.get(i)).unwrap_or("");
                 let agent = agent_col.and_then(|i| c.get(i)).unwrap_or("");
                 out.reserve(2400);
-                for r in Format::detect(&path, &text).parse(&text).unwrap_or_default() {
+                for r in Format::detect(&path, &text)
+                    .parse(&text)
+                    .unwrap_or_default()
+                {
                     rows(&ac, id, agent, &r.turns, &mut out);
                 }
                 out
             })
             .collect());
     }
-    drop(put);
     w.flush().expect("write");
     eprintln!(
         "floor_write: {n} calls ({} manifest rows, {} actions, {} reports), {:.1} kB a call written, {:.2} s",
