@@ -4,6 +4,7 @@
 
 use callaudit::eval::EvalOptions;
 use callaudit::report::explain::ColorChoice;
+use callaudit::report::{Evidence, StepsFormat};
 use callaudit::review::{lint::LintOptions, CalibrateOptions, DiffOptions, LintRun};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -96,6 +97,15 @@ pub struct AuditArgs {
     /// (profile: limits.evidence_chars).
     #[arg(long)]
     pub max_evidence_chars: Option<usize>,
+    /// Format of the steps report: `csv` (steps.csv), `csv.zst` (steps.csv.zst, the same
+    /// CSV zstd-compressed) or `parquet` (steps.parquet, typed columns, for pandas /
+    /// DuckDB / Spark).
+    #[arg(long, default_value = "csv", value_parser = steps_format)]
+    pub steps_format: StepsFormat,
+    /// Which step rows carry their evidence_text: `all`, or `fails` (PASS and NA rows
+    /// are written with an empty evidence_text).
+    #[arg(long, default_value = "all", value_parser = evidence)]
+    pub evidence: Evidence,
 }
 
 /// The inputs of a run, as `audit` takes them.
@@ -303,4 +313,15 @@ impl From<Color> for ColorChoice {
             Color::Never => ColorChoice::Never,
         }
     }
+}
+
+fn steps_format(name: &str) -> Result<StepsFormat, String> {
+    StepsFormat::from_name(name).ok_or_else(|| {
+        let names: Vec<_> = StepsFormat::NAMED.iter().map(|(_, n)| *n).collect();
+        format!("unknown format (known: {})", names.join(", "))
+    })
+}
+
+fn evidence(name: &str) -> Result<Evidence, String> {
+    Evidence::from_name(name).ok_or_else(|| "expected `all` or `fails`".to_string())
 }

@@ -15,7 +15,7 @@ use callaudit::ingest::transcript::Format;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
 use callaudit::report::explain::{self, use_color};
 use callaudit::report::html::HtmlOptions;
-use callaudit::report::{Cells, ReportOptions};
+use callaudit::report::{Cells, ReportOptions, StepsFormat};
 use callaudit::review;
 use clap::Parser;
 use cli::{AuditArgs, Cli, Command, EvalArgs, ExplainArgs, InputArgs, LintArgs, ProfileArgs};
@@ -130,7 +130,17 @@ fn audit(args: AuditArgs) -> Result<Option<ExitCode>> {
             Cells::Neutral
         },
         redact: args.redact,
+        steps: args.steps_format,
+        evidence: args.evidence,
     };
+    if !args.steps_format.available() {
+        bail!(
+            "--steps-format parquet: this callaudit was built without the `parquet` cargo feature"
+        );
+    }
+    if args.history.is_some() && args.steps_format == StepsFormat::Parquet {
+        bail!("--history reads steps.csv or steps.csv.zst: give --steps-format csv or csv.zst with it");
+    }
     opts.out = args.out;
     opts.threads = args.threads;
     opts.progress = !args.quiet;

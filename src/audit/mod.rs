@@ -12,6 +12,7 @@
 
 pub mod call;
 mod locate;
+pub mod progress;
 
 pub use call::audit_call;
 pub use locate::{explain, Filter};
@@ -29,10 +30,8 @@ use crate::report::html::{HtmlOptions, HtmlShared, HtmlSink};
 use crate::report::run_json::{RunInfo, RunInputs};
 use crate::report::{Block, OutDir, OutError, ReportOptions, Reports};
 use call::{Pending, Shared, Source};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -262,18 +261,6 @@ fn manifest_bundles_of(calls: &Path, base: &Path) -> Vec<PathBuf> {
     out.into_iter().collect()
 }
 
-fn progress_bar(opts: &AuditOptions) -> ProgressBar {
-    if !(opts.progress && std::io::stderr().is_terminal()) {
-        return ProgressBar::hidden();
-    }
-    let b = ProgressBar::new_spinner();
-    b.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {pos} calls ({per_sec})")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    b
-}
-
 /// The read-only part of a pass, shared by the workers.
 fn shared<'a>(
     opts: &'a AuditOptions,
@@ -319,7 +306,7 @@ fn audit_chunk(shared: &Shared, pool: &rayon::ThreadPool, work: Vec<Pending>) ->
             .chunks(BLOCK)
             .map(|calls| {
                 let results = calls.into_iter().map(|p| shared.audit(p)).collect();
-                Block::of(results, shared.output.cells)
+                Block::with(results, shared.output)
             })
             .collect()
     })
@@ -447,7 +434,7 @@ fn pass<'h>(
     )
     .map_err(AuditError::Sort)?;
     let shared = shared(opts, prof, reports, overrides, html, confine);
-    let mut out = Reports::create(set, opts.output.cells)
+    let mut out = Reports::create_with(set, opts.output)
         .map_err(|e| AuditError::Output(display(&opts.out), e))?;
     let mut sink = match html {
         Some(h) => {
@@ -456,7 +443,12 @@ fn pass<'h>(
         None => None,
     };
     let out_err = |e| AuditError::Output(display(&opts.out), e);
-    let bar = progress_bar(opts);
+    let bar = progress::bar(opts.progress, || {
+        progress::count_rows(ins.calls.iter().map(|(p, _)| p.as_path()))
+    });
+    // Manifest rows read so far, and as far as the chunk being audited goes.
+    let read = std::cell::Cell::new(0u64);
+    let mut read_in_flight = 0u64;
     let mut audited = 0usize;
     let mut skipped = 0usize;
     let mut overridden_seen: HashSet<String> = HashSet::new();
@@ -466,6 +458,7 @@ fn pass<'h>(
             let Some(meta) = calls.next(rejects)? else {
                 return Ok(true);
             };
+            read.set(read.get() + 1);
             let acts = actions.take(&meta.call_id, rejects)?;
             let line = bundles.take(&meta.call_id, rejects)?;
             if overrides.is_some_and(|o| o.get(&meta.call_id).is_some()) {
@@ -523,15 +516,15 @@ fn pass<'h>(
             let ready = in_flight
                 .take()
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            let written = std::mem::replace(&mut read_in_flight, read.get());
             if !chunk.is_empty() {
                 let shared = &shared;
                 in_flight = Some(scope.spawn(move || audit_chunk(shared, pool, chunk)));
             }
             match ready {
                 Some(results) => {
-                    let calls: usize = results.iter().map(Block::calls).sum();
-                    bar.inc(calls as u64);
                     audited += write(results, &mut out, &mut sink).map_err(out_err)?;
+                    bar.set_position(written);
                 }
                 None if done && in_flight.is_none() => return Ok(Ok(())),
                 None => {}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// An open CSV file whose records are read one at a time with their line numbers.
 pub(crate) struct CsvFile {
     pub path: PathBuf,
-    reader: csv::Reader<std::fs::File>,
+    reader: csv::Reader<Box<dyn std::io::Read>>,
     headers: StringRecord,
     record: StringRecord,
 }
@@ -22,11 +22,12 @@ impl CsvFile {
             path: path.to_path_buf(),
             source,
         };
+        // Plain, .gz or .zst (steps.csv.zst), by extension.
+        let file = crate::ingest::input::open(path).map_err(|e| open_err(e.into()))?;
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
-            .from_path(path)
-            .map_err(open_err)?;
+            .from_reader(file);
         let headers = reader.headers().map_err(open_err)?.clone();
         Ok(CsvFile {
             path: path.to_path_buf(),

@@ -27,7 +27,7 @@ pub struct History {
 
 /// A CSV report read by column name.
 struct Table {
-    rdr: csv::Reader<std::fs::File>,
+    rdr: csv::Reader<Box<dyn std::io::Read>>,
     cols: Vec<String>,
     file: String,
 }
@@ -36,7 +36,8 @@ impl Table {
     fn open(path: &Path) -> Result<Table, HistoryError> {
         let file = path.display().to_string();
         let bad = |e: csv::Error| HistoryError::Report(file.clone(), e.to_string());
-        let mut rdr = csv::Reader::from_path(path).map_err(bad)?;
+        let input = crate::ingest::input::open(path).map_err(|e| bad(e.into()))?;
+        let mut rdr = csv::Reader::from_reader(input);
         let cols = rdr
             .headers()
             .map_err(bad)?
@@ -118,7 +119,9 @@ impl History {
     /// `out`, in one transaction. Returns the new run id.
     pub fn record(&mut self, info: &RunInfo, out: &Path) -> Result<i64, HistoryError> {
         let mut calls = Table::open(&out.join("calls.csv"))?;
-        let mut steps = Table::open(&out.join("steps.csv"))?;
+        let path = crate::report::steps_path(out)
+            .map_err(|e| HistoryError::Report(out.display().to_string(), e.to_string()))?;
+        let mut steps = Table::open(&path)?;
         let cpos = calls.positions(&call_fields())?;
         let spos = steps.positions(&step_fields())?;
         let tx = self.conn.transaction()?;

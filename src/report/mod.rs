@@ -9,9 +9,12 @@ pub mod explain;
 mod fixed;
 pub mod html;
 pub mod outdir;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod redact;
 pub mod run_json;
 pub mod sink;
+pub mod steps_out;
 mod trends;
 pub mod view;
 
@@ -20,6 +23,8 @@ pub use csvout::{push_record, Cells, Row};
 pub use fixed::{fixed, push_fixed};
 pub use outdir::{remove_staging_on_signal, OutDir, OutError, Staging};
 use sink::Sink;
+use steps_out::StepsWriter;
+pub use steps_out::{steps_path, Evidence, StepColumns, StepRow, StepsFormat};
 pub use trends::Trends;
 
 use crate::model::{Reject, Status, STEP_IDS};
@@ -29,18 +34,26 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// How the reports are written: cell neutralisation and redaction of the evidence.
+/// How the reports are written: cell neutralisation and redaction of the evidence, the
+/// format of the steps report and which of its rows carry evidence text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReportOptions {
     pub cells: Cells,
     /// Mask long numbers and the caller's name in evidence ([`redact`]).
     pub redact: bool,
+    /// `--steps-format`.
+    pub steps: StepsFormat,
+    /// `--evidence`.
+    pub evidence: Evidence,
 }
 
-/// Report names, in the order they are committed.
-pub const NAMES: [&str; 6] = [
+/// Report names, in the order they are committed. A set holds one of the three steps
+/// files (`--steps-format`); OUT links the names its current set has.
+pub const NAMES: [&str; 8] = [
     "calls.csv",
     "steps.csv",
+    "steps.csv.zst",
+    "steps.parquet",
     "agents.csv",
     "rejects.csv",
     "trends.csv",
@@ -138,6 +151,8 @@ pub struct AgentCall {
 pub struct Block {
     pub calls: Vec<u8>,
     pub steps: Vec<u8>,
+    /// The steps rows as columns instead of `steps`, for `--steps-format parquet`.
+    pub columns: Option<StepColumns>,
     pub agents: Vec<AgentCall>,
     pub rejects: Vec<Reject>,
     /// Calls whose agent flag did not fit ([`CallReport::role_mismatch`]).
@@ -151,6 +166,18 @@ impl Block {
     /// doubling would hold up to twice its bytes until the writer frees it, and the
     /// blocks of three chunks are alive at once.
     pub fn of(results: Vec<Result<CallReport, Reject>>, cells: Cells) -> Block {
+        Block::with(
+            results,
+            ReportOptions {
+                cells,
+                ..ReportOptions::default()
+            },
+        )
+    }
+
+    /// [`Block::of`] with the report options: cells, steps format and evidence.
+    pub fn with(results: Vec<Result<CallReport, Reject>>, opts: ReportOptions) -> Block {
+        let columnar = StepsWriter::columnar(opts.steps);
         let (mut calls, mut steps, mut audited) = (0, 0, 0);
         for r in results.iter().flatten() {
             audited += 1;
@@ -162,22 +189,27 @@ impl Block {
                 steps += 2 * text + ids + 64;
             }
         }
+        if columnar {
+            steps = 0;
+        }
         let mut b = Block {
             calls: Vec::with_capacity(calls),
             steps: Vec::with_capacity(steps),
+            columns: columnar.then(StepColumns::default),
             agents: Vec::with_capacity(audited),
             rejects: Vec::new(),
             role_mismatches: 0,
             html: Vec::new(),
         };
         for r in results {
-            b.push(r, cells);
+            b.push(r, opts);
         }
         b
     }
 
     /// Adds the next call's outcome.
-    fn push(&mut self, r: Result<CallReport, Reject>, cells: Cells) {
+    fn push(&mut self, r: Result<CallReport, Reject>, opts: ReportOptions) {
+        let cells = opts.cells;
         let r = match r {
             Ok(r) => r,
             Err(rej) => return self.rejects.push(rej),
@@ -191,13 +223,40 @@ impl Block {
         let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
         for (i, (((id, s), review), st)) in steps.zip(&mut statuses).enumerate() {
             *st = s.status;
+            let evidence = if opts.evidence.keeps(s.status) {
+                s.evidence_text.as_str()
+            } else {
+                ""
+            };
+            if let Some(cols) = self.columns.as_mut() {
+                let row = StepRow {
+                    call_id: &r.call_id,
+                    step: id,
+                    status: s.status,
+                    reason: &s.reason,
+                    evidence_time: &s.evidence_time,
+                    evidence_text: evidence,
+                    similarity: s.similarity,
+                    confidence: s.confidence(),
+                    needs_review: *review,
+                    overridden: r
+                        .overridden
+                        .get(i)
+                        .and_then(Option::as_ref)
+                        .map(|(w, a)| (w.as_str(), *a)),
+                    agent_id: &r.agent_id,
+                    evidence_at: &s.evidence_at,
+                };
+                cols.push(&row, cells);
+                continue;
+            }
             let mut row = Row::with(&mut self.steps, cells);
             row.field(&r.call_id)
                 .field(id)
                 .field(s.status.as_str())
                 .field(&s.reason)
                 .field(&s.evidence_time)
-                .field(&s.evidence_text);
+                .field(evidence);
             match s.similarity {
                 Some(v) => row.plain(|out| push_fixed(out, v, 2)),
                 None => row.plain(|_| {}),
@@ -239,7 +298,7 @@ pub struct Reports {
     dir: PathBuf,
     cells: Cells,
     calls: BufWriter<Sink>,
-    steps: BufWriter<Sink>,
+    steps: StepsWriter,
     agents: AgentStats,
     trends: Trends,
     rejects: Vec<Reject>,
@@ -278,11 +337,22 @@ fn close(w: BufWriter<Sink>) -> std::io::Result<()> {
 impl Reports {
     /// Starts the reports in `dir`, the folder of a set being written.
     pub fn create(dir: &Path, cells: Cells) -> std::io::Result<Reports> {
+        Reports::create_with(
+            dir,
+            ReportOptions {
+                cells,
+                ..ReportOptions::default()
+            },
+        )
+    }
+
+    /// [`Reports::create`] with the report options (the steps format among them).
+    pub fn create_with(dir: &Path, opts: ReportOptions) -> std::io::Result<Reports> {
         Ok(Reports {
             dir: dir.to_path_buf(),
-            cells,
+            cells: opts.cells,
             calls: open_raw(dir, "calls.csv", &CALL_COLUMNS)?,
-            steps: open_raw(dir, "steps.csv", &STEP_COLUMNS)?,
+            steps: StepsWriter::create(dir, opts.steps, &STEP_COLUMNS)?,
             agents: AgentStats::default(),
             trends: Trends::default(),
             rejects: Vec::new(),
@@ -295,7 +365,7 @@ impl Reports {
     /// calls audited in it.
     pub fn add_block(&mut self, b: Block) -> std::io::Result<usize> {
         self.calls.write_all(&b.calls)?;
-        self.steps.write_all(&b.steps)?;
+        self.steps.add(&b.steps, b.columns.as_ref())?;
         let audited = b.audited();
         for a in &b.agents {
             self.agents.add(
@@ -347,7 +417,7 @@ impl Reports {
     /// all to disk; the set is then complete, ready for [`OutDir::commit`].
     pub fn finish(mut self) -> std::io::Result<()> {
         close(self.calls)?;
-        close(self.steps)?;
+        self.steps.finish()?;
         let mut agents = open(&self.dir, "agents.csv", &AgentStats::columns())?;
         self.agents.write(&mut agents, self.cells)?;
         close(agents.into_inner().map_err(|e| e.into_error())?)?;

@@ -2,7 +2,8 @@
 //! them, so a reader sees the previous set or the new one, never a mix.
 //!
 //! ```text
-//! OUT/calls.csv   -> current/calls.csv        (steps.csv, agents.csv, rejects.csv alike)
+//! OUT/calls.csv   -> current/calls.csv        (steps.csv, agents.csv, rejects.csv alike;
+//!                                               only the names the current set has)
 //! OUT/current     -> .sets/<set>              the set readers see; replaced by one rename
 //! OUT/.sets/<set>/calls.csv ...               a complete set (this one and the one before)
 //! OUT/.sets/.new-<set>/                       the set being written
@@ -209,12 +210,23 @@ impl OutDir {
         Ok(())
     }
 
-    /// Points `current` at the complete set `name`, then makes sure every report name
-    /// in OUT is a link through `current`.
+    /// Points `current` at the complete set `name`, making sure every report of the set
+    /// has its link through `current` in OUT first; then removes the links of reports
+    /// the set does not have (the steps file of another `--steps-format`).
     fn switch(&self, name: &str) -> io::Result<()> {
-        relink(&self.root.join(CURRENT), &Path::new(SETS).join(name))?;
-        for n in NAMES {
+        let set = self.sets().join(name);
+        let (have, lack): (Vec<&str>, Vec<&str>) = NAMES
+            .into_iter()
+            .partition(|n| fs::symlink_metadata(set.join(n)).is_ok());
+        for n in have {
             relink(&self.root.join(n), &Path::new(CURRENT).join(n))?;
+        }
+        relink(&self.root.join(CURRENT), &Path::new(SETS).join(name))?;
+        for n in lack {
+            let link = self.root.join(n);
+            if fs::symlink_metadata(&link).is_ok_and(|m| m.file_type().is_symlink()) {
+                fs::remove_file(&link)?;
+            }
         }
         sync_dir(&self.root)
     }
@@ -341,5 +353,29 @@ mod tests {
         drop(s);
         assert!(!dir.exists());
         assert!(read(tmp.path()).iter().all(|t| t.starts_with('c')));
+    }
+
+    #[test]
+    fn links_follow_the_names_of_the_current_set() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = OutDir::open(tmp.path()).unwrap();
+        let csv_set = |name: &str| {
+            let s = out.stage().unwrap();
+            for n in NAMES
+                .iter()
+                .filter(|n| !n.starts_with("steps.") || **n == name)
+            {
+                fs::write(s.path().join(n), format!("{name} {n}\n")).unwrap();
+            }
+            out.commit(s).unwrap();
+        };
+        csv_set("steps.csv");
+        assert!(tmp.path().join("steps.csv").exists());
+        assert!(fs::symlink_metadata(tmp.path().join("steps.parquet")).is_err());
+        csv_set("steps.parquet");
+        assert!(fs::symlink_metadata(tmp.path().join("steps.csv")).is_err());
+        let got = fs::read_to_string(tmp.path().join("steps.parquet")).unwrap();
+        assert_eq!(got, "steps.parquet steps.parquet\n");
+        assert!(tmp.path().join("calls.csv").exists());
     }
 }

@@ -62,7 +62,7 @@ impl AuditView {
                 },
             );
         }
-        let mut steps = CsvFile::open(&dir.join("steps.csv"))?;
+        let mut steps = CsvFile::open(&crate::report::steps_path(dir)?)?;
         // The leading steps.csv columns SPEC fixes: call_id, step, status, reason,
         // evidence_time, evidence_text.
         let mut cols = [0; 6];

@@ -30,7 +30,7 @@ pub fn check(
     while let Some(r) = calls.next_record()? {
         agent.insert(r.get(id).to_string(), r.get(name).to_string());
     }
-    let mut steps = CsvFile::open(&dir.join("steps.csv"))?;
+    let mut steps = CsvFile::open(&crate::report::steps_path(dir)?)?;
     let (id, step, status, text) = (
         steps.require("call_id")?,
         steps.require("step")?,

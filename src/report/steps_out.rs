@@ -1,0 +1,372 @@
+//! The steps report in the format asked for (`--steps-format`) and with the evidence
+//! asked for (`--evidence`).
+//!
+//! - `csv` (default): `steps.csv`, as always.
+//! - `csv.zst`: the same bytes, zstd-compressed, as `steps.csv.zst`.
+//! - `parquet`: `steps.parquet`, one row per call and step, the columns of
+//!   [`STEP_COLUMNS`](super::STEP_COLUMNS) typed (similarity and confidence as doubles,
+//!   needs_review as a boolean, an empty text cell as null), zstd pages, a row group per
+//!   [`ROW_GROUP`] rows. Built only with the `parquet` cargo feature (on by default).
+//!
+//! Every format holds the same cells: they are neutralised against formulas (unless
+//! `--raw-cells`) and redacted (`--redact`) before they reach any of them. A file of the
+//! set is written inside the set being staged ([`super::outdir`]), so it appears with the
+//! rest of the set, or not at all.
+//!
+//! Readers of a report folder (`diff`, `calibrate`, `lint --reports`, `--history`) find
+//! its steps with [`steps_path`]: `steps.csv`, else `steps.csv.zst` (read decompressed);
+//! a folder holding only `steps.parquet` is refused with a message saying so.
+
+use super::csvout::{push_record, Cells};
+use super::sink::Sink;
+use crate::model::Status;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Rows of `steps.parquet` per row group (about 9 MB of column data at 140 B a row).
+pub const ROW_GROUP: usize = 1 << 16;
+
+/// Format of the steps report (`--steps-format`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StepsFormat {
+    /// steps.csv
+    #[default]
+    Csv,
+    /// steps.csv.zst: the CSV, zstd-compressed
+    CsvZst,
+    /// steps.parquet: columnar, typed, zstd pages
+    Parquet,
+}
+
+impl StepsFormat {
+    /// Every format, by its `--steps-format` name.
+    pub const NAMED: [(StepsFormat, &'static str); 3] = [
+        (StepsFormat::Csv, "csv"),
+        (StepsFormat::CsvZst, "csv.zst"),
+        (StepsFormat::Parquet, "parquet"),
+    ];
+
+    /// The format of a `--steps-format` name.
+    pub fn from_name(name: &str) -> Option<StepsFormat> {
+        Self::NAMED
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(f, _)| *f)
+    }
+
+    /// The report file this format writes.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            StepsFormat::Csv => "steps.csv",
+            StepsFormat::CsvZst => "steps.csv.zst",
+            StepsFormat::Parquet => "steps.parquet",
+        }
+    }
+
+    /// Whether this build can write the format.
+    pub fn available(self) -> bool {
+        self != StepsFormat::Parquet || cfg!(feature = "parquet")
+    }
+}
+
+/// Which rows of the steps report carry their evidence text (`--evidence`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Evidence {
+    /// every row, as before
+    #[default]
+    All,
+    /// only FAIL rows; PASS and NA rows get an empty evidence_text
+    Fails,
+}
+
+impl Evidence {
+    /// The choice of an `--evidence` name (`all`, `fails`).
+    pub fn from_name(name: &str) -> Option<Evidence> {
+        match name {
+            "all" => Some(Evidence::All),
+            "fails" => Some(Evidence::Fails),
+            _ => None,
+        }
+    }
+
+    /// Whether a row of this status keeps its evidence text.
+    pub fn keeps(self, status: Status) -> bool {
+        self == Evidence::All || status == Status::Fail
+    }
+}
+
+/// Where the steps of a report folder are: `steps.csv`, else `steps.csv.zst`. A folder
+/// with only `steps.parquet` is an error naming the formats that can be read.
+pub fn steps_path(dir: &Path) -> io::Result<PathBuf> {
+    for f in [StepsFormat::Csv, StepsFormat::CsvZst] {
+        let p = dir.join(f.file_name());
+        if p.exists() {
+            return Ok(p);
+        }
+    }
+    let parquet = dir.join(StepsFormat::Parquet.file_name());
+    if parquet.exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            format!(
+                "{}: this command reads steps.csv or steps.csv.zst, not parquet; audit with --steps-format csv or csv.zst to use it here",
+                parquet.display()
+            ),
+        ));
+    }
+    Ok(dir.join(StepsFormat::Csv.file_name()))
+}
+
+/// One row of the steps report, as every format writes it (before neutralisation).
+#[derive(Debug, Clone, Copy)]
+pub struct StepRow<'a> {
+    pub call_id: &'a str,
+    pub step: &'a str,
+    pub status: Status,
+    pub reason: &'a str,
+    pub evidence_time: &'a str,
+    pub evidence_text: &'a str,
+    pub similarity: Option<f64>,
+    pub confidence: f64,
+    pub needs_review: bool,
+    /// Reviewer and the audit's own status, when the step was overridden.
+    pub overridden: Option<(&'a str, Status)>,
+    pub agent_id: &'a str,
+    pub evidence_at: &'a str,
+}
+
+/// Text columns of [`StepColumns`], in STEP_COLUMNS order.
+pub const TEXT_COLUMNS: [&str; 10] = [
+    "call_id",
+    "step",
+    "status",
+    "reason",
+    "evidence_time",
+    "evidence_text",
+    "overridden_by",
+    "audit_status",
+    "agent_id",
+    "evidence_at",
+];
+
+/// Text columns that are never null: the rest are null when empty.
+pub const REQUIRED_TEXT: usize = 3;
+
+/// Step rows held column by column (for `steps.parquet`): per text column its bytes and
+/// the end offset of each row's value; an empty value of an optional column is null.
+#[derive(Debug, Default, Clone)]
+pub struct StepColumns {
+    pub rows: usize,
+    pub text: [Vec<u8>; 10],
+    pub ends: [Vec<usize>; 10],
+    pub similarity: Vec<Option<f64>>,
+    pub confidence: Vec<f64>,
+    pub needs_review: Vec<bool>,
+    scratch: Vec<u8>,
+}
+
+/// A float as the CSV writes it (`decimals` places), read back: the value a CSV reader
+/// of steps.csv gets.
+fn rounded(v: f64, decimals: usize, scratch: &mut Vec<u8>) -> f64 {
+    scratch.clear();
+    super::push_fixed(scratch, v, decimals);
+    std::str::from_utf8(scratch)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(v)
+}
+
+impl StepColumns {
+    /// Appends a row, its text cells neutralised by `cells`.
+    pub fn push(&mut self, r: &StepRow, cells: Cells) {
+        let (who, audit) = match r.overridden {
+            Some((who, audit)) => (who, audit.as_str()),
+            None => ("", ""),
+        };
+        let texts = [
+            r.call_id,
+            r.step,
+            r.status.as_str(),
+            r.reason,
+            r.evidence_time,
+            r.evidence_text,
+            who,
+            audit,
+            r.agent_id,
+            r.evidence_at,
+        ];
+        for ((t, buf), ends) in texts.iter().zip(&mut self.text).zip(&mut self.ends) {
+            buf.extend_from_slice(cells.apply(t).as_bytes());
+            ends.push(buf.len());
+        }
+        let sim = r.similarity.map(|v| rounded(v, 2, &mut self.scratch));
+        self.similarity.push(sim);
+        let c = rounded(r.confidence, 2, &mut self.scratch);
+        self.confidence.push(c);
+        self.needs_review.push(r.needs_review);
+        self.rows += 1;
+    }
+
+    /// Appends all rows of `other`.
+    pub fn append(&mut self, other: &StepColumns) {
+        for c in 0..TEXT_COLUMNS.len() {
+            let base = self.text[c].len();
+            self.text[c].extend_from_slice(&other.text[c]);
+            self.ends[c].extend(other.ends[c].iter().map(|e| e + base));
+        }
+        self.similarity.extend_from_slice(&other.similarity);
+        self.confidence.extend_from_slice(&other.confidence);
+        self.needs_review.extend_from_slice(&other.needs_review);
+        self.rows += other.rows;
+    }
+
+    /// The value of text column `c` in row `i`.
+    pub fn text(&self, c: usize, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[c][i - 1] };
+        &self.text[c][start..self.ends[c][i]]
+    }
+
+    /// Drops every row, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.text.iter_mut().for_each(Vec::clear);
+        self.ends.iter_mut().for_each(Vec::clear);
+        self.similarity.clear();
+        self.confidence.clear();
+        self.needs_review.clear();
+        self.rows = 0;
+    }
+}
+
+/// The writer of the steps report of a set.
+pub(super) enum StepsWriter {
+    Csv(BufWriter<Sink>),
+    Zst(zstd::Encoder<'static, BufWriter<Sink>>),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<super::parquet::ParquetSteps>),
+}
+
+/// zstd level of steps.csv.zst: the default, fast enough for the writing thread.
+const ZSTD_LEVEL: i32 = 3;
+
+impl StepsWriter {
+    /// Creates the steps report of `format` in `dir`, with its header.
+    pub fn create(dir: &Path, format: StepsFormat, header: &[&str]) -> io::Result<StepsWriter> {
+        let mut head = Vec::new();
+        push_record(&mut head, header, Cells::Raw);
+        let file = || super::create(dir, format.file_name());
+        Ok(match format {
+            StepsFormat::Csv => {
+                let mut w = file()?;
+                w.write_all(&head)?;
+                StepsWriter::Csv(w)
+            }
+            StepsFormat::CsvZst => {
+                let mut w = zstd::Encoder::new(file()?, ZSTD_LEVEL)?;
+                w.write_all(&head)?;
+                StepsWriter::Zst(w)
+            }
+            #[cfg(feature = "parquet")]
+            StepsFormat::Parquet => {
+                let f = std::fs::File::create(dir.join(format.file_name()))?;
+                StepsWriter::Parquet(Box::new(super::parquet::ParquetSteps::create(Sink(f))?))
+            }
+            #[cfg(not(feature = "parquet"))]
+            StepsFormat::Parquet => return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "--steps-format parquet: this callaudit was built without the `parquet` feature",
+            )),
+        })
+    }
+
+    /// Whether rows are wanted as columns ([`StepColumns`]) rather than CSV bytes.
+    pub fn columnar(format: StepsFormat) -> bool {
+        format == StepsFormat::Parquet
+    }
+
+    /// Writes a block's rows: its CSV bytes, or its columns.
+    #[cfg_attr(not(feature = "parquet"), allow(unused_variables))]
+    pub fn add(&mut self, csv: &[u8], columns: Option<&StepColumns>) -> io::Result<()> {
+        match self {
+            StepsWriter::Csv(w) => w.write_all(csv),
+            StepsWriter::Zst(w) => w.write_all(csv),
+            #[cfg(feature = "parquet")]
+            StepsWriter::Parquet(p) => match columns {
+                Some(c) => p.add(c),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// Finishes the file and flushes it to disk.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            StepsWriter::Csv(w) => super::close(w),
+            StepsWriter::Zst(w) => super::close(w.finish()?),
+            #[cfg(feature = "parquet")]
+            StepsWriter::Parquet(p) => p.finish(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row<'a>(status: Status, text: &'a str) -> StepRow<'a> {
+        StepRow {
+            call_id: "c1",
+            step: "greeting",
+            status,
+            reason: "",
+            evidence_time: "1.5",
+            evidence_text: text,
+            similarity: Some(0.876),
+            confidence: 0.5,
+            needs_review: false,
+            overridden: None,
+            agent_id: "a1",
+            evidence_at: "",
+        }
+    }
+
+    #[test]
+    fn columns_hold_neutral_cells_and_rounded_floats() {
+        let mut c = StepColumns::default();
+        c.push(&row(Status::Pass, "=cmd"), Cells::Neutral);
+        c.push(&row(Status::Fail, "halo"), Cells::Raw);
+        assert_eq!(c.rows, 2);
+        assert_eq!(c.text(5, 0), b"'=cmd");
+        assert_eq!(c.text(5, 1), b"halo");
+        assert_eq!(c.text(2, 1), b"FAIL");
+        assert_eq!(c.text(9, 0), b"");
+        assert_eq!(c.similarity[0], Some(0.88));
+        let mut all = StepColumns::default();
+        all.append(&c);
+        all.append(&c);
+        assert_eq!(all.rows, 4);
+        assert_eq!(all.text(5, 2), b"'=cmd");
+        assert_eq!(all.text(0, 3), b"c1");
+    }
+
+    #[test]
+    fn evidence_kept_for_fails_only_when_asked() {
+        assert!(Evidence::All.keeps(Status::Pass));
+        assert!(Evidence::Fails.keeps(Status::Fail));
+        assert!(!Evidence::Fails.keeps(Status::Pass));
+        assert!(!Evidence::Fails.keeps(Status::Na));
+    }
+
+    #[test]
+    fn steps_path_prefers_csv_and_refuses_parquet_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        assert_eq!(steps_path(d).unwrap(), d.join("steps.csv"));
+        std::fs::write(d.join("steps.parquet"), b"").unwrap();
+        let e = steps_path(d).unwrap_err();
+        assert!(e.to_string().contains("--steps-format csv"), "{e}");
+        std::fs::write(d.join("steps.csv.zst"), b"").unwrap();
+        assert_eq!(steps_path(d).unwrap(), d.join("steps.csv.zst"));
+        std::fs::write(d.join("steps.csv"), b"").unwrap();
+        assert_eq!(steps_path(d).unwrap(), d.join("steps.csv"));
+    }
+}
