@@ -341,6 +341,59 @@ mod tests {
         assert_eq!(e.line, Some(line_of(text, thanks)));
     }
 
+    /// A semantic error found after parsing: its message starts with the key, and its
+    /// line is that of the value at fault.
+    fn names(e: &ProfileError, key: &str, line: usize) {
+        assert!(e.message.starts_with(&format!("{key}: ")), "{e}");
+        assert_eq!(e.line, Some(line), "{e}");
+        assert!(e.to_string().starts_with(&format!("x.toml:{line}: {key}: ")));
+    }
+
+    #[test]
+    fn step_keys_and_thresholds_name_their_line_and_key() {
+        let text = super::super::BUILTIN;
+        let weight = "\ngreeting = 1.0\n";
+        let e = edited(weight, "\ngreetings = 1.0\ngreeting = 1.0\n").unwrap_err();
+        names(&e, "scoring.weights.greetings", line_of(text, weight) + 1);
+        assert!(e.message.contains("unknown step id \"greetings\""), "{e}");
+        let critical = "critical = [\"apkt_action\", \"simone_escalation\"]";
+        let e = edited(critical, "critical = [\"apkt_action\", \"simone\"]").unwrap_err();
+        names(&e, "scoring.critical.simone", line_of(text, critical));
+        let logs = "log_steps = [\"apkt_action\", \"apkt_note\"]";
+        let e = edited(logs, "log_steps = [\n  \"apkt_action\",\n  \"apkt_nte\",\n]").unwrap_err();
+        names(&e, "quality.log_steps.apkt_nte", line_of(text, logs) + 2);
+        // A threshold out of range, and one of an unknown step.
+        let with = |t: &str| {
+            let text = format!("{text}\n[scoring.thresholds]\nempathy = 0.5\n{t}\n");
+            let line = text.lines().count();
+            let e = Compiled::new(Profile::parse(&text, "x.toml").unwrap(), "x.toml");
+            (e.unwrap_err(), line)
+        };
+        let (e, line) = with("closing = 1.5");
+        names(&e, "scoring.thresholds.closing", line);
+        let (e, line) = with("closin = 0.5");
+        names(&e, "scoring.thresholds.closin", line);
+    }
+
+    #[test]
+    fn semantic_errors_of_other_tables_name_their_line() {
+        let text = super::super::BUILTIN;
+        let fuzz = "fuzz = 0.8";
+        let e = edited(fuzz, "fuzz = 1.8").unwrap_err();
+        names(&e, "matching.fuzz", line_of(text, fuzz));
+        let hours = "repeat_open_hours = 12.0";
+        let e = edited(hours, "repeat_open_hours = -1.0").unwrap_err();
+        names(&e, "paths.repeat_open_hours", line_of(text, hours));
+        // A weight missing: the line of the weights table's first key at least.
+        let e = edited(weight_line(), "").unwrap_err();
+        assert!(e.message.contains("missing weight for greeting"), "{e}");
+        assert!(e.line.is_some(), "{e}");
+    }
+
+    fn weight_line() -> &'static str {
+        "greeting = 1.0\n"
+    }
+
     #[test]
     fn concepts_are_word_classes() {
         let c = edited("help = [\"dibantu\"", "help = [\"ditolong\", \"dibantu\"").unwrap();
