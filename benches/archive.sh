@@ -2,7 +2,7 @@
 # Whole-run benchmark, run by hand (never in CI):
 #   benches/archive.sh [SIZES...]        default: 10000 100000 1000000
 # For each size and layout (jsonl bundles, per-call files) it generates an archive with
-# `callaudit generate`, audits it RUNS times under /usr/bin/time -v, and runs the scan
+# `callaudit-gen`, audits it RUNS times under /usr/bin/time -v, and runs the scan
 # reference (ripgrep counting the profile's phrases in the same transcripts). Prints one
 # TSV row per run and a summary of medians; raw logs go to $WORK/logs.
 set -euo pipefail
@@ -14,8 +14,9 @@ LAYOUTS=${LAYOUTS:-"jsonl files"}
 WORK=${WORK:-/tmp/callaudit-bench}
 command -v rg >/dev/null || { echo "ripgrep missing: apt-get install ripgrep" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: apt-get install time" >&2; exit 1; }
-cargo build --release --quiet
+cargo build --release --quiet --workspace
 BIN=$PWD/target/release/callaudit
+GEN=$PWD/target/release/callaudit-gen
 mkdir -p "$WORK/logs"
 $BIN profile --phrases > "$WORK/phrases.txt"
 
@@ -29,7 +30,7 @@ for n in "${SIZES[@]}"; do
   for layout in $LAYOUTS; do
     dir="$WORK/archive-$n-$layout"
     if [ ! -f "$dir/calls.csv" ]; then
-      $BIN generate --calls "$n" --seed 1 --noise "$NOISE" --layout "$layout" --out "$dir" >/dev/null
+      $GEN --calls "$n" --seed 1 --noise "$NOISE" --layout "$layout" --out "$dir" >/dev/null
     fi
     # Transcript text in MB: bundles or per-call files.
     mb=$( { du -sbc "$dir"/*.jsonl "$dir"/transcripts 2>/dev/null || true; } | tail -1 | awk '{printf "%.1f", $1/1e6}')

@@ -4,10 +4,10 @@
 //! on the published samples of `fixtures/formats`).
 
 use callaudit::audit::audit_call;
+use callaudit::ingest::report_index::ReportIndex;
 use callaudit::ingest::roles::{self, RoleMethod, RoleOptions};
 use callaudit::ingest::transcript::{jsonl, Format};
 use callaudit::model::{Call, CallMeta};
-use callaudit::path::ReportIndex;
 use callaudit::profile::Compiled;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;

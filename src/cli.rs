@@ -1,7 +1,11 @@
-//! Command-line interface: clap derive structs whose doc comments are the `--help` text.
-//! `main.rs` parses these and hands them to the library; nothing here does work.
+//! Command-line interface: clap derive structs whose doc comments are the `--help` text,
+//! and their translation into the library's plain option structs. Part of the binary,
+//! not the library: nothing here does work.
 
-use clap::{Args, Parser, Subcommand};
+use callaudit::eval::EvalOptions;
+use callaudit::report::explain::ColorChoice;
+use callaudit::review::{lint::LintOptions, CalibrateOptions, DiffOptions, LintRun};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Audit PLN 123 contact-centre calls against the SOP and write CSV reports.
@@ -20,8 +24,6 @@ pub enum Command {
     Profile(ProfileArgs),
     /// Compare steps.csv with a ground-truth truth.csv: per-step confusion and F1.
     Eval(EvalArgs),
-    /// Write a synthetic archive of calls with its truth.csv, for evaluation and benchmarks.
-    Generate(GenerateArgs),
     /// Compare two audits (report folders or history run ids): flips per step and agent.
     Diff(DiffArgs),
     /// Check an SOP profile (and, given a run's reports, its phrases and steps in use).
@@ -146,7 +148,7 @@ pub struct ExplainArgs {
     pub agent: Option<String>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value = "auto")]
-    pub color: crate::report::explain::ColorChoice,
+    pub color: Color,
 }
 
 #[derive(Debug, Args)]
@@ -180,29 +182,6 @@ pub struct EvalArgs {
     /// and propose, per step, the threshold with the best F1.
     #[arg(long)]
     pub sweep: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct GenerateArgs {
-    /// Number of calls.
-    #[arg(long, default_value_t = 1000)]
-    pub calls: u64,
-    /// Random seed; the same seed writes the same archive.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// ASR noise level 0 (clean) to 3 (very noisy).
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(0..=3))]
-    pub noise: u8,
-    /// Output folder.
-    #[arg(long)]
-    pub out: PathBuf,
-    /// Transcript layout: `files` (one .txt per call), `jsonl` (bundles) or `mixed`.
-    #[arg(long, default_value = "mixed")]
-    pub layout: String,
-    /// Row order of the tables and bundles: `time` (as the systems export: calls by
-    /// started_at, actions by at, reports by created_at), `call-id` or `shuffled`.
-    #[arg(long, default_value = "time")]
-    pub order: String,
 }
 
 #[derive(Debug, Args)]
@@ -257,4 +236,71 @@ pub struct CalibrateArgs {
     /// Also write disagreements.csv and calibration.csv into this folder.
     #[arg(long)]
     pub csv: Option<PathBuf>,
+}
+
+impl EvalArgs {
+    pub fn options(&self) -> EvalOptions {
+        EvalOptions {
+            truth: self.truth.clone(),
+            steps: self.steps.clone(),
+            calls: self.calls.clone(),
+            csv: self.csv.clone(),
+            sweep: self.sweep,
+        }
+    }
+}
+
+impl From<DiffArgs> for DiffOptions {
+    fn from(a: DiffArgs) -> Self {
+        DiffOptions {
+            old: a.old,
+            new: a.new,
+            history: a.history,
+            out: a.out,
+        }
+    }
+}
+
+impl From<CalibrateArgs> for CalibrateOptions {
+    fn from(a: CalibrateArgs) -> Self {
+        CalibrateOptions {
+            grades: a.grades,
+            reports: a.reports,
+            run: a.run,
+            history: a.history,
+            csv: a.csv,
+        }
+    }
+}
+
+impl From<LintArgs> for LintRun {
+    fn from(a: LintArgs) -> Self {
+        LintRun {
+            sop: a.sop,
+            reports: a.reports,
+            limits: LintOptions {
+                min_letters: a.min_letters,
+                fail_share: a.fail_share,
+                min_calls: a.min_calls,
+            },
+        }
+    }
+}
+
+/// `--color auto|always|never`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<Color> for ColorChoice {
+    fn from(c: Color) -> Self {
+        match c {
+            Color::Auto => ColorChoice::Auto,
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+        }
+    }
 }

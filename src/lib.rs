@@ -8,9 +8,7 @@
 //! [`report`] writes the CSV reports; [`audit`] runs the whole pipeline in parallel.
 
 pub mod audit;
-pub mod cli;
 pub mod eval;
-pub mod generate;
 pub mod history;
 pub mod ingest;
 pub mod matching;

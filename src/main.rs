@@ -5,21 +5,20 @@
 
 use anyhow::{bail, Context, Result};
 use callaudit::audit::{self, AllowMissing, AuditOptions, Filter};
-use callaudit::cli::{
-    AuditArgs, Cli, Command, EvalArgs, ExplainArgs, GenerateArgs, InputArgs, LintArgs, ProfileArgs,
-};
-use callaudit::eval::{self, Weights};
+mod cli;
+
+use callaudit::eval;
 use callaudit::history::History;
 use callaudit::ingest::input;
 use callaudit::ingest::roles::RoleOptions;
 use callaudit::ingest::transcript::Format;
-use callaudit::model::STEP_IDS;
 use callaudit::profile::{Compiled, Profile, Provenance, BUILTIN};
 use callaudit::report::explain::{self, use_color};
 use callaudit::report::html::HtmlOptions;
 use callaudit::report::{Cells, ReportOptions};
 use callaudit::review;
 use clap::Parser;
+use cli::{AuditArgs, Cli, Command, EvalArgs, ExplainArgs, InputArgs, LintArgs, ProfileArgs};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -217,40 +216,13 @@ fn profile(args: ProfileArgs) -> Result<()> {
 
 fn eval_cmd(args: EvalArgs) -> Result<()> {
     let prof = load_profile(args.sop.as_deref()).context("invalid SOP profile")?;
-    let weights = Weights {
-        per_step: STEP_IDS
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.to_string(), prof.weights[i]))
-            .collect(),
-        critical: STEP_IDS
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| prof.critical[*i])
-            .map(|(_, s)| s.to_string())
-            .collect(),
-        critical_zeroes_score: prof.profile.scoring.critical_zeroes_score,
-    };
-    eval::run(&args, &weights, &mut std::io::stdout().lock())?;
-    Ok(())
-}
-
-fn generate_cmd(args: GenerateArgs) -> Result<()> {
-    let s = callaudit::generate::run(&args)?;
-    eprintln!(
-        "callaudit: generated {} calls at noise {} in {} ({} files, {:.1} MB)",
-        s.calls,
-        args.noise,
-        args.out.display(),
-        s.files,
-        s.bytes as f64 / 1e6
-    );
+    eval::run(&args.options(), &prof, &mut std::io::stdout().lock())?;
     Ok(())
 }
 
 /// Exit 1 when the profile has errors (warnings alone exit 0).
 fn lint_cmd(args: LintArgs) -> Result<Option<ExitCode>> {
-    let errors = review::run_lint(&args, &mut std::io::stdout().lock())?;
+    let errors = review::run_lint(&args.into(), &mut std::io::stdout().lock())?;
     Ok((errors > 0).then_some(ExitCode::from(1)))
 }
 
@@ -278,7 +250,7 @@ fn explain_cmd(args: ExplainArgs) -> Result<()> {
     }
     let stdout = std::io::stdout();
     let color = use_color(
-        args.color,
+        args.color.into(),
         stdout.is_terminal(),
         std::env::var_os("NO_COLOR").as_deref(),
     );
@@ -296,9 +268,11 @@ fn main() -> ExitCode {
         Command::Audit(a) => audit(*a),
         Command::Profile(p) => ok(profile(p)),
         Command::Eval(e) => ok(eval_cmd(e)),
-        Command::Generate(g) => ok(generate_cmd(g)),
-        Command::Diff(d) => ok(review::run_diff(&d, &mut std::io::stdout().lock())),
-        Command::Calibrate(c) => ok(review::run_calibrate(&c, &mut std::io::stdout().lock())),
+        Command::Diff(d) => ok(review::run_diff(&d.into(), &mut std::io::stdout().lock())),
+        Command::Calibrate(c) => ok(review::run_calibrate(
+            &c.into(),
+            &mut std::io::stdout().lock(),
+        )),
         Command::Lint(l) => lint_cmd(l),
         Command::Explain(e) => ok(explain_cmd(e)),
     };

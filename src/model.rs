@@ -3,6 +3,8 @@
 //! Every ingest format produces these types and every later stage (path, steps, scoring,
 //! reports) reads only these, so a new transcript format never touches the audit logic.
 
+pub mod numbers;
+
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use callaudit::ingest::roles::explicit_role;
+use callaudit::ingest::labels::explicit_role;
 use callaudit::ingest::transcript::render::render;
 use callaudit::ingest::transcript::{Format, RawTurn};
 use callaudit::model::Role;

@@ -186,13 +186,7 @@ fn history_queries_use_the_indexes() {
 fn trends_totals_equal_calls_csv() {
     let d = tempfile::tempdir().unwrap();
     let arch = d.path().join("arch");
-    bin()
-        .args([
-            "generate", "--calls", "120", "--seed", "5", "--noise", "1", "--out",
-        ])
-        .arg(&arch)
-        .assert()
-        .success();
+    common::generate(&arch, 120, 5, 1, "mixed", "time");
     let out = d.path().join("out");
     audit(&arch, &out, &[]);
     let calls = rows(&out.join("calls.csv"));

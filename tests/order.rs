@@ -7,7 +7,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::{audit as run, fixture};
 use proptest::prelude::*;
 use std::path::Path;
@@ -132,16 +131,8 @@ fn without_line_col(l: &str) -> String {
     f.join(",")
 }
 
-fn generated(dir: &Path, calls: u32) {
-    Command::cargo_bin("callaudit")
-        .unwrap()
-        .args(["generate", "--calls", &calls.to_string(), "--seed", "9"])
-        .args([
-            "--noise", "2", "--layout", "mixed", "--order", "call-id", "--out",
-        ])
-        .arg(dir)
-        .assert()
-        .success();
+fn generated(dir: &Path, calls: u64) {
+    common::generate(dir, calls, 9, 2, "mixed", "call-id");
 }
 
 proptest! {
@@ -181,13 +172,7 @@ fn time_order_as_generated_equals_call_id_order() {
     let tmp = tempfile::tempdir().unwrap();
     let (t, c) = (tmp.path().join("t"), tmp.path().join("c"));
     for (dir, order) in [(&t, "time"), (&c, "call-id")] {
-        Command::cargo_bin("callaudit")
-            .unwrap()
-            .args(["generate", "--calls", "300", "--seed", "4", "--noise", "1"])
-            .args(["--order", order, "--out"])
-            .arg(dir)
-            .assert()
-            .success();
+        common::generate(dir, 300, 4, 1, "mixed", order);
     }
     let first = |p: &Path| {
         std::fs::read_to_string(p.join("actions.csv"))
@@ -307,15 +292,7 @@ fn twenty_thousand_calls_in_time_order_equal_their_call_id_twin() {
     let tmp = tempfile::tempdir().unwrap();
     let (t, c) = (tmp.path().join("t"), tmp.path().join("c"));
     for (dir, order) in [(&t, "time"), (&c, "call-id")] {
-        Command::cargo_bin("callaudit")
-            .unwrap()
-            .args([
-                "generate", "--calls", "20000", "--seed", "11", "--noise", "2",
-            ])
-            .args(["--order", order, "--out"])
-            .arg(dir)
-            .assert()
-            .success();
+        common::generate(dir, 20000, 11, 2, "mixed", order);
     }
     let (to, co) = (tmp.path().join("to"), tmp.path().join("co"));
     run(&t, &to, &[]);

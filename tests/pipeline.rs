@@ -11,15 +11,7 @@ use std::path::Path;
 const CALLS: usize = 4500;
 
 fn generate(dir: &Path) {
-    Command::cargo_bin("callaudit")
-        .unwrap()
-        .args(["generate", "--calls", &CALLS.to_string(), "--seed", "3"])
-        .args([
-            "--noise", "1", "--layout", "jsonl", "--order", "call-id", "--out",
-        ])
-        .arg(dir)
-        .assert()
-        .success();
+    common::generate(dir, CALLS as u64, 3, 1, "jsonl", "call-id");
 }
 
 fn read(dir: &Path, name: &str) -> String {

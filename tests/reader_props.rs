@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// Every reader and the detector on one input; only a panic can fail this.
 fn parse_all(text: &str) {
-    for &f in Format::ALL {
+    for f in Format::ALL {
         if let Err(e) = f.parse(text) {
             assert!(!e.message.is_empty(), "{f}: empty error message");
         }
@@ -183,7 +183,7 @@ fn calls() -> impl Strategy<Value = Vec<RawTurn>> {
 
 /// The label a format gives back for a label it was written with.
 fn expected_speaker(format: Format, label: &str, deepgram_ids: &mut Vec<String>) -> String {
-    use callaudit::ingest::roles::explicit_role;
+    use callaudit::ingest::labels::explicit_role;
     use callaudit::model::Role;
     match (format, explicit_role(label)) {
         (Format::CallAnalytics, Some(Role::Agent)) => "AGENT".into(),
@@ -255,7 +255,7 @@ proptest! {
 
     #[test]
     fn rendered_calls_read_back_the_same(turns in calls()) {
-        for &format in Format::ALL {
+        for format in Format::ALL {
             let Some(text) = render(format, &turns) else { continue };
             let back = format.parse(&text);
             prop_assert!(back.is_ok(), "{}: {:?}\n{}", format, back.err(), text);

@@ -3,7 +3,7 @@
 
 Usage: fixture.py ARCHIVE ASR_DIR OUT [N]
 
-Takes the first N calls (default 40) of ARCHIVE (written by `callaudit generate`) that
+Takes the first N calls (default 40) of ARCHIVE (written by `callaudit-gen`) that
 ASR_DIR holds a recognised `<id>.json` for, and writes OUT/:
   calls.csv          the manifest, transcript = transcripts/<id>.json (Whisper JSON)
   calls_vtt.csv      the same calls, transcript = transcripts/<id>.vtt (no confidences)

@@ -3,7 +3,7 @@
 
 Usage: speak.py ARCHIVE OUT [CALL_ID ...]
 
-ARCHIVE is a folder written by `callaudit generate --layout files` (calls.csv and the
+ARCHIVE is a folder written by `callaudit-gen --layout files` (calls.csv and the
 `[mm:ss] AGENT: text` transcripts it names). For every call (or only the ids given) it
 writes OUT/<call_id>.wav (mono, 16-bit, espeak-ng's rate) and OUT/<call_id>.turns.json:
 the spoken turns with their role and their start / end in the audio. A turn starts at

@@ -2,7 +2,7 @@
 //! sorted, rows looked up again by number and by phone), must never panic.
 #![no_main]
 
-use callaudit::path::ReportIndex;
+use callaudit::ingest::report_index::ReportIndex;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

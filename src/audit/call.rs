@@ -2,16 +2,17 @@
 //! every step checked, score computed, report row built. Runs on the worker threads;
 //! reads only the shared, read-only profile and report index.
 
-use super::sources::BundleLine;
 use crate::ingest::input;
 use crate::ingest::open::{read_bounded, Confine};
+use crate::ingest::report_index::ReportIndex;
 use crate::ingest::roles::{self, RoleMethod, RoleOptions};
+use crate::ingest::sources::BundleLine;
 use crate::ingest::transcript::{jsonl, Format, RawTranscript};
 use crate::matching::phrase::Toks;
 use crate::matching::CallText;
 use crate::model::{Action, Call, CallMeta, Reject, Role, Status};
 use crate::overrides::{self, Overrides};
-use crate::path::{self, ReportIndex};
+use crate::path;
 use crate::profile::{Compiled, Limits, Provenance};
 use crate::quality;
 use crate::report::html::HtmlShared;

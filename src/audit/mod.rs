@@ -10,21 +10,20 @@
 //! not set the peak; `agents.csv` keeps per agent a count per distinct score, not a
 //! list of scores.
 
-mod bundle_id;
 pub mod call;
 mod locate;
-pub mod sources;
 
 pub use call::audit_call;
 pub use locate::{explain, Filter};
 
 use crate::ingest::input;
 use crate::ingest::open::Confine;
+use crate::ingest::report_index::ReportIndex;
 use crate::ingest::roles::RoleOptions;
+use crate::ingest::sources::{self, Actions, Bundles, Calls, Files, Halt, Plan};
 use crate::ingest::transcript::Format;
 use crate::model::Reject;
 use crate::overrides::Overrides;
-use crate::path::ReportIndex;
 use crate::profile::{Compiled, Provenance};
 use crate::report::html::{HtmlOptions, HtmlShared, HtmlSink};
 use crate::report::run_json::{RunInfo, RunInputs};
@@ -32,7 +31,6 @@ use crate::report::{Block, OutDir, OutError, ReportOptions, Reports};
 use call::{Pending, Shared, Source};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use sources::{Actions, Bundles, Calls, Files, Halt, Plan};
 use std::collections::HashSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -8,45 +8,39 @@
 
 use super::csvio::{CsvFile, Row};
 use super::error::EvalError;
-use super::Weights;
-use crate::model::{PathKind, Status};
+use crate::model::{PathKind, Status, STEP_IDS};
+use crate::profile::Compiled;
+use crate::scoring;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// How many call ids the path confusion lists for one wrong pair.
 pub const MISMATCH_IDS: usize = 10;
 
-/// Score inputs accumulated from one call's truth rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// One call's truth statuses, by step index; a step truth.csv does not grade is NA.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CallTruth {
-    pass_weight: f64,
-    fail_weight: f64,
-    critical_fail: bool,
+    statuses: [Status; STEP_IDS.len()],
+}
+
+impl Default for CallTruth {
+    fn default() -> Self {
+        CallTruth {
+            statuses: [Status::Na; STEP_IDS.len()],
+        }
+    }
 }
 
 impl CallTruth {
-    pub fn add(&mut self, step: &str, status: Status, weights: &Weights) {
-        match status {
-            Status::Pass => self.pass_weight += weights.weight(step),
-            Status::Fail => {
-                self.fail_weight += weights.weight(step);
-                self.critical_fail |= weights.critical.contains(step);
-            }
-            Status::Na => {}
-        }
+    /// Records the truth status of step `step` (an index into `STEP_IDS`).
+    pub fn add(&mut self, step: usize, status: Status) {
+        self.statuses[step] = status;
     }
 
-    /// SPEC §4: 100 × Σw PASS ÷ Σw (PASS + FAIL); a critical FAIL zeroes it when the
-    /// scorecard says so; a call with nothing to score is 100.
-    pub fn score(&self, weights: &Weights) -> f64 {
-        let graded = self.pass_weight + self.fail_weight;
-        if self.critical_fail && weights.critical_zeroes_score {
-            0.0
-        } else if graded <= 0.0 {
-            100.0
-        } else {
-            100.0 * self.pass_weight / graded
-        }
+    /// The score the call should have had: the audit's own SPEC §4 scoring
+    /// ([`scoring::score`]) of the truth statuses under the profile's weights.
+    pub fn score(&self, prof: &Compiled) -> f64 {
+        scoring::score(&self.statuses, prof).score
     }
 }
 
@@ -214,7 +208,7 @@ pub struct CallEval {
 
 pub(crate) fn evaluate(
     truth: &BTreeMap<String, CallTruth>,
-    weights: &Weights,
+    prof: &Compiled,
     predicted: &BTreeMap<String, PredictedCall>,
     expected: Option<&BTreeMap<String, ExpectedCall>>,
 ) -> CallEval {
@@ -231,7 +225,7 @@ pub(crate) fn evaluate(
     let mut abs_sum = 0.0;
     for id in ids {
         let pred = predicted.get(id);
-        let truth_score = truth.get(id).map(|t| t.score(weights));
+        let truth_score = truth.get(id).map(|t| t.score(prof));
         if let Some(ts) = truth_score {
             match pred {
                 Some(p) => {
@@ -285,23 +279,28 @@ fn compare_expected(stats: &mut ExpectedEval, id: &str, e: &ExpectedCall, p: &Pr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
 
-    fn weights(zeroes: bool) -> Weights {
-        Weights {
-            per_step: [("greeting", 1.0), ("empathy", 2.0), ("apkt_action", 3.0)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-            critical: BTreeSet::from(["apkt_action".to_string()]),
-            critical_zeroes_score: zeroes,
-        }
+    fn idx(step: &str) -> usize {
+        STEP_IDS.iter().position(|s| *s == step).unwrap()
     }
 
-    fn truth_of(w: &Weights, rows: &[(&str, Status)]) -> CallTruth {
+    /// Every step weighs 1 but empathy (2) and apkt_action (3); only apkt_action is
+    /// critical.
+    fn weights(zeroes: bool) -> Compiled {
+        let mut p = Compiled::builtin();
+        p.weights = [1.0; STEP_IDS.len()];
+        p.weights[idx("empathy")] = 2.0;
+        p.weights[idx("apkt_action")] = 3.0;
+        p.critical = [false; STEP_IDS.len()];
+        p.critical[idx("apkt_action")] = true;
+        p.profile.scoring.critical_zeroes_score = zeroes;
+        p
+    }
+
+    fn truth_of(_: &Compiled, rows: &[(&str, Status)]) -> CallTruth {
         let mut t = CallTruth::default();
         for &(step, status) in rows {
-            t.add(step, status, w);
+            t.add(idx(step), status);
         }
         t
     }
@@ -332,7 +331,7 @@ mod tests {
         assert_eq!(crit.score(&weights(false)), 25.0);
         // Nothing graded PASS or FAIL: 100.
         assert_eq!(truth_of(&w, &[("empathy", Na)]).score(&w), 100.0);
-        // A step absent from the weights weighs 1: PASS closing (1), FAIL empathy (2).
+        // Any other step weighs 1: PASS closing (1), FAIL empathy (2).
         let t = truth_of(&w, &[("closing", Pass), ("empathy", Fail)]);
         assert_eq!(t.score(&w), 100.0 / 3.0);
     }

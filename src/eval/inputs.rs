@@ -5,8 +5,8 @@ use super::calls::CallTruth;
 use super::csvio::{CsvFile, Row};
 use super::error::EvalError;
 use super::metrics::StepTable;
-use super::Weights;
 use crate::model::{Status, STEP_IDS};
+use crate::profile::Compiled;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -75,16 +75,16 @@ pub(crate) struct TruthPass {
     pub rows: u64,
     /// Truth rows that found their prediction.
     pub matched: u64,
-    /// Per-call score inputs, filled only when `weights` was given.
+    /// Per-call truth statuses, filled only when a profile was given.
     pub calls: BTreeMap<String, CallTruth>,
 }
 
-/// Streams truth.csv, counting every row against its prediction. `weights` asks for the
+/// Streams truth.csv, counting every row against its prediction. `prof` asks for the
 /// per-call truth scores too (needed only with `--calls`).
 pub(crate) fn read_truth(
     path: &Path,
     predictions: &Predictions,
-    weights: Option<&Weights>,
+    prof: Option<&Compiled>,
 ) -> Result<TruthPass, EvalError> {
     let mut file = CsvFile::open(path)?;
     let (c_call, c_step, c_expected) = (
@@ -126,11 +126,11 @@ pub(crate) fn read_truth(
         if let (true, Some(h)) = (held_out, pass.holdout.as_mut()) {
             h.add(step, expected, predicted);
         }
-        if let Some(w) = weights {
+        if prof.is_some() {
             pass.calls
                 .entry(call_id.to_string())
                 .or_default()
-                .add(STEP_IDS[step], expected, w);
+                .add(step, expected);
         }
     }
     Ok(pass)

@@ -14,7 +14,7 @@
 //! undefined ("n/a" in text, an empty cell in CSV) rather than 0 or 1, and the text output
 //! lists those steps with their false FAILs (FP), so false alarms stay visible.
 //!
-//! With `--calls`, each graded call's truth score (SPEC §4, from [`Weights`]) is compared
+//! With `--calls`, each graded call's truth score (SPEC §4, from the profile's weights, with [`crate::scoring::score`]) is compared
 //! with calls.csv `score` (mean absolute error), and an `expected_calls.csv` beside
 //! truth.csv (call_id, path, urgent, prior_report_no) is checked against calls.csv.
 //!
@@ -35,41 +35,24 @@ pub use calls::{
 pub use error::EvalError;
 pub use metrics::{Confusion, FailCounts, StepTable};
 
-use crate::cli::EvalArgs;
+use crate::profile::Compiled;
 use anyhow::Context;
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The scorecard as eval needs it to derive truth scores; filled from the SOP profile.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Weights {
-    /// Weight of each step id; a step absent here weighs 1.0.
-    pub per_step: BTreeMap<String, f64>,
-    /// Step ids whose FAIL is a critical fail.
-    pub critical: BTreeSet<String>,
-    /// Whether a critical fail sets the call score to 0 (SPEC §4 default: yes).
-    pub critical_zeroes_score: bool,
-}
-
-impl Weights {
-    pub fn weight(&self, step: &str) -> f64 {
-        self.per_step.get(step).copied().unwrap_or(1.0)
-    }
-}
-
-impl Default for Weights {
-    /// SPEC §4 defaults: every step weighs 1, apkt_action and simone_escalation are
-    /// critical, and a critical fail zeroes the score.
-    fn default() -> Self {
-        Weights {
-            per_step: BTreeMap::new(),
-            critical: ["apkt_action", "simone_escalation"]
-                .map(String::from)
-                .into(),
-            critical_zeroes_score: true,
-        }
-    }
+/// What `eval` reads and writes: plain data, filled by the binary from its flags.
+#[derive(Debug, Clone, Default)]
+pub struct EvalOptions {
+    /// Ground truth: call_id, step, expected[, holdout].
+    pub truth: PathBuf,
+    /// steps.csv written by `audit`.
+    pub steps: PathBuf,
+    /// calls.csv written by `audit`, for score error and path accuracy.
+    pub calls: Option<PathBuf>,
+    /// Also write the tables as CSV files into this folder.
+    pub csv: Option<PathBuf>,
+    /// Also sweep FAIL precision / recall / F1 across confidence thresholds.
+    pub sweep: bool,
 }
 
 /// Everything `eval` found; the text and CSV outputs are renderings of it.
@@ -94,8 +77,8 @@ pub const EXPECTED_CALLS: &str = "expected_calls.csv";
 
 /// Runs `callaudit eval`: reads the files of `args`, prints the report on `out`, writes
 /// the CSV tables when `--csv` is given, and returns the report.
-pub fn run(args: &EvalArgs, weights: &Weights, out: &mut dyn Write) -> anyhow::Result<EvalReport> {
-    let report = evaluate(args, weights)?;
+pub fn run(args: &EvalOptions, prof: &Compiled, out: &mut dyn Write) -> anyhow::Result<EvalReport> {
+    let report = evaluate(args, prof)?;
     render::write_text(out, &report).context("writing the eval report")?;
     if args.sweep {
         let sw = sweep::sweep(&args.truth, &args.steps)?;
@@ -109,13 +92,10 @@ pub fn run(args: &EvalArgs, weights: &Weights, out: &mut dyn Write) -> anyhow::R
 }
 
 /// Computes the report without printing or writing anything.
-pub fn evaluate(args: &EvalArgs, weights: &Weights) -> Result<EvalReport, EvalError> {
+/// Truth scores come from `prof`'s weights and critical steps (SPEC §4).
+pub fn evaluate(args: &EvalOptions, prof: &Compiled) -> Result<EvalReport, EvalError> {
     let predictions = inputs::Predictions::read(&args.steps)?;
-    let truth = inputs::read_truth(
-        &args.truth,
-        &predictions,
-        args.calls.as_ref().map(|_| weights),
-    )?;
+    let truth = inputs::read_truth(&args.truth, &predictions, args.calls.as_ref().map(|_| prof))?;
     let calls = match &args.calls {
         None => None,
         Some(calls_path) => {
@@ -132,7 +112,7 @@ pub fn evaluate(args: &EvalArgs, weights: &Weights) -> Result<EvalReport, EvalEr
             let predicted = calls::read_predicted(calls_path, expected.is_some())?;
             Some(calls::evaluate(
                 &truth.calls,
-                weights,
+                prof,
                 &predicted,
                 expected.as_ref(),
             ))
@@ -206,13 +186,20 @@ C2,REPEAT_OPEN_LT12H,true,K1
 C3,FIRST_REPORT,true,
 ";
 
-    fn args(f: &Fixture, calls: bool, csv: bool) -> EvalArgs {
-        EvalArgs {
+    /// SPEC §4 defaults: every step weighs 1; apkt_action and simone_escalation are
+    /// critical and zero the score.
+    fn spec_default() -> Compiled {
+        let mut p = Compiled::builtin();
+        p.weights = [1.0; crate::model::STEP_IDS.len()];
+        p
+    }
+
+    fn args(f: &Fixture, calls: bool, csv: bool) -> EvalOptions {
+        EvalOptions {
             truth: f.file("truth.csv", TRUTH),
             steps: f.file("steps.csv", STEPS),
             calls: calls.then(|| f.file("calls.csv", CALLS)),
             csv: csv.then(|| f.dir.path().join("out")),
-            sop: None,
             sweep: false,
         }
     }
@@ -222,7 +209,7 @@ C3,FIRST_REPORT,true,
         let f = Fixture::new();
         f.file(EXPECTED_CALLS, EXPECTED);
         let mut out = Vec::new();
-        let report = run(&args(&f, true, true), &Weights::default(), &mut out).unwrap();
+        let report = run(&args(&f, true, true), &spec_default(), &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(report.truth_rows, 8);
         assert_eq!(report.steps_rows, 8);
@@ -259,7 +246,7 @@ C3,FIRST_REPORT,true,
             "call_id,step,status\nC1,caller_name,FAIL\nC2,caller_name,PASS\n",
         );
         let mut out = Vec::new();
-        let report = run(&a, &Weights::default(), &mut out).unwrap();
+        let report = run(&a, &spec_default(), &mut out).unwrap();
         let fc = report.holdout.unwrap().per_step[1].fail_detection();
         assert_eq!((fc.tp, fc.fp, fc.fn_, fc.tn), (0, 1, 0, 1));
         let text = String::from_utf8(out).unwrap();
@@ -311,7 +298,7 @@ C3,FIRST_REPORT,true,
         let mut a = args(&f, false, true);
         a.truth = f.file("truth.csv", &truth);
         let mut out = Vec::new();
-        let report = run(&a, &Weights::default(), &mut out).unwrap();
+        let report = run(&a, &spec_default(), &mut out).unwrap();
         assert!(report.holdout.is_none() && report.calls.is_none());
         let text = String::from_utf8(out).unwrap();
         assert!(
@@ -328,16 +315,15 @@ C3,FIRST_REPORT,true,
     fn calls_without_expected_file_checks_scores_only() {
         let f = Fixture::new();
         let mut out = Vec::new();
-        let report = run(&args(&f, true, false), &Weights::default(), &mut out).unwrap();
+        let report = run(&args(&f, true, false), &spec_default(), &mut out).unwrap();
         let calls = report.calls.unwrap();
         assert!(calls.expected.is_none());
         // Critical weighting off and empathy weighing 3: C1 = 100·2/5 = 40 vs 66.67;
         // C2 = 100·1/5 = 20 vs 0; C3 = 100 vs 100.
-        let w = Weights {
-            per_step: BTreeMap::from([("empathy".to_string(), 3.0)]),
-            critical_zeroes_score: false,
-            ..Weights::default()
-        };
+        let mut w = spec_default();
+        let empathy = crate::model::STEP_IDS.iter().position(|s| *s == "empathy");
+        w.weights[empathy.unwrap()] = 3.0;
+        w.profile.scoring.critical_zeroes_score = false;
         let calls = evaluate(&args(&f, true, false), &w).unwrap().calls.unwrap();
         let mae = calls.score.mae.unwrap();
         assert!((mae - (26.67 + 20.0) / 3.0).abs() < 0.01, "{mae}");
@@ -354,14 +340,14 @@ C3,FIRST_REPORT,true,
         let f = Fixture::new();
         let mut a = args(&f, false, false);
         a.steps = f.dir.path().join("absent.csv");
-        let err = run(&a, &Weights::default(), &mut Vec::new()).unwrap_err();
+        let err = run(&a, &spec_default(), &mut Vec::new()).unwrap_err();
         assert!(err.to_string().contains("absent.csv"), "{err}");
         let mut a = args(&f, false, false);
         a.truth = f.file(
             "truth.csv",
             "call_id,step,expected\nC1,greeting,PASS\nC1,empathy,OK\n",
         );
-        let err = run(&a, &Weights::default(), &mut Vec::new()).unwrap_err();
+        let err = run(&a, &spec_default(), &mut Vec::new()).unwrap_err();
         assert!(
             err.to_string()
                 .ends_with("truth.csv: line 3: invalid status `OK`"),

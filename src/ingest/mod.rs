@@ -4,10 +4,12 @@
 
 pub mod csvin;
 pub mod input;
+pub mod labels;
 pub mod open;
 pub mod records;
 pub mod report_index;
 pub mod roles;
+pub mod sources;
 pub mod spill;
 pub mod tables;
 pub mod transcript;

@@ -2,6 +2,7 @@
 //! channels (`spk_0`, `ch_1`, `0`, `SPEAKER_01`) are mapped by a flag, or inferred: the
 //! agent is the speaker whose opening turns carry the greeting.
 
+use super::labels::{explicit_role, is_system};
 use super::transcript::RawTurn;
 use crate::model::{Role, Turn};
 
@@ -26,39 +27,6 @@ pub enum RoleMethod {
 pub struct RoleOptions {
     /// Speaker or channel label that is the agent (`spk_0`, `ch_0`, `0`).
     pub agent_label: Option<String>,
-}
-
-const AGENT_NAMES: &[&str] = &["agent", "cso", "operator"];
-/// Labels of turns no person spoke (Contact Lens chat events); dropped.
-const SYSTEM_NAMES: &[&str] = &["system"];
-
-/// Whether `label`, trimmed and lower-cased, is one of `names`. Labels are checked on
-/// every turn, so an ASCII label (nearly all) is compared without allocating; others
-/// take Unicode lower-casing as before.
-fn names_any(label: &str, names: &[&str]) -> bool {
-    let l = label.trim();
-    if l.is_ascii() {
-        names.iter().any(|n| l.eq_ignore_ascii_case(n))
-    } else {
-        names.contains(&l.to_lowercase().as_str())
-    }
-}
-
-/// Whether a turn was written by the platform rather than spoken.
-pub fn is_system(label: &str) -> bool {
-    names_any(label, SYSTEM_NAMES)
-}
-const CALLER_NAMES: &[&str] = &["caller", "customer", "pelanggan", "penelepon"];
-
-/// The role a label names outright, if any.
-pub fn explicit_role(label: &str) -> Option<Role> {
-    if names_any(label, AGENT_NAMES) {
-        Some(Role::Agent)
-    } else if names_any(label, CALLER_NAMES) {
-        Some(Role::Caller)
-    } else {
-        None
-    }
 }
 
 fn same_label(a: &str, b: &str) -> bool {

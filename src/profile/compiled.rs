@@ -346,7 +346,9 @@ mod tests {
     fn names(e: &ProfileError, key: &str, line: usize) {
         assert!(e.message.starts_with(&format!("{key}: ")), "{e}");
         assert_eq!(e.line, Some(line), "{e}");
-        assert!(e.to_string().starts_with(&format!("x.toml:{line}: {key}: ")));
+        assert!(e
+            .to_string()
+            .starts_with(&format!("x.toml:{line}: {key}: ")));
     }
 
     #[test]
@@ -360,7 +362,11 @@ mod tests {
         let e = edited(critical, "critical = [\"apkt_action\", \"simone\"]").unwrap_err();
         names(&e, "scoring.critical.simone", line_of(text, critical));
         let logs = "log_steps = [\"apkt_action\", \"apkt_note\"]";
-        let e = edited(logs, "log_steps = [\n  \"apkt_action\",\n  \"apkt_nte\",\n]").unwrap_err();
+        let e = edited(
+            logs,
+            "log_steps = [\n  \"apkt_action\",\n  \"apkt_nte\",\n]",
+        )
+        .unwrap_err();
         names(&e, "quality.log_steps.apkt_nte", line_of(text, logs) + 2);
         // A threshold out of range, and one of an unknown step.
         let with = |t: &str| {

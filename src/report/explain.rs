@@ -8,7 +8,7 @@ use super::view::CallView;
 use std::io::{self, Write};
 
 /// `--color auto|always|never`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
     Auto,
     Always,

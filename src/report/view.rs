@@ -9,8 +9,9 @@
 use super::fixed;
 use crate::ingest::roles::RoleMethod;
 use crate::matching::CallText;
+use crate::model::numbers::normalize_phone;
 use crate::model::{ActionKind, Call, PathKind, Role, StepId, System};
-use crate::path::{normalize_phone, PathInfo, PriorVia};
+use crate::path::{PathInfo, PriorVia};
 use crate::profile::Compiled;
 use crate::scoring::CallScore;
 use crate::steps::StepResult;

@@ -4,8 +4,9 @@
 //! concept said in other words ...), and the near misses must stay FAIL.
 
 use super::*;
+use crate::model::numbers::NumberKind;
 use crate::model::{CallMeta, PathKind, Turn};
-use crate::path::{NumberKind, PathInfo};
+use crate::path::PathInfo;
 
 /// A first-report call by agent Rahmat starting at `hh:mm` local time, its turns
 /// alternating agent / caller from `turns` ("A: ..." or "C: ...").
@@ -312,7 +313,7 @@ fn urgent(turns: &[&str]) -> bool {
     let c = call("09:00", "", turns);
     let text = CallText::new(&c.turns, &prof.norm, Some(&prof.lexicon), 2);
     let slots = slots_for(&c, &prof);
-    let reports = crate::path::ReportIndex::default();
+    let reports = crate::ingest::report_index::ReportIndex::default();
     crate::path::decide(&c, &text, &slots, &reports, &prof).urgent
 }
 

@@ -2,8 +2,8 @@
 
 use super::dialogue::{parts, parts_verdict, wrong_time_of_day};
 use super::{Ctx, StepResult};
+use crate::model::numbers::report_digits;
 use crate::model::{EvidenceTime, PathKind, Role, Status};
-use crate::path::report_digits;
 
 /// Tokens that may stand between digit groups of a number read aloud.
 const DIGIT_SEPARATORS: usize = 2;

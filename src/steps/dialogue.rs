@@ -4,8 +4,8 @@ use super::readback::{answer_told, content_words, enough, read_back, Shared};
 use super::{Ctx, StepResult};
 use crate::matching::phrase::{word_eq, Phrase};
 use crate::matching::Hit;
+use crate::model::numbers::NumberKind;
 use crate::model::{EvidenceTime, Role, Status};
-use crate::path::NumberKind;
 
 /// Result of looking for several parts of one step (greeting, closing): each part's
 /// best hit, and the names of the parts not found.

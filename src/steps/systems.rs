@@ -1,8 +1,8 @@
 //! Step 8 and the SIMONE notes: what APKT and SIMONE must show for the call's path.
 
 use super::{Ctx, StepResult};
+use crate::model::numbers::{report_digits, report_key, same_report};
 use crate::model::{Action, ActionKind, PathKind, Status};
-use crate::path::{report_digits, report_key, same_report};
 
 fn of_kind<'a>(ctx: &'a Ctx, kind: ActionKind) -> Vec<&'a Action> {
     ctx.call.actions.iter().filter(|a| a.kind == kind).collect()

@@ -13,6 +13,18 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// Runs `callaudit audit DIR --out OUT --quiet` plus `extra`, asserting exit 0.
+/// Writes a generated archive (the generator crate, as a library) into `dir`.
+#[allow(dead_code)]
+pub fn generate(dir: &Path, calls: u64, seed: u64, noise: u8, layout: &str, order: &str) {
+    let opts = callaudit_gen::Options {
+        noise,
+        layout: layout.into(),
+        order: order.into(),
+        ..callaudit_gen::Options::new(dir, calls, seed)
+    };
+    callaudit_gen::run(&opts).expect("generated archive");
+}
+
 pub fn audit(dir: &Path, out: &Path, extra: &[&str]) {
     Command::cargo_bin("callaudit")
         .unwrap()

@@ -25,8 +25,8 @@ mod table;
 mod tests;
 
 use super::tables;
+use crate::model::numbers::{normalize_phone, report_digits, report_key};
 use crate::model::{Reject, Report, Timestamp};
-use crate::path::{normalize_phone, report_digits, report_key};
 use record::{pack, unpack, Rec, NO_PHONE};
 use rows::RowFile;
 use sort::Sorter;

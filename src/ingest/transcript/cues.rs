@@ -8,7 +8,7 @@
 //! the first cue of a speaker's run.
 
 use super::{parse_clock, ParseError, RawTurn};
-use crate::ingest::roles::explicit_role;
+use crate::ingest::labels::explicit_role;
 
 /// Speaker label used when no cue so far named a speaker.
 pub const UNKNOWN_SPEAKER: &str = "unknown";

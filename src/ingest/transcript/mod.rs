@@ -117,49 +117,57 @@ pub enum Format {
 }
 
 impl Format {
-    /// Names accepted by `--format`.
-    pub const NAMES: &'static [&'static str] = &[
-        "jsonl",
-        "text",
-        "vtt",
-        "srt",
-        "whisper-json",
-        "transcribe",
-        "transcribe-ca",
-        "pca",
-        "deepgram",
-        "azure",
+    /// Every format with the names `--format` accepts for it: the first is its own name
+    /// (as reports print it), the rest are aliases. The one table the other lists derive
+    /// from.
+    const NAMED: [(Format, &'static [&'static str]); 10] = [
+        (Format::Jsonl, &["jsonl", "ndjson"]),
+        (Format::Text, &["text", "txt"]),
+        (Format::Vtt, &["vtt", "webvtt"]),
+        (Format::Srt, &["srt", "subrip"]),
+        (
+            Format::WhisperJson,
+            &["whisper-json", "whisper", "whisperx"],
+        ),
+        (Format::Transcribe, &["transcribe", "aws-transcribe"]),
+        (
+            Format::CallAnalytics,
+            &["transcribe-ca", "call-analytics", "contact-lens"],
+        ),
+        (Format::Pca, &["pca", "aws-pca"]),
+        (Format::Deepgram, &["deepgram"]),
+        (Format::Azure, &["azure", "azure-speech"]),
     ];
 
-    /// Every format, in the order of [`Format::NAMES`].
-    pub const ALL: &'static [Format] = &[
-        Format::Jsonl,
-        Format::Text,
-        Format::Vtt,
-        Format::Srt,
-        Format::WhisperJson,
-        Format::Transcribe,
-        Format::CallAnalytics,
-        Format::Pca,
-        Format::Deepgram,
-        Format::Azure,
-    ];
-
-    /// The format of a `--format` name; a few common aliases are accepted too.
-    pub fn from_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().replace('_', "-").as_str() {
-            "jsonl" | "ndjson" => Some(Format::Jsonl),
-            "text" | "txt" => Some(Format::Text),
-            "vtt" | "webvtt" => Some(Format::Vtt),
-            "srt" | "subrip" => Some(Format::Srt),
-            "whisper-json" | "whisper" | "whisperx" => Some(Format::WhisperJson),
-            "transcribe" | "aws-transcribe" => Some(Format::Transcribe),
-            "transcribe-ca" | "call-analytics" | "contact-lens" => Some(Format::CallAnalytics),
-            "pca" | "aws-pca" => Some(Format::Pca),
-            "deepgram" => Some(Format::Deepgram),
-            "azure" | "azure-speech" => Some(Format::Azure),
-            _ => None,
+    /// Own names of every format, in the order of [`Format::ALL`].
+    pub const NAMES: [&'static str; 10] = {
+        let mut out = [""; 10];
+        let mut i = 0;
+        while i < 10 {
+            out[i] = Self::NAMED[i].1[0];
+            i += 1;
         }
+        out
+    };
+
+    /// Every format.
+    pub const ALL: [Format; 10] = {
+        let mut out = [Format::Jsonl; 10];
+        let mut i = 0;
+        while i < 10 {
+            out[i] = Self::NAMED[i].0;
+            i += 1;
+        }
+        out
+    };
+
+    /// The format of a `--format` name or alias (case and `_`/`-` ignored).
+    pub fn from_name(name: &str) -> Option<Format> {
+        let name = name.to_ascii_lowercase().replace('_', "-");
+        Self::NAMED
+            .iter()
+            .find(|(_, names)| names.contains(&name.as_str()))
+            .map(|(f, _)| *f)
     }
 
     /// Picks the format from the file extension, then from the first bytes (JSON engine
@@ -168,20 +176,12 @@ impl Format {
         detect::detect(path, head)
     }
 
-    /// The `--format` name of this format (the first of [`Format::NAMES`] that selects it).
+    /// The `--format` name of this format (its first name in the table).
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Jsonl => "jsonl",
-            Format::Text => "text",
-            Format::Vtt => "vtt",
-            Format::Srt => "srt",
-            Format::WhisperJson => "whisper-json",
-            Format::Transcribe => "transcribe",
-            Format::CallAnalytics => "transcribe-ca",
-            Format::Pca => "pca",
-            Format::Deepgram => "deepgram",
-            Format::Azure => "azure",
-        }
+        Self::NAMED
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or("", |(_, names)| names[0])
     }
 
     /// Parses a whole file's text.
@@ -252,9 +252,17 @@ mod tests {
     fn names_round_trip() {
         assert_eq!(Format::ALL.len(), Format::NAMES.len());
         for (f, name) in Format::ALL.iter().zip(Format::NAMES) {
-            assert_eq!(f.to_string(), *name);
+            assert_eq!(f.to_string(), name);
             assert_eq!(Format::from_name(name), Some(*f));
         }
+        let mut aliases: Vec<&str> = Format::NAMED
+            .iter()
+            .flat_map(|(_, n)| n.iter().copied())
+            .collect();
+        let n = aliases.len();
+        aliases.sort();
+        aliases.dedup();
+        assert_eq!(aliases.len(), n, "a name selects two formats");
         assert_eq!(Format::from_name("WebVTT"), Some(Format::Vtt));
         assert_eq!(
             Format::from_name("contact_lens"),

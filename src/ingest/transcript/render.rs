@@ -7,7 +7,7 @@
 //! also a compact, honest sample of each format.
 
 use super::{cues::speaker_prefix, Format, RawTurn};
-use crate::ingest::roles::explicit_role;
+use crate::ingest::labels::explicit_role;
 use crate::model::Role;
 use serde_json::{json, Value};
 
@@ -210,7 +210,7 @@ mod tests {
 
     #[test]
     fn every_written_format_reads_back() {
-        for &f in Format::ALL {
+        for f in Format::ALL {
             let Some(text) = render(f, &turns()) else {
                 continue;
             };

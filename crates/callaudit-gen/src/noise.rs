@@ -16,7 +16,7 @@
 
 use super::rng::Rng;
 use super::spoken;
-use crate::model::{Role, Turn};
+use callaudit::model::{Role, Turn};
 
 /// Words that carry a step or a cue; kept whole (long ones may get one typo).
 #[rustfmt::skip]

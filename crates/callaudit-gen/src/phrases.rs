@@ -1209,7 +1209,7 @@ mod tests {
             .into_iter()
             .flat_map(|(_, p)| p.iter().copied())
             .collect();
-        for p in crate::generate::catalog::PROBLEMS {
+        for p in crate::catalog::PROBLEMS {
             all.extend(p.caller.iter().copied());
         }
         for text in all {

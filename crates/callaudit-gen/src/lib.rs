@@ -1,4 +1,4 @@
-//! `callaudit generate`: writes a synthetic archive of PLN 123 calls in the SPEC's input
+//! `callaudit-gen`: writes a synthetic archive of PLN 123 calls in the SPEC's input
 //! formats, with the ground truth an auditor is evaluated against.
 //!
 //! Output in `--out`: `calls.csv`, `actions.csv`, `reports.csv`, transcripts (one
@@ -13,7 +13,7 @@
 //! at every noise level), [`records`] derives the action log and report export, and
 //! [`writer`] streams it out. Calls depend only on (seed, index): no state carries over
 //! from one call to the next, memory stays flat, and the same seed gives the same bytes.
-//! Cost is roughly linear in calls; see the crate README's benchmark table.
+//! Cost is roughly linear in calls.
 //!
 //! The generator is deliberately independent of the auditor's profiles and matchers: its
 //! phrases were written from the SOP, not from what the matcher looks for.
@@ -36,15 +36,45 @@ pub mod writer;
 #[cfg(test)]
 mod tests;
 
-use crate::cli::GenerateArgs;
-use crate::model::Turn;
 use anyhow::Result;
+use callaudit::model::Turn;
 use noise::Noise;
 use phrases::Phrasebook;
 use records::{ActionRow, ReportRow};
 use rng::{Rng, Stream};
 use scenario::{Scenario, N_STEPS};
 use writer::{Archive, CallRecord, Layout};
+
+/// What to write: the options of the `callaudit-gen` binary, as plain data.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Number of calls.
+    pub calls: u64,
+    /// Random seed; the same seed writes the same archive.
+    pub seed: u64,
+    /// ASR noise level 0 (clean) to 3 (very noisy).
+    pub noise: u8,
+    /// Output folder.
+    pub out: std::path::PathBuf,
+    /// Transcript layout: `files`, `jsonl` or `mixed`.
+    pub layout: String,
+    /// Row order: `time`, `call-id` or `shuffled`.
+    pub order: String,
+}
+
+impl Options {
+    /// `calls` calls of `seed` at noise 1, mixed layout, time order, into `out`.
+    pub fn new(out: impl Into<std::path::PathBuf>, calls: u64, seed: u64) -> Options {
+        Options {
+            calls,
+            seed,
+            noise: 1,
+            out: out.into(),
+            layout: "mixed".into(),
+            order: "time".into(),
+        }
+    }
+}
 
 /// What a run wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +160,7 @@ fn protected_names(sc: &Scenario) -> Vec<String> {
 }
 
 /// Writes the archive described by `args` and returns what was written.
-pub fn run(args: &GenerateArgs) -> Result<Summary> {
+pub fn run(args: &Options) -> Result<Summary> {
     let layout = Layout::parse(&args.layout)?;
     order::Order::parse(&args.order)?;
     anyhow::ensure!(

@@ -7,7 +7,7 @@ use super::catalog::{self, Problem, PROBLEMS};
 use super::clock;
 use super::rng::{mix, Rng};
 use super::scenario::*;
-use crate::model::PathKind;
+use callaudit::model::PathKind;
 
 /// First day of the generated calls (local).
 pub(super) const BASE_DAY: (i64, u32, u32) = (2026, 11, 16);

@@ -19,9 +19,9 @@ use super::draw;
 use super::plan;
 use super::rng::Rng;
 use super::truth;
-use crate::model::{ActionKind, PathKind, Status};
+use callaudit::model::{ActionKind, PathKind, Status};
 
-/// Step positions in [`crate::model::STEP_IDS`] order.
+/// Step positions in [`callaudit::model::STEP_IDS`] order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Greeting = 0,
@@ -568,8 +568,8 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::rng::Stream;
-    use crate::model::STEP_IDS;
+    use crate::rng::Stream;
+    use callaudit::model::STEP_IDS;
 
     #[test]
     fn step_order_matches_model() {

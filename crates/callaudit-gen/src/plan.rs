@@ -8,7 +8,7 @@ use super::catalog::{self, PROBLEMS};
 use super::draw;
 use super::rng::Rng;
 use super::scenario::*;
-use crate::model::{ActionKind, PathKind};
+use callaudit::model::{ActionKind, PathKind};
 
 /// Builds the APKT and SIMONE actions the call will show.
 pub(super) fn actions(sc: &mut Scenario, seed: u64, unit: &str, rng: &mut Rng) {

@@ -4,7 +4,7 @@
 //! which the coverage tests count.
 
 use super::scenario::*;
-use crate::model::{PathKind, Status};
+use callaudit::model::{PathKind, Status};
 
 /// Sets `truth` from path, applicability and violations, and the coverage tags.
 pub(super) fn settle(sc: &mut Scenario) {

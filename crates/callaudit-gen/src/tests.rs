@@ -4,15 +4,15 @@
 //! written CSVs exactly as SPEC §2–3 state them.
 
 use super::*;
-use crate::ingest::transcript::{jsonl, text};
-use crate::model::{PathKind, STEP_IDS};
+use callaudit::ingest::transcript::{jsonl, text};
+use callaudit::model::{PathKind, STEP_IDS};
 use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn args(out: &Path, calls: u64, seed: u64, noise: u8, layout: &str) -> GenerateArgs {
-    GenerateArgs {
+fn args(out: &Path, calls: u64, seed: u64, noise: u8, layout: &str) -> Options {
+    Options {
         calls,
         seed,
         noise,

@@ -10,7 +10,7 @@
 use super::catalog;
 use super::scenario::{NumberKind, Scenario, Target, URGENT};
 use super::transcript::Anchors;
-use crate::model::{ActionKind, System};
+use callaudit::model::{ActionKind, System};
 
 /// One `actions.csv` row.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,8 +8,8 @@
 use super::clock::push_rfc3339;
 use super::records::{ActionRow, ReportRow};
 use super::scenario::Scenario;
-use crate::model::{PathKind, Role, Turn, STEP_IDS};
 use anyhow::{Context, Result};
+use callaudit::model::{PathKind, Role, Turn, STEP_IDS};
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -131,7 +131,7 @@ impl Archive {
             )?,
             reports: csv_writer(
                 &out.join("reports.csv"),
-                &crate::ingest::tables::REPORT_COLUMNS,
+                &callaudit::ingest::tables::REPORT_COLUMNS,
             )?,
             truth: csv_writer(
                 &out.join("truth.csv"),

@@ -16,7 +16,7 @@ use super::scenario::{
     NumberKind, PhoneV, PriorQV, Scenario, Step, TicketPlan, Urgency, N_STEPS, URGENT,
 };
 use super::spoken::{self, NumberForm};
-use crate::model::{ActionKind, PathKind, Role, Turn};
+use callaudit::model::{ActionKind, PathKind, Role, Turn};
 
 /// When, in seconds from the call's start, the agent worked in the systems.
 #[derive(Debug, Clone, Copy, Default)]
