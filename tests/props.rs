@@ -155,7 +155,10 @@ fn call_slots() -> Slots {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs the full count in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
 
     /// The indexed search (lexicon ids, start positions from the word index, near-miss
     /// ceilings) finds exactly the full matches a plain word-by-word scan finds, and a
@@ -231,7 +234,10 @@ fn phrase_sets() -> &'static Vec<Vec<Phrase>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs the full count in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48)
+    ))]
 
     /// The early-exit searches agree with the exhaustive one: `first` is the first hit
     /// of `find_all`, `find` is that hit or else `nearest`; and answers do not depend

@@ -1,12 +1,10 @@
-//! Where every key and list item of a profile stands in its TOML text, read with the
-//! `toml` crate's [`Spanned`] values, so a semantic error found after parsing (an empty
+//! Where every key and list item of a profile stands in its TOML text, read from the
+//! spans the TOML parser (`toml_edit`, the parser under `toml`) keeps, so a semantic error found after parsing (an empty
 //! list, an unknown slot, an unknown step id, a threshold out of range) names the line
 //! of the value at fault, not just its key.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashMap;
-use std::fmt;
-use toml::Spanned;
+use toml_edit::{ImDocument, Item, Table, Value};
 
 /// Line (1-based) of every value of a profile, by dotted key path; a list item is
 /// `key[i]` (`steps.closing.thanks[0]`).
@@ -20,34 +18,62 @@ impl Spans {
     /// the line then).
     pub fn parse(text: &str) -> Spans {
         let mut spans = Spans::default();
-        if let Ok(root) = toml::from_str::<Node>(text) {
+        if let Ok(doc) = ImDocument::parse(text) {
             let line = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
-            spans.walk("", &root, &line);
+            spans.table("", doc.as_table(), &line);
         }
         spans
     }
 
-    fn walk(&mut self, key: &str, node: &Node, line: &dyn Fn(usize) -> usize) {
-        match node {
-            Node::Table(entries) => {
-                for (k, v) in entries {
-                    let sub = if key.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{key}.{k}")
-                    };
-                    self.lines.insert(sub.clone(), line(v.span().start));
-                    self.walk(&sub, v.get_ref(), line);
+    fn put(
+        &mut self,
+        key: String,
+        span: Option<std::ops::Range<usize>>,
+        line: &dyn Fn(usize) -> usize,
+    ) {
+        if let Some(s) = span {
+            self.lines.insert(key, line(s.start));
+        }
+    }
+
+    fn table(&mut self, key: &str, t: &Table, line: &dyn Fn(usize) -> usize) {
+        for (k, item) in t.iter() {
+            let sub = join(key, k);
+            match item {
+                Item::None => {}
+                Item::Value(v) => self.value(sub, v, line),
+                Item::Table(t) => {
+                    // The line of a table is that of its header, or of its first key.
+                    let first = t.iter().find_map(|(_, i)| i.span());
+                    self.put(sub.clone(), t.span().or(first), line);
+                    self.table(&sub, t, line);
+                }
+                Item::ArrayOfTables(a) => {
+                    self.put(sub.clone(), a.span(), line);
+                    for (i, t) in a.iter().enumerate() {
+                        let item = format!("{sub}[{i}]");
+                        self.put(item.clone(), t.span(), line);
+                        self.table(&item, t, line);
+                    }
                 }
             }
-            Node::Array(items) => {
-                for (i, v) in items.iter().enumerate() {
-                    let sub = format!("{key}[{i}]");
-                    self.lines.insert(sub.clone(), line(v.span().start));
-                    self.walk(&sub, v.get_ref(), line);
+        }
+    }
+
+    fn value(&mut self, key: String, v: &Value, line: &dyn Fn(usize) -> usize) {
+        self.put(key.clone(), v.span(), line);
+        match v {
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    self.value(format!("{key}[{i}]"), v, line);
                 }
             }
-            Node::Leaf => {}
+            Value::InlineTable(t) => {
+                for (k, v) in t.iter() {
+                    self.value(join(&key, k), v, line);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -76,52 +102,11 @@ impl Spans {
     }
 }
 
-/// A TOML value with the spans of everything in it.
-enum Node {
-    Table(Vec<(String, Spanned<Node>)>),
-    Array(Vec<Spanned<Node>>),
-    Leaf,
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
-        d.deserialize_any(NodeVisitor)
-    }
-}
-
-struct NodeVisitor;
-
-macro_rules! leaf {
-    ($($name:ident: $t:ty),*) => {
-        $(fn $name<E: de::Error>(self, _: $t) -> Result<Node, E> {
-            Ok(Node::Leaf)
-        })*
-    };
-}
-
-impl<'de> Visitor<'de> for NodeVisitor {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a TOML value")
-    }
-
-    leaf!(visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64, visit_str: &str);
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element::<Spanned<Node>>()? {
-            items.push(v);
-        }
-        Ok(Node::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(k) = map.next_key::<String>()? {
-            entries.push((k, map.next_value::<Spanned<Node>>()?));
-        }
-        Ok(Node::Table(entries))
+fn join(key: &str, k: &str) -> String {
+    if key.is_empty() {
+        k.to_string()
+    } else {
+        format!("{key}.{k}")
     }
 }
 
@@ -131,7 +116,7 @@ mod tests {
 
     #[test]
     fn keys_and_items_have_their_lines() {
-        let text = "a = 1\n[t]\nlist = [\n  \"x\",\n  \"y\",\n]\n[t.m]\nk = 0.5\n";
+        let text = "a = 1\n[t]\nlist = [\n  \"x\",\n  \"y\",\n]\n[t.m]\nk = 0.5\n[u.v]\nw = 1\n";
         let s = Spans::parse(text);
         assert_eq!(s.line("a"), Some(1));
         assert_eq!(s.line("t.list"), Some(3));
@@ -140,6 +125,8 @@ mod tests {
         assert_eq!(s.item("t.list", 9), Some(3));
         assert_eq!(s.line("t.m.k"), Some(8));
         assert_eq!(s.nearest("t.m.k.z"), Some(8));
+        assert_eq!(s.line("u.v.w"), Some(10));
+        assert_eq!(s.line("u.v"), Some(9));
         assert_eq!(Spans::parse("a = ").line("a"), None);
     }
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{CallMeta, Role, Turn};
+use crate::model::{CallMeta, Role, StepId, Turn};
 
 fn call(texts: &[&str], confidence: Option<f64>) -> Call {
     Call {

@@ -212,3 +212,5 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
 
 #[cfg(test)]
 mod class_tests;
+#[cfg(test)]
+mod rule_tests;
