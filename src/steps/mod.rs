@@ -14,7 +14,6 @@ use crate::matching::{CallText, Hit, LOOSE_COST};
 use crate::model::{Action, Call, EvidenceTime, Role, Status, StepId};
 use crate::path::PathInfo;
 use crate::profile::Compiled;
-use crate::report::fixed;
 use chrono::Timelike;
 
 /// The verdict of one step.
@@ -198,10 +197,9 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
                 let c = r.confidence();
                 if r.status == Status::Pass && c + 1e-9 < t {
                     r.status = Status::Fail;
+                    // `{:.2}` is what the reports' `fixed(_, 2)` writes, byte for byte.
                     r.reason = format!(
-                        "evidence too uncertain: confidence {} below the step's threshold {}",
-                        fixed(c, 2),
-                        fixed(t, 2)
+                        "evidence too uncertain: confidence {c:.2} below the step's threshold {t:.2}"
                     );
                 }
             }
