@@ -166,25 +166,135 @@ pub struct Call {
     pub asr_confidence: Option<f64>,
 }
 
-/// The fixed step ids of SPEC §3, in report order.
-pub const STEP_IDS: [&str; 16] = [
-    "greeting",
-    "caller_name",
-    "prior_report_question",
-    "data_verification",
-    "empathy",
-    "status_update",
-    "phone_verification",
-    "apkt_action",
-    "apkt_note",
-    "simone_escalation",
-    "clarity_check",
-    "eta_3x24",
-    "service_guarantee",
-    "ticket_number",
-    "closing",
-    "forbidden_phrases",
-];
+/// The sixteen step ids of SPEC §3, in report order (the order of [`StepId::ALL`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StepId {
+    Greeting,
+    CallerName,
+    PriorReportQuestion,
+    DataVerification,
+    Empathy,
+    StatusUpdate,
+    PhoneVerification,
+    ApktAction,
+    ApktNote,
+    SimoneEscalation,
+    ClarityCheck,
+    Eta3x24,
+    ServiceGuarantee,
+    TicketNumber,
+    Closing,
+    ForbiddenPhrases,
+}
+
+/// Number of steps: the length of every per-step array.
+pub const STEP_COUNT: usize = 16;
+
+impl StepId {
+    /// Every step, in report order; `ALL[s.index()] == s`.
+    pub const ALL: [StepId; STEP_COUNT] = [
+        StepId::Greeting,
+        StepId::CallerName,
+        StepId::PriorReportQuestion,
+        StepId::DataVerification,
+        StepId::Empathy,
+        StepId::StatusUpdate,
+        StepId::PhoneVerification,
+        StepId::ApktAction,
+        StepId::ApktNote,
+        StepId::SimoneEscalation,
+        StepId::ClarityCheck,
+        StepId::Eta3x24,
+        StepId::ServiceGuarantee,
+        StepId::TicketNumber,
+        StepId::Closing,
+        StepId::ForbiddenPhrases,
+    ];
+
+    /// The id as written in profiles and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StepId::Greeting => "greeting",
+            StepId::CallerName => "caller_name",
+            StepId::PriorReportQuestion => "prior_report_question",
+            StepId::DataVerification => "data_verification",
+            StepId::Empathy => "empathy",
+            StepId::StatusUpdate => "status_update",
+            StepId::PhoneVerification => "phone_verification",
+            StepId::ApktAction => "apkt_action",
+            StepId::ApktNote => "apkt_note",
+            StepId::SimoneEscalation => "simone_escalation",
+            StepId::ClarityCheck => "clarity_check",
+            StepId::Eta3x24 => "eta_3x24",
+            StepId::ServiceGuarantee => "service_guarantee",
+            StepId::TicketNumber => "ticket_number",
+            StepId::Closing => "closing",
+            StepId::ForbiddenPhrases => "forbidden_phrases",
+        }
+    }
+
+    /// Position in report order: the index of the step's slot in a `[T; 16]`.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The step of a report-order position.
+    pub fn from_index(i: usize) -> Option<StepId> {
+        StepId::ALL.get(i).copied()
+    }
+
+    /// The step named `s`, if it is one of the sixteen ids.
+    pub fn from_name(s: &str) -> Option<StepId> {
+        StepId::ALL.into_iter().find(|id| id.as_str() == s)
+    }
+
+    /// Every id, comma-separated, for error messages.
+    pub fn known() -> String {
+        STEP_IDS.join(", ")
+    }
+}
+
+impl std::fmt::Display for StepId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not one of the sixteen step ids.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown step id {0:?}")]
+pub struct UnknownStep(pub String);
+
+impl std::str::FromStr for StepId {
+    type Err = UnknownStep;
+
+    fn from_str(s: &str) -> Result<StepId, UnknownStep> {
+        StepId::from_name(s).ok_or_else(|| UnknownStep(s.to_string()))
+    }
+}
+
+/// The step ids as strings, in report order (derived from [`StepId::ALL`]), for code that
+/// only writes names (headers, the generator's truth files).
+pub const STEP_IDS: [&str; STEP_COUNT] = {
+    let mut out = [""; STEP_COUNT];
+    let mut i = 0;
+    while i < STEP_COUNT {
+        out[i] = StepId::ALL[i].as_str();
+        i += 1;
+    }
+    out
+};
+
+/// When a verdict's evidence happened, in the unit of its source: a turn's start in
+/// seconds from call start, or an action row's timestamp. Written out by the reports
+/// (`evidence_time` / `evidence_at`), which alone choose the text form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum EvidenceTime {
+    /// Seconds from call start of the evidence turn.
+    Offset(f64),
+    /// Timestamp of the evidence action.
+    At(Timestamp),
+}
 
 /// The five SOP branches of SPEC §2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -270,6 +380,21 @@ pub struct Reject {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn step_ids_round_trip_in_report_order() {
+        for (i, id) in StepId::ALL.into_iter().enumerate() {
+            assert_eq!(id.index(), i);
+            assert_eq!(StepId::from_index(i), Some(id));
+            assert_eq!(id.as_str().parse::<StepId>(), Ok(id));
+            assert_eq!(STEP_IDS[i], id.as_str());
+        }
+        assert_eq!(
+            "greetings".parse::<StepId>(),
+            Err(UnknownStep("greetings".into()))
+        );
+        assert_eq!(StepId::ALL.len(), 16);
+    }
 
     /// The rendering `describe` had when it was built with `format!`.
     fn by_format(a: &Action) -> String {

@@ -4,7 +4,7 @@
 //! overridden statuses. A bad override row is a reject, never a stop.
 
 use crate::ingest::csvin::{line_of, reader, Columns};
-use crate::model::{Reject, Status, STEP_IDS};
+use crate::model::{Reject, Status, StepId};
 use crate::steps::StepResult;
 use std::collections::HashMap;
 use std::path::Path;
@@ -12,8 +12,7 @@ use std::path::Path;
 /// One reviewer's verdict on one step of a call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Override {
-    /// Index into STEP_IDS.
-    pub step: usize,
+    pub step: StepId,
     pub status: Status,
     pub reviewer: String,
     pub reason: String,
@@ -50,7 +49,7 @@ impl Overrides {
             file: file.clone(),
             by_call: HashMap::new(),
         };
-        let mut first: HashMap<(String, usize), u64> = HashMap::new();
+        let mut first: HashMap<(String, StepId), u64> = HashMap::new();
         let mut rec = csv::StringRecord::new();
         loop {
             match rdr.read_record(&mut rec) {
@@ -82,7 +81,7 @@ impl Overrides {
                 continue;
             }
             let step_name = cols.get(&rec, "step");
-            let Some(step) = STEP_IDS.iter().position(|s| *s == step_name) else {
+            let Some(step) = StepId::from_name(step_name) else {
                 reject(format!("override names unknown step {step_name:?}"));
                 continue;
             };
@@ -127,12 +126,12 @@ impl Overrides {
     }
 }
 
-/// Applies a call's overrides to its step results (STEP_IDS order). Returns, per step,
+/// Applies a call's overrides to its step results ([`StepId::ALL`] order). Returns, per step,
 /// the reviewer who overrode it and the audit's own status (`None` where not overridden).
 pub fn apply(results: &mut [StepResult], ovs: &[Override]) -> Vec<Option<(String, Status)>> {
     let mut marks = vec![None; results.len()];
     for o in ovs {
-        let Some(r) = results.get_mut(o.step) else {
+        let Some(r) = results.get_mut(o.step.index()) else {
             continue;
         };
         let audit = r.status;
@@ -156,7 +155,7 @@ pub fn apply(results: &mut [StepResult], ovs: &[Override]) -> Vec<Option<(String
                 r.reason
             )
         };
-        marks[o.step] = Some((o.reviewer.clone(), audit));
+        marks[o.step.index()] = Some((o.reviewer.clone(), audit));
     }
     marks
 }
@@ -192,16 +191,15 @@ mod tests {
             StepResult {
                 status: Status::Fail,
                 reason: "no apology".into(),
-                evidence_time: "3.0".into(),
+                evidence_time: Some(crate::model::EvidenceTime::Offset(3.0)),
                 evidence_text: "x".into(),
-                evidence_at: String::new(),
                 similarity: None,
                 loose: 0,
             };
-            STEP_IDS.len()
+            StepId::ALL.len()
         ];
         let marks = apply(&mut results, ovs);
-        let e = STEP_IDS.iter().position(|s| *s == "empathy").unwrap();
+        let e = StepId::Empathy.index();
         assert_eq!(results[e].status, Status::Pass);
         assert!(results[e]
             .reason

@@ -2,7 +2,7 @@
 //! denominator; a FAIL on a critical step sets `critical_fail` and, by profile, zeroes
 //! the score.
 
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId};
 use crate::profile::Compiled;
 
 /// The score of one call and its step counts.
@@ -14,10 +14,10 @@ pub struct CallScore {
     pub passed: usize,
     pub failed: usize,
     pub na: usize,
-    pub failed_steps: Vec<&'static str>,
+    pub failed_steps: Vec<StepId>,
 }
 
-/// Scores a call from its statuses in STEP_IDS order.
+/// Scores a call from its statuses in [`StepId::ALL`] order.
 pub fn score(statuses: &[Status], prof: &Compiled) -> CallScore {
     let (mut pass_w, mut fail_w) = (0.0, 0.0);
     let mut s = CallScore {
@@ -28,7 +28,8 @@ pub fn score(statuses: &[Status], prof: &Compiled) -> CallScore {
         na: 0,
         failed_steps: Vec::new(),
     };
-    for (i, st) in statuses.iter().enumerate() {
+    for (&st, id) in statuses.iter().zip(StepId::ALL) {
+        let i = id.index();
         match st {
             Status::Pass => {
                 s.passed += 1;
@@ -37,7 +38,7 @@ pub fn score(statuses: &[Status], prof: &Compiled) -> CallScore {
             Status::Fail => {
                 s.failed += 1;
                 fail_w += prof.weights[i];
-                s.failed_steps.push(STEP_IDS[i]);
+                s.failed_steps.push(id);
                 s.critical_fail |= prof.critical[i];
             }
             Status::Na => s.na += 1,
@@ -58,12 +59,12 @@ mod tests {
     use Status::*;
 
     fn statuses(fails: &[&str], nas: &[&str]) -> Vec<Status> {
-        STEP_IDS
+        StepId::ALL
             .iter()
             .map(|id| {
-                if fails.contains(id) {
+                if fails.contains(&id.as_str()) {
                     Fail
-                } else if nas.contains(id) {
+                } else if nas.contains(&id.as_str()) {
                     Na
                 } else {
                     Pass
@@ -79,7 +80,7 @@ mod tests {
         let s = score(&statuses(&["empathy"], &["eta_3x24", "apkt_note"]), &prof);
         assert_eq!((s.passed, s.failed, s.na), (13, 1, 2));
         assert!((s.score - 100.0 * 15.0 / 16.0).abs() < 1e-9);
-        assert_eq!(s.failed_steps, ["empathy"]);
+        assert_eq!(s.failed_steps, [StepId::Empathy]);
         assert!(!s.critical_fail);
     }
 

@@ -19,6 +19,7 @@ fn read(dir: &Path, name: &str) -> String {
 }
 
 #[test]
+#[ignore = "4500 calls (150 s in debug): run in release, as CI does"]
 fn chunks_are_written_in_order_and_unsorted_input_falls_back() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = tmp.path().join("archive");

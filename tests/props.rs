@@ -15,6 +15,10 @@ fn prof() -> &'static Compiled {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs 256 in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
     #[test]
     fn normaliser_is_total_and_idempotent(text in "\\PC{0,200}") {
         let norm = &prof().norm;
@@ -74,6 +78,10 @@ fn number_words_and_digits_agree() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs 256 in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
     #[test]
     fn lexicon_lookup_agrees_with_word_eq(token in "[a-z]{1,14}") {
         use callaudit::matching::phrase::word_eq;
@@ -155,7 +163,10 @@ fn call_slots() -> Slots {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs the full count in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(16)
+    ))]
 
     /// The indexed search (lexicon ids, start positions from the word index, near-miss
     /// ceilings) finds exactly the full matches a plain word-by-word scan finds, and a
@@ -231,7 +242,10 @@ fn phrase_sets() -> &'static Vec<Vec<Phrase>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs the full count in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12)
+    ))]
 
     /// The early-exit searches agree with the exhaustive one: `first` is the first hit
     /// of `find_all`, `find` is that hit or else `nearest`; and answers do not depend

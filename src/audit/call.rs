@@ -17,7 +17,7 @@ use crate::profile::{Compiled, Limits, Provenance};
 use crate::quality;
 use crate::report::html::HtmlShared;
 use crate::report::redact::{cap, Redactor};
-use crate::report::{fixed, push_fixed, CallReport, ReportOptions, Row};
+use crate::report::{CallReport, CallRow, ReportOptions, Row};
 use crate::scoring;
 use crate::steps::{self, Ctx};
 use std::path::{Path, PathBuf};
@@ -272,7 +272,7 @@ pub struct Examined {
     pub overridden: Vec<Option<(String, Status)>>,
     pub quality: Option<quality::Estimate>,
     /// Per step: a FAIL on a transcript too poor to trust it.
-    pub review: [bool; crate::model::STEP_IDS.len()],
+    pub review: [bool; crate::model::STEP_COUNT],
 }
 
 /// Checks one call whose transcript and actions are loaded, with its overrides.
@@ -363,83 +363,28 @@ pub fn report_of(
     }
     let m = &call.meta;
     // The calls.csv record is encoded here, on the worker, straight into bytes.
-    let mut row_bytes = Vec::with_capacity(256);
-    let mut row = Row::with(&mut row_bytes, output.cells);
-    row.field(&m.call_id)
-        .field(&m.started_at.to_rfc3339())
-        .field(&m.agent_id)
-        .field(&m.agent_name)
-        .field(&m.team)
-        .field(&m.site_code)
-        .field(path.kind.as_str())
-        .field(if path.urgent { "true" } else { "false" })
-        .field(path.prior.as_ref().map_or("", |r| r.report_no.as_str()))
-        .plain(|out| push_fixed(out, score.score, 1))
-        .field(if score.critical_fail { "true" } else { "false" })
-        .plain(|out| push_usize(out, score.passed))
-        .plain(|out| push_usize(out, score.failed))
-        .plain(|out| push_usize(out, score.na))
-        .field(&score.failed_steps.join(";"))
-        .field(path.new_report_no.as_deref().unwrap_or_default())
-        .plain(|out| {
-            if let Some(h) = path.prior_age_h {
-                push_fixed(out, h, 2);
-            }
-        })
-        .field(path.number_kind.as_str());
-    match method {
-        RoleMethod::Explicit => row.field("explicit"),
-        RoleMethod::Flag => row.field("flag"),
-        RoleMethod::Inferred { agent, confidence } => {
-            row.field(&format!("inferred:{agent}:{}", fixed(*confidence, 2)))
-        }
-        RoleMethod::FlagAbsent { agent, confidence } => row.field(&format!(
-            "flag-absent:inferred:{agent}:{}",
-            fixed(*confidence, 2)
-        )),
-        RoleMethod::FlagContradicted {
-            greeter,
-            confidence,
-        } => row.field(&format!(
-            "flag-contradicted:{greeter}-greets:{}",
-            fixed(*confidence, 2)
-        )),
-    };
-    match path.urgent_hit {
-        Some(h) => {
-            let (t, said) = text.evidence(&h);
-            let mut cue = fixed(t, 1);
-            cue.push_str(": ");
-            match &redactor {
-                Some(red) => cue.push_str(&red.apply(&said)),
-                None => cue.push_str(&said),
-            }
-            cap(&mut cue, evidence_chars);
-            row.field(&cue)
-        }
-        None => row.field(""),
-    };
-    row.plain(|out| {
-        if let Some(q) = &quality {
-            push_fixed(out, q.quality, 3);
-        }
-    })
-    .field(if review.contains(&true) {
-        "true"
-    } else {
-        "false"
+    let cue = path.urgent_hit.map(|h| {
+        let (t, said) = text.evidence(&h);
+        let said = match &redactor {
+            Some(red) => red.apply(&said).into_owned(),
+            None => said,
+        };
+        (t, said)
     });
-    match provenance {
-        Some(p) => row.field(&p.name).field(&p.version).field(&p.hash),
-        None => row.field("").field("").field(""),
-    };
-    let by: Vec<String> = overridden
-        .iter()
-        .zip(crate::model::STEP_IDS)
-        .filter_map(|(o, id)| o.as_ref().map(|(who, _)| format!("{id}={who}")))
-        .collect();
-    row.field(&by.join(";"));
-    row.end();
+    let mut row_bytes = Vec::with_capacity(256);
+    CallRow {
+        meta: m,
+        path: &path,
+        score: &score,
+        roles: method,
+        urgent_cue: cue.as_ref().map(|(t, said)| (*t, said.as_str())),
+        evidence_chars,
+        asr_quality: quality.as_ref().map(|q| q.quality),
+        needs_review: review.contains(&true),
+        provenance,
+        overridden: &overridden,
+    }
+    .encode(&mut Row::with(&mut row_bytes, output.cells));
     CallReport {
         call_id: m.call_id.clone(),
         row: row_bytes,
@@ -454,20 +399,4 @@ pub fn report_of(
         overridden,
         html: None,
     }
-}
-
-/// Appends a count in decimal.
-fn push_usize(out: &mut Vec<u8>, n: usize) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
 }

@@ -4,7 +4,7 @@
 //! atomic writes of the output tables.
 
 use super::error::EvalError;
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId};
 use csv::StringRecord;
 use std::path::{Path, PathBuf};
 
@@ -105,13 +105,12 @@ impl Row<'_> {
         Status::from_name(v).ok_or_else(|| self.bad("status", v))
     }
 
-    /// The position of the step id in [`STEP_IDS`]; step ids are fixed (SPEC §3), so any
+    /// The position of the step id in [`StepId::ALL`]; step ids are fixed (SPEC §3), so any
     /// other value is a typo, not a new step.
     pub fn step(&self, idx: usize) -> Result<usize, EvalError> {
         let v = self.get(idx);
-        STEP_IDS
-            .iter()
-            .position(|s| *s == v)
+        StepId::from_name(v)
+            .map(StepId::index)
             .ok_or_else(|| self.bad("step id", v))
     }
 
@@ -184,7 +183,7 @@ mod tests {
         let row = f.next_record().unwrap().unwrap();
         assert_eq!(row.line, 2);
         assert_eq!(row.call_id(c).unwrap(), "C1");
-        assert_eq!(STEP_IDS[row.step(s).unwrap()], "empathy");
+        assert_eq!(row.step(s).unwrap(), StepId::Empathy.index());
         assert_eq!(row.status(e).unwrap(), Status::Fail);
     }
 

@@ -70,7 +70,10 @@ fn vocabulary() -> &'static Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(16))]
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs the full count in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(16)
+    ))]
 
     #[test]
     fn nearest_agrees_with_the_in_order_search(

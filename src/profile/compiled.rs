@@ -2,11 +2,12 @@
 //! time bands in minutes, weights checked against the fixed step ids. Built once per
 //! run; workers share it read-only.
 
-use super::{Phrases, Profile, ProfileError};
+use super::sets::Sets;
+use super::{Profile, ProfileError};
 use crate::matching::lexicon::Lexicon;
 use crate::matching::normalize::Normalizer;
 use crate::matching::phrase::{MatchOptions, Phrase};
-use crate::model::STEP_IDS;
+use crate::model::{StepId, STEP_COUNT};
 
 /// A time-of-day band in minutes after midnight, inclusive; `from > to` wraps midnight.
 #[derive(Debug, Clone)]
@@ -14,38 +15,6 @@ pub struct BandMinutes {
     pub name: String,
     pub from: u32,
     pub to: u32,
-}
-
-/// Every phrase list of the profile, compiled.
-#[derive(Debug, Clone)]
-pub struct Sets {
-    pub urgent: Vec<Phrase>,
-    pub tusbung_paid: Vec<Phrase>,
-    pub tusbung_reconnect: Vec<Phrase>,
-    pub greet_pln: Vec<Phrase>,
-    pub greet_salutation: Vec<Phrase>,
-    pub greet_name: Vec<Phrase>,
-    pub greet_offer: Vec<Phrase>,
-    pub name_ask: Vec<Phrase>,
-    pub name_address: Vec<Phrase>,
-    pub prior_ask: Vec<Phrase>,
-    pub prior_yes: Vec<Phrase>,
-    pub prior_no: Vec<Phrase>,
-    pub prior_identifier: Vec<Phrase>,
-    pub empathy: Vec<Phrase>,
-    pub progress: Vec<Phrase>,
-    pub ask_mobile: Vec<Phrase>,
-    pub ask_this_number: Vec<Phrase>,
-    pub clarity: Vec<Phrase>,
-    pub eta_asks: Vec<Phrase>,
-    pub eta_says: Vec<Phrase>,
-    pub forward: Vec<Phrase>,
-    pub follow_up: Vec<Phrase>,
-    pub still_applies: Vec<Phrase>,
-    pub campaign: Vec<Phrase>,
-    pub thanks: Vec<Phrase>,
-    pub closing_salutation: Vec<Phrase>,
-    pub forbidden: Vec<Phrase>,
 }
 
 /// The profile ready for the workers.
@@ -58,10 +27,14 @@ pub struct Compiled {
     pub sets: Sets,
     /// Every phrase word, indexed for the per-token lookups of the hot path.
     pub lexicon: Lexicon,
-    /// Weight per step, in STEP_IDS order.
-    pub weights: [f64; STEP_IDS.len()],
-    /// Critical flag per step, in STEP_IDS order.
-    pub critical: [bool; STEP_IDS.len()],
+    /// Weight per step ([`StepId::index`]).
+    pub weights: [f64; STEP_COUNT],
+    /// Critical flag per step.
+    pub critical: [bool; STEP_COUNT],
+    /// Per step, the confidence a PASS needs, when the profile sets one.
+    pub thresholds: [Option<f64>; STEP_COUNT],
+    /// Per step, whether it is judged on the action logs alone (`quality.log_steps`).
+    pub log_steps: [bool; STEP_COUNT],
     /// Normalised word lists.
     pub urgent_negations: Vec<Vec<String>>,
     pub forbidden_negations: Vec<Vec<String>>,
@@ -82,12 +55,15 @@ fn minutes(s: &str) -> Option<u32> {
 impl Compiled {
     /// Validates and compiles; `file` names the profile in errors.
     pub fn new(profile: Profile, file: &str) -> Result<Compiled, ProfileError> {
+        let p = &profile;
+        let spans = &p.spans;
+        // Every error names its key and the line of its value (or of the nearest
+        // enclosing key); a more precise line is set where the value is known.
         let err = |key: &str, message: String| ProfileError {
             file: file.to_string(),
-            line: None,
+            line: spans.nearest(key),
             message: format!("{key}: {message}"),
         };
-        let p = &profile;
         let norm = Normalizer::new(
             p.normalize
                 .variants
@@ -103,13 +79,10 @@ impl Compiled {
         }
         for (name, variants) in &p.concepts {
             if variants.iter().all(|v| norm.tokens(v).is_empty()) {
-                return Err(ProfileError {
-                    line: p.line_of("concepts.x", &format!("{name} =")),
-                    ..err(
-                        &format!("concepts.{name}"),
-                        "a concept needs at least one word".into(),
-                    )
-                });
+                return Err(err(
+                    &format!("concepts.{name}"),
+                    "a concept needs at least one word".into(),
+                ));
             }
         }
         // An error names the line of the phrase (or of the empty list's key).
@@ -119,83 +92,25 @@ impl Compiled {
                 "must be between 0 and 1".into(),
             ));
         }
-        let compile = |key: &str, list: &Phrases| -> Result<Vec<Phrase>, ProfileError> {
-            let last = key.rsplit('.').next().unwrap_or(key);
-            if list.is_empty() {
+        let mut sets = Sets::compile(p, |list| {
+            if list.phrases.is_empty() {
                 return Err(ProfileError {
-                    line: p.line_of(key, &format!("{last} =")),
+                    line: spans.line(list.key),
                     ..err(
-                        key,
+                        list.key,
                         "the phrase list is empty: nothing could ever match it".into(),
                     )
                 });
             }
-            list.iter()
-                .map(|s| {
+            (list.phrases.iter().enumerate())
+                .map(|(i, s)| {
                     Phrase::compile_with(s, &norm, &p.concepts).map_err(|e| ProfileError {
-                        line: p.line_of(key, &format!("{s:?}")).or(p.line_of(key, s)),
-                        ..err(key, e)
+                        line: spans.item(list.key, i),
+                        ..err(list.key, e)
                     })
                 })
                 .collect()
-        };
-        let s = &p.steps;
-        let mut sets = Sets {
-            urgent: compile("urgent.cues", &p.urgent.cues)?,
-            tusbung_paid: compile("tusbung.paid", &p.tusbung.paid)?,
-            tusbung_reconnect: compile("tusbung.reconnect", &p.tusbung.reconnect)?,
-            greet_pln: compile("steps.greeting.pln", &s.greeting.pln)?,
-            greet_salutation: compile("steps.greeting.salutation", &s.greeting.salutation)?,
-            greet_name: compile("steps.greeting.own_name", &s.greeting.own_name)?,
-            greet_offer: compile("steps.greeting.offer", &s.greeting.offer)?,
-            name_ask: compile("steps.caller_name.ask", &s.caller_name.ask)?,
-            name_address: compile("steps.caller_name.address", &s.caller_name.address)?,
-            prior_ask: compile(
-                "steps.prior_report_question.ask",
-                &s.prior_report_question.ask,
-            )?,
-            prior_yes: compile(
-                "steps.prior_report_question.caller_yes",
-                &s.prior_report_question.caller_yes,
-            )?,
-            prior_no: compile(
-                "steps.prior_report_question.caller_no",
-                &s.prior_report_question.caller_no,
-            )?,
-            prior_identifier: compile(
-                "steps.prior_report_question.ask_identifier",
-                &s.prior_report_question.ask_identifier,
-            )?,
-            empathy: compile("steps.empathy.phrases", &s.empathy.phrases)?,
-            progress: compile("steps.status_update.progress", &s.status_update.progress)?,
-            ask_mobile: compile(
-                "steps.phone_verification.ask_mobile",
-                &s.phone_verification.ask_mobile,
-            )?,
-            ask_this_number: compile(
-                "steps.phone_verification.ask_this_number",
-                &s.phone_verification.ask_this_number,
-            )?,
-            clarity: compile("steps.clarity_check.phrases", &s.clarity_check.phrases)?,
-            eta_asks: compile("steps.eta_3x24.caller_asks", &s.eta_3x24.caller_asks)?,
-            eta_says: compile("steps.eta_3x24.agent_says", &s.eta_3x24.agent_says)?,
-            forward: compile(
-                "steps.service_guarantee.forward",
-                &s.service_guarantee.forward,
-            )?,
-            follow_up: compile(
-                "steps.service_guarantee.follow_up",
-                &s.service_guarantee.follow_up,
-            )?,
-            still_applies: compile(
-                "steps.ticket_number.still_applies",
-                &s.ticket_number.still_applies,
-            )?,
-            campaign: compile("steps.closing.campaign", &s.closing.campaign)?,
-            thanks: compile("steps.closing.thanks", &s.closing.thanks)?,
-            closing_salutation: compile("steps.closing.salutation", &s.closing.salutation)?,
-            forbidden: compile("steps.forbidden_phrases.lines", &s.forbidden_phrases.lines)?,
-        };
+        })?;
         let mut confusions = crate::matching::lexicon::Confusions::default();
         for (heard, meant) in &p.matching.confusions {
             for h in norm.tokens(heard) {
@@ -234,12 +149,15 @@ impl Compiled {
         let lexicon = lexicon.with_aliases(aliases.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         sets.all_mut().for_each(|p| p.bind(&lexicon));
         let mut bands = Vec::new();
-        for b in &p.time_of_day.bands {
+        for (i, b) in p.time_of_day.bands.iter().enumerate() {
             let (Some(from), Some(to)) = (minutes(&b.from), minutes(&b.to)) else {
-                return Err(err(
-                    "time_of_day.bands",
-                    format!("band {:?}: times must be HH:MM", b.name),
-                ));
+                return Err(ProfileError {
+                    line: spans.item("time_of_day.bands", i),
+                    ..err(
+                        "time_of_day.bands",
+                        format!("band {:?}: times must be HH:MM", b.name),
+                    )
+                });
             };
             bands.push(BandMinutes {
                 name: norm.text(&b.name),
@@ -253,41 +171,47 @@ impl Compiled {
                 "at least one band is needed".into(),
             ));
         }
-        for (key, t) in &p.scoring.thresholds {
-            if !(0.0..=1.0).contains(t) {
-                return Err(err(
-                    "scoring.thresholds",
-                    format!("{key}: must be between 0 and 1"),
-                ));
+        let step = |table: &str, key: &str, line: Option<usize>| {
+            key.parse::<StepId>().map_err(|_| ProfileError {
+                line,
+                ..err(
+                    &format!("{table}.{key}"),
+                    format!("unknown step id {key:?} (known: {})", StepId::known()),
+                )
+            })
+        };
+        let mut weights = [None; STEP_COUNT];
+        for (key, &w) in &p.scoring.weights {
+            let k = format!("scoring.weights.{key}");
+            let id = step("scoring.weights", key, spans.line(&k))?;
+            if w < 0.0 || !w.is_finite() {
+                return Err(err(&k, "weight must be ≥ 0".into()));
             }
+            weights[id.index()] = Some(w);
         }
-        for key in p
-            .scoring
-            .weights
-            .keys()
-            .chain(&p.scoring.critical)
-            .chain(p.scoring.thresholds.keys())
-            .chain(&p.quality.log_steps)
-        {
-            if !STEP_IDS.contains(&key.as_str()) {
-                return Err(err(
-                    "scoring",
-                    format!("unknown step id {key:?} (known: {})", STEP_IDS.join(", ")),
-                ));
+        let mut thresholds = [None; STEP_COUNT];
+        for (key, &t) in &p.scoring.thresholds {
+            let k = format!("scoring.thresholds.{key}");
+            let id = step("scoring.thresholds", key, spans.line(&k))?;
+            if !(0.0..=1.0).contains(&t) {
+                return Err(err(&k, "must be between 0 and 1".into()));
             }
+            thresholds[id.index()] = Some(t);
         }
-        let mut weights = [0.0; STEP_IDS.len()];
-        let mut critical = [false; STEP_IDS.len()];
-        for (i, id) in STEP_IDS.iter().enumerate() {
-            weights[i] = *p
-                .scoring
-                .weights
-                .get(*id)
+        let mut critical = [false; STEP_COUNT];
+        for (i, key) in p.scoring.critical.iter().enumerate() {
+            let line = spans.item("scoring.critical", i);
+            critical[step("scoring.critical", key, line)?.index()] = true;
+        }
+        let mut log_steps = [false; STEP_COUNT];
+        for (i, key) in p.quality.log_steps.iter().enumerate() {
+            let line = spans.item("quality.log_steps", i);
+            log_steps[step("quality.log_steps", key, line)?.index()] = true;
+        }
+        let mut weight = [0.0; STEP_COUNT];
+        for (w, id) in weight.iter_mut().zip(StepId::ALL) {
+            *w = weights[id.index()]
                 .ok_or_else(|| err("scoring.weights", format!("missing weight for {id}")))?;
-            if weights[i] < 0.0 || !weights[i].is_finite() {
-                return Err(err("scoring.weights", format!("{id}: weight must be ≥ 0")));
-            }
-            critical[i] = p.scoring.critical.iter().any(|c| c == id);
         }
         if p.paths.repeat_open_hours <= 0.0 {
             return Err(err("paths.repeat_open_hours", "must be positive".into()));
@@ -311,8 +235,10 @@ impl Compiled {
             bands,
             sets,
             lexicon,
-            weights,
+            weights: weight,
             critical,
+            thresholds,
+            log_steps,
             urgent_negations: sequences(&p.urgent.negations),
             forbidden_negations: sequences(&p.steps.forbidden_phrases.negations),
             forbidden_negation_exceptions: p
@@ -360,54 +286,6 @@ impl Compiled {
     /// Every phrase of the profile, for `profile --phrases`.
     pub fn all_phrases(&self) -> Vec<&Phrase> {
         self.sets.all().collect()
-    }
-}
-
-/// Lists every phrase-list field of [`Sets`] once, for both borrow kinds.
-macro_rules! each_set {
-    ($s:ident, $($r:tt)*) => {
-        [
-            $($r)* $s.urgent,
-            $($r)* $s.tusbung_paid,
-            $($r)* $s.tusbung_reconnect,
-            $($r)* $s.greet_pln,
-            $($r)* $s.greet_salutation,
-            $($r)* $s.greet_name,
-            $($r)* $s.greet_offer,
-            $($r)* $s.name_ask,
-            $($r)* $s.name_address,
-            $($r)* $s.prior_ask,
-            $($r)* $s.prior_yes,
-            $($r)* $s.prior_no,
-            $($r)* $s.prior_identifier,
-            $($r)* $s.empathy,
-            $($r)* $s.progress,
-            $($r)* $s.ask_mobile,
-            $($r)* $s.ask_this_number,
-            $($r)* $s.clarity,
-            $($r)* $s.eta_asks,
-            $($r)* $s.eta_says,
-            $($r)* $s.forward,
-            $($r)* $s.follow_up,
-            $($r)* $s.still_applies,
-            $($r)* $s.campaign,
-            $($r)* $s.thanks,
-            $($r)* $s.closing_salutation,
-            $($r)* $s.forbidden,
-        ]
-    };
-}
-
-impl Sets {
-    /// Every phrase of every list.
-    pub fn all(&self) -> impl Iterator<Item = &Phrase> {
-        let s = self;
-        each_set!(s, &).into_iter().flatten()
-    }
-
-    fn all_mut(&mut self) -> impl Iterator<Item = &mut Phrase> {
-        let s = self;
-        each_set!(s, &mut).into_iter().flatten()
     }
 }
 
@@ -461,6 +339,65 @@ mod tests {
         let e = edited(thanks, "thanks = []").unwrap_err();
         assert!(e.message.starts_with("steps.closing.thanks"), "{e}");
         assert_eq!(e.line, Some(line_of(text, thanks)));
+    }
+
+    /// A semantic error found after parsing: its message starts with the key, and its
+    /// line is that of the value at fault.
+    fn names(e: &ProfileError, key: &str, line: usize) {
+        assert!(e.message.starts_with(&format!("{key}: ")), "{e}");
+        assert_eq!(e.line, Some(line), "{e}");
+        assert!(e
+            .to_string()
+            .starts_with(&format!("x.toml:{line}: {key}: ")));
+    }
+
+    #[test]
+    fn step_keys_and_thresholds_name_their_line_and_key() {
+        let text = super::super::BUILTIN;
+        let weight = "\ngreeting = 1.0\n";
+        let e = edited(weight, "\ngreetings = 1.0\ngreeting = 1.0\n").unwrap_err();
+        names(&e, "scoring.weights.greetings", line_of(text, weight) + 1);
+        assert!(e.message.contains("unknown step id \"greetings\""), "{e}");
+        let critical = "critical = [\"apkt_action\", \"simone_escalation\"]";
+        let e = edited(critical, "critical = [\"apkt_action\", \"simone\"]").unwrap_err();
+        names(&e, "scoring.critical.simone", line_of(text, critical));
+        let logs = "log_steps = [\"apkt_action\", \"apkt_note\"]";
+        let e = edited(
+            logs,
+            "log_steps = [\n  \"apkt_action\",\n  \"apkt_nte\",\n]",
+        )
+        .unwrap_err();
+        names(&e, "quality.log_steps.apkt_nte", line_of(text, logs) + 2);
+        // A threshold out of range, and one of an unknown step.
+        let with = |t: &str| {
+            let text = format!("{text}\n[scoring.thresholds]\nempathy = 0.5\n{t}\n");
+            let line = text.lines().count();
+            let e = Compiled::new(Profile::parse(&text, "x.toml").unwrap(), "x.toml");
+            (e.unwrap_err(), line)
+        };
+        let (e, line) = with("closing = 1.5");
+        names(&e, "scoring.thresholds.closing", line);
+        let (e, line) = with("closin = 0.5");
+        names(&e, "scoring.thresholds.closin", line);
+    }
+
+    #[test]
+    fn semantic_errors_of_other_tables_name_their_line() {
+        let text = super::super::BUILTIN;
+        let fuzz = "fuzz = 0.8";
+        let e = edited(fuzz, "fuzz = 1.8").unwrap_err();
+        names(&e, "matching.fuzz", line_of(text, fuzz));
+        let hours = "repeat_open_hours = 12.0";
+        let e = edited(hours, "repeat_open_hours = -1.0").unwrap_err();
+        names(&e, "paths.repeat_open_hours", line_of(text, hours));
+        // A weight missing: the line of the weights table's first key at least.
+        let e = edited(weight_line(), "").unwrap_err();
+        assert!(e.message.contains("missing weight for greeting"), "{e}");
+        assert!(e.line.is_some(), "{e}");
+    }
+
+    fn weight_line() -> &'static str {
+        "greeting = 1.0\n"
     }
 
     #[test]

@@ -7,6 +7,8 @@
 
 pub mod compiled;
 pub mod provenance;
+pub mod sets;
+pub mod spans;
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -14,6 +16,8 @@ use std::path::Path;
 
 pub use compiled::Compiled;
 pub use provenance::Provenance;
+pub use sets::{phrase_lists, PhraseList, Sets};
+pub use spans::Spans;
 
 /// The built-in PLN 123 profile, as shipped.
 pub const BUILTIN: &str = include_str!("../../profiles/pln123.toml");
@@ -55,6 +59,9 @@ pub struct Profile {
     /// The profile's text, for the line of an error found after parsing.
     #[serde(skip)]
     pub source: Option<String>,
+    /// Line of every value of the profile's text, for errors found after parsing.
+    #[serde(skip)]
+    pub spans: Spans,
     /// Transcript quality gate; a profile without the table gets [`Quality::default`].
     #[serde(default)]
     pub quality: Quality,
@@ -427,17 +434,8 @@ impl Profile {
             }
         })?;
         p.source = Some(text.to_string());
+        p.spans = Spans::parse(text);
         Ok(p)
-    }
-
-    /// Line (1-based) of the first place `needle` stands in the profile's text after
-    /// the table header of `key`'s table (`steps.closing` for `steps.closing.thanks`).
-    pub fn line_of(&self, key: &str, needle: &str) -> Option<usize> {
-        let text = self.source.as_deref()?;
-        let table = key.rsplit_once('.').map_or("", |(t, _)| t);
-        let from = text.find(&format!("[{table}]")).unwrap_or(0);
-        let at = from + text[from..].find(needle)?;
-        Some(text[..at].matches('\n').count() + 1)
     }
 
     /// The built-in PLN 123 profile.

@@ -14,7 +14,7 @@
 
 pub mod words;
 
-use crate::model::{Call, Report, Status, STEP_IDS};
+use crate::model::{Call, Report, Status, STEP_COUNT};
 use crate::profile::Compiled;
 
 /// Where a quality estimate comes from.
@@ -75,20 +75,19 @@ pub fn estimate(call: &Call, prior: Option<&Report>, prof: &Compiled) -> Option<
     })
 }
 
-/// Per step (STEP_IDS order), whether its verdict needs review: a FAIL of a transcript
+/// Per step ([`StepId::ALL`] order), whether its verdict needs review: a FAIL of a transcript
 /// step on a low-quality transcript.
 pub fn needs_review(
     statuses: &[Status],
     est: Option<&Estimate>,
     prof: &Compiled,
-) -> [bool; STEP_IDS.len()] {
-    let mut out = [false; STEP_IDS.len()];
+) -> [bool; STEP_COUNT] {
+    let mut out = [false; STEP_COUNT];
     if !est.is_some_and(|e| e.low) {
         return out;
     }
-    let logs = &prof.profile.quality.log_steps;
-    for ((flag, st), id) in out.iter_mut().zip(statuses).zip(STEP_IDS) {
-        *flag = *st == Status::Fail && !logs.iter().any(|l| l == id);
+    for ((flag, st), log_step) in out.iter_mut().zip(statuses).zip(prof.log_steps) {
+        *flag = *st == Status::Fail && !log_step;
     }
     out
 }

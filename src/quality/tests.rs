@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{CallMeta, Role, Turn};
+use crate::model::{CallMeta, Role, StepId, Turn};
 
 fn call(texts: &[&str], confidence: Option<f64>) -> Call {
     Call {
@@ -108,8 +108,8 @@ fn too_few_words_say_nothing() {
 #[test]
 fn only_transcript_fails_of_a_low_call_need_review() {
     let prof = Compiled::builtin();
-    let mut statuses = vec![Status::Pass; STEP_IDS.len()];
-    let at = |id: &str| STEP_IDS.iter().position(|s| *s == id).unwrap();
+    let mut statuses = vec![Status::Pass; STEP_COUNT];
+    let at = |id: &str| id.parse::<StepId>().unwrap().index();
     statuses[at("greeting")] = Status::Fail;
     statuses[at("apkt_action")] = Status::Fail;
     statuses[at("eta_3x24")] = Status::Na;

@@ -3,7 +3,7 @@
 //! order, so the output is the same whatever the thread count.
 
 use super::fixed;
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId, STEP_COUNT};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default)]
@@ -17,8 +17,8 @@ struct Agent {
     /// whatever the number of calls, and gives the exact median.
     scores: BTreeMap<u64, u64>,
     critical: u64,
-    pass: [u64; STEP_IDS.len()],
-    fail: [u64; STEP_IDS.len()],
+    pass: [u64; STEP_COUNT],
+    fail: [u64; STEP_COUNT],
 }
 
 impl Agent {
@@ -54,7 +54,7 @@ impl AgentStats {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        cols.extend(STEP_IDS.iter().map(|s| format!("pass_rate_{s}")));
+        cols.extend(StepId::ALL.iter().map(|s| format!("pass_rate_{s}")));
         cols
     }
 
@@ -135,7 +135,7 @@ impl AgentStats {
                 fixed(median, 1),
                 a.critical.to_string(),
             ];
-            for i in 0..STEP_IDS.len() {
+            for i in 0..STEP_COUNT {
                 let d = a.pass[i] + a.fail[i];
                 row.push(if d == 0 {
                     String::new()

@@ -4,6 +4,7 @@
 //! a mix of two runs.
 
 mod agents;
+mod call_row;
 mod csvout;
 pub mod explain;
 mod fixed;
@@ -19,6 +20,7 @@ mod trends;
 pub mod view;
 
 pub use agents::AgentStats;
+pub use call_row::{step_list, CallRow, CALL_COLUMNS};
 pub use csvout::{push_record, Cells, Row};
 pub use fixed::{fixed, push_fixed};
 pub use outdir::{remove_staging_on_signal, OutDir, OutError, Staging};
@@ -27,7 +29,7 @@ use steps_out::StepsWriter;
 pub use steps_out::{steps_path, Evidence, StepColumns, StepRow, StepsFormat};
 pub use trends::Trends;
 
-use crate::model::{Reject, Status, STEP_IDS};
+use crate::model::{EvidenceTime, Reject, Status, StepId, STEP_COUNT};
 use crate::scoring::CallScore;
 use crate::steps::StepResult;
 use std::fs::File;
@@ -60,36 +62,6 @@ pub const NAMES: [&str; 8] = [
     "run.json",
 ];
 
-/// Columns of `calls.csv`.
-pub const CALL_COLUMNS: [&str; 26] = [
-    "call_id",
-    "started_at",
-    "agent_id",
-    "agent_name",
-    "team",
-    "site_code",
-    "path",
-    "urgent",
-    "prior_report_no",
-    "score",
-    "critical_fail",
-    "passed",
-    "failed",
-    "na",
-    "failed_steps",
-    "new_report_no",
-    "prior_age_hours",
-    "caller_number_kind",
-    "roles",
-    "urgent_cue",
-    "asr_quality",
-    "needs_review",
-    "profile_name",
-    "profile_version",
-    "profile_hash",
-    "overridden_by",
-];
-
 /// Columns of `steps.csv`.
 pub const STEP_COLUMNS: [&str; 13] = [
     "call_id",
@@ -107,6 +79,17 @@ pub const STEP_COLUMNS: [&str; 13] = [
     "evidence_at",
 ];
 
+/// The `evidence_time` and `evidence_at` cells of an evidence time: seconds from call
+/// start with one decimal, or an RFC 3339 timestamp; one unit per column, so a reader
+/// never has to tell seconds from timestamps.
+pub fn evidence_columns(t: Option<EvidenceTime>) -> (String, String) {
+    match t {
+        Some(EvidenceTime::Offset(s)) => (fixed(s, 1), String::new()),
+        Some(EvidenceTime::At(at)) => (String::new(), at.to_rfc3339()),
+        None => (String::new(), String::new()),
+    }
+}
+
 /// Everything reported about one audited call.
 #[derive(Debug, Clone)]
 pub struct CallReport {
@@ -123,9 +106,9 @@ pub struct CallReport {
     /// `--agent-speaker` / `--agent-channel` absent from the call or contradicted by
     /// its greeting (the `roles` column says which).
     pub role_mismatch: bool,
-    /// Per step (STEP_IDS order): a FAIL on a transcript too poor to trust it.
-    pub needs_review: [bool; STEP_IDS.len()],
-    /// Per step (STEP_IDS order): the reviewer who overrode it and the audit's own
+    /// Per step ([`StepId::ALL`] order): a FAIL on a transcript too poor to trust it.
+    pub needs_review: [bool; STEP_COUNT],
+    /// Per step ([`StepId::ALL`] order): the reviewer who overrode it and the audit's own
     /// status; empty when nothing was overridden.
     pub overridden: Vec<Option<(String, Status)>>,
     /// What the HTML report needs of the call, when one is written.
@@ -141,7 +124,7 @@ pub struct AgentCall {
     pub day: String,
     pub score: f64,
     pub critical_fail: bool,
-    pub statuses: [Status; STEP_IDS.len()],
+    pub statuses: [Status; STEP_COUNT],
 }
 
 /// Consecutive calls rendered on a worker: their `calls.csv` and `steps.csv` bytes, what
@@ -184,8 +167,9 @@ impl Block {
             calls += r.row.len();
             for s in &r.steps {
                 // Quoting may double quotes: count them twice at worst.
-                let text = s.reason.len() + s.evidence_time.len() + s.evidence_text.len();
-                let ids = r.call_id.len() + 2 * r.agent_id.len() + s.evidence_at.len();
+                // An evidence time is at most an RFC 3339 timestamp (32 bytes).
+                let text = s.reason.len() + 32 + s.evidence_text.len();
+                let ids = r.call_id.len() + 2 * r.agent_id.len();
                 steps += 2 * text + ids + 64;
             }
         }
@@ -219,10 +203,11 @@ impl Block {
         if let Some(h) = r.html {
             self.html.push(*h);
         }
-        let mut statuses = [Status::Na; STEP_IDS.len()];
-        let steps = STEP_IDS.iter().zip(&r.steps).zip(&r.needs_review);
+        let mut statuses = [Status::Na; STEP_COUNT];
+        let steps = StepId::ALL.iter().zip(&r.steps).zip(&r.needs_review);
         for (i, (((id, s), review), st)) in steps.zip(&mut statuses).enumerate() {
             *st = s.status;
+            let (time, at) = evidence_columns(s.evidence_time);
             let evidence = if opts.evidence.keeps(s.status) {
                 s.evidence_text.as_str()
             } else {
@@ -231,10 +216,10 @@ impl Block {
             if let Some(cols) = self.columns.as_mut() {
                 let row = StepRow {
                     call_id: &r.call_id,
-                    step: id,
+                    step: id.as_str(),
                     status: s.status,
                     reason: &s.reason,
-                    evidence_time: &s.evidence_time,
+                    evidence_time: &time,
                     evidence_text: evidence,
                     similarity: s.similarity,
                     confidence: s.confidence(),
@@ -245,17 +230,17 @@ impl Block {
                         .and_then(Option::as_ref)
                         .map(|(w, a)| (w.as_str(), *a)),
                     agent_id: &r.agent_id,
-                    evidence_at: &s.evidence_at,
+                    evidence_at: &at,
                 };
                 cols.push(&row, cells);
                 continue;
             }
             let mut row = Row::with(&mut self.steps, cells);
             row.field(&r.call_id)
-                .field(id)
+                .field(id.as_str())
                 .field(s.status.as_str())
                 .field(&s.reason)
-                .field(&s.evidence_time)
+                .field(&time)
                 .field(evidence);
             match s.similarity {
                 Some(v) => row.plain(|out| push_fixed(out, v, 2)),
@@ -268,7 +253,7 @@ impl Block {
                 Some((who, audit)) => row.field(who).field(audit.as_str()),
                 None => row.plain(|_| {}).plain(|_| {}),
             };
-            row.field(&r.agent_id).field(&s.evidence_at);
+            row.field(&r.agent_id).field(&at);
             row.end();
         }
         self.agents.push(AgentCall {

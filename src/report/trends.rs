@@ -3,7 +3,7 @@
 //! step. The agent rows and the team rows each add up to calls.csv.
 
 use super::{fixed, AgentCall};
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId, STEP_COUNT};
 use std::collections::BTreeMap;
 
 /// Which grouping a trends row belongs to; agents sort before teams.
@@ -19,7 +19,7 @@ struct Day {
     calls: u64,
     sum: f64,
     critical: u64,
-    fail: [u64; STEP_IDS.len()],
+    fail: [u64; STEP_COUNT],
 }
 
 /// Running per-(agent | team, day) aggregates, fed in call_id order.
@@ -42,7 +42,7 @@ impl Trends {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        cols.extend(STEP_IDS.iter().map(|s| format!("fail_{s}")));
+        cols.extend(StepId::ALL.iter().map(|s| format!("fail_{s}")));
         cols
     }
 
@@ -91,7 +91,7 @@ mod tests {
     use super::*;
 
     fn call(agent: &str, team: &str, day: &str, score: f64, fail: &[usize]) -> AgentCall {
-        let mut statuses = [Status::Pass; STEP_IDS.len()];
+        let mut statuses = [Status::Pass; STEP_COUNT];
         for &i in fail {
             statuses[i] = Status::Fail;
         }

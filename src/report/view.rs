@@ -10,7 +10,7 @@ use super::fixed;
 use crate::ingest::roles::RoleMethod;
 use crate::matching::CallText;
 use crate::model::numbers::normalize_phone;
-use crate::model::{ActionKind, Call, PathKind, Role, System, STEP_IDS};
+use crate::model::{ActionKind, Call, PathKind, Role, StepId, System};
 use crate::path::{PathInfo, PriorVia};
 use crate::profile::Compiled;
 use crate::scoring::CallScore;
@@ -114,11 +114,12 @@ fn speaker(r: Role) -> &'static str {
 /// text opens the evidence, and the same speaker's turns it was joined with (" / ").
 /// Compared on the raw texts, before [`shown`].
 fn evidence_turns(turns: &[crate::model::Turn], times: &[String], r: &StepResult) -> Vec<usize> {
-    if r.evidence_time.is_empty() || r.evidence_text.is_empty() {
+    let (time, _) = super::evidence_columns(r.evidence_time);
+    if time.is_empty() || r.evidence_text.is_empty() {
         return Vec::new();
     }
-    let Some(first) = (0..turns.len())
-        .find(|&i| times[i] == r.evidence_time && r.evidence_text.starts_with(&turns[i].text))
+    let Some(first) =
+        (0..turns.len()).find(|&i| times[i] == time && r.evidence_text.starts_with(&turns[i].text))
     else {
         return Vec::new();
     };
@@ -327,37 +328,35 @@ impl CallView {
             .collect();
         let described: Vec<String> = call.actions.iter().map(|a| a.describe()).collect();
         let mut steps = Vec::with_capacity(results.len());
-        for (id, r) in STEP_IDS.iter().zip(results) {
+        for (id, r) in StepId::ALL.into_iter().zip(results) {
             let mark = Mark {
-                step: id,
+                step: id.as_str(),
                 status: r.status.as_str(),
             };
             let on_turns = evidence_turns(&call.turns, &times, r);
             for &i in &on_turns {
                 turns[i].marks.push(mark.clone());
             }
-            let action = (!r.evidence_at.is_empty())
+            let (evidence_time, evidence_at) = super::evidence_columns(r.evidence_time);
+            let action = (!evidence_at.is_empty())
                 .then(|| described.iter().position(|d| *d == r.evidence_text))
                 .flatten();
             if let Some(i) = action {
                 actions[i].marks.push(mark.clone());
             }
             steps.push(StepView {
-                step: id,
+                step: id.as_str(),
                 status: r.status.as_str(),
                 reason: shown(&r.reason),
-                evidence_time: r.evidence_time.clone(),
-                evidence_at: r.evidence_at.clone(),
+                evidence_time,
+                evidence_at,
                 evidence_text: shown(&r.evidence_text),
                 similarity: r.similarity.map(|s| fixed(s, 2)).unwrap_or_default(),
                 turn: on_turns.first().copied(),
                 action,
             });
         }
-        let step = |id: &str| {
-            let i = STEP_IDS.iter().position(|s| *s == id).unwrap_or(0);
-            (&results[i], STEP_IDS[i])
-        };
+        let step = |id: StepId| (&results[id.index()], id.as_str());
         let found = |sys: System| -> Vec<String> {
             call.actions
                 .iter()
@@ -381,13 +380,13 @@ impl CallView {
         let expected = vec![
             expect(
                 "APKT",
-                "apkt_action",
+                StepId::ApktAction,
                 apkt_expected(call, path, prof),
                 System::Apkt,
             ),
             expect(
                 "SIMONE",
-                "simone_escalation",
+                StepId::SimoneEscalation,
                 simone_expected(path, prof),
                 System::Simone,
             ),
@@ -422,7 +421,7 @@ impl CallView {
             urgent: path.urgent,
             score: fixed(score.score, 1),
             critical_fail: score.critical_fail,
-            failed_steps: score.failed_steps.clone(),
+            failed_steps: score.failed_steps.iter().map(|s| s.as_str()).collect(),
             reasoning: reasoning(call, text, path, prof),
             turns,
             steps,
@@ -450,9 +449,8 @@ mod tests {
         StepResult {
             status: Status::Pass,
             reason: String::new(),
-            evidence_time: time.into(),
+            evidence_time: time.parse().ok().map(crate::model::EvidenceTime::Offset),
             evidence_text: text.into(),
-            evidence_at: String::new(),
             similarity: Some(1.0),
             loose: 0,
         }

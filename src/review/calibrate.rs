@@ -8,7 +8,7 @@ use super::view::AuditView;
 use crate::eval::csvio::CsvFile;
 use crate::eval::render::aligned;
 use crate::eval::{Confusion, EvalError, StepTable};
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId};
 use crate::report::push_record;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -66,7 +66,7 @@ pub fn read_grades(path: &Path) -> Result<Vec<Grade>, EvalError> {
                 path: path.to_path_buf(),
                 line: r.line,
                 first: l,
-                key: format!("{} {} by {}", key.0, STEP_IDS[key.1], key.2),
+                key: format!("{} {} by {}", key.0, StepId::ALL[key.1], key.2),
             });
         }
         first.insert(key, r.line);
@@ -212,7 +212,7 @@ impl Calibration {
                 out.push_str(&format!(
                     "{} {}: {} {} / audit {} @ {}: {}{}{}\n",
                     d.grade.call_id,
-                    STEP_IDS[d.grade.step],
+                    StepId::ALL[d.grade.step].as_str(),
                     d.grade.grader,
                     d.grade.grade.as_str(),
                     d.audit.map_or("missing", Status::as_str),
@@ -267,7 +267,7 @@ impl Calibration {
                 &mut out,
                 &[
                     d.grade.call_id.as_str(),
-                    STEP_IDS[d.grade.step],
+                    StepId::ALL[d.grade.step].as_str(),
                     &d.grade.grader,
                     d.grade.grade.as_str(),
                     d.audit.map_or("", Status::as_str),

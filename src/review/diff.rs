@@ -5,7 +5,7 @@
 
 use super::view::{AuditView, StepRow};
 use crate::eval::render::aligned;
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId, STEP_COUNT};
 use crate::report::{fixed, push_record};
 use std::collections::BTreeMap;
 
@@ -74,7 +74,7 @@ pub struct Diff {
     pub common: u64,
     pub only_old: u64,
     pub only_new: u64,
-    pub steps: [Flips; STEP_IDS.len()],
+    pub steps: [Flips; STEP_COUNT],
     pub agents: BTreeMap<String, AgentDiff>,
     /// Sum of NEW − OLD call scores over the common calls.
     pub score_change: f64,
@@ -107,7 +107,7 @@ pub fn diff(old: &AuditView, new: &AuditView) -> Diff {
         a.calls += 1;
         a.old_sum += o.score;
         a.new_sum += n.score;
-        for i in 0..STEP_IDS.len() {
+        for i in 0..STEP_COUNT {
             let key = (id.clone(), i);
             let (Some(os), Some(ns)) = (old.steps.get(&key), new.steps.get(&key)) else {
                 continue;
@@ -165,7 +165,7 @@ impl Diff {
             [f.compared, f.pass_to_fail, f.fail_to_pass, f.other].map(|v| v.to_string())
         };
         let mut rows = vec![head("step")];
-        for (id, f) in STEP_IDS.iter().zip(&self.steps) {
+        for (id, f) in StepId::ALL.iter().zip(&self.steps) {
             let mut r = vec![id.to_string()];
             r.extend(counts(f));
             rows.push(r);
@@ -214,7 +214,7 @@ impl Diff {
                 &[
                     f.call_id.as_str(),
                     &f.agent_id,
-                    STEP_IDS[f.step],
+                    StepId::ALL[f.step].as_str(),
                     f.old.status.as_str(),
                     f.new.status.as_str(),
                     &f.old.reason,

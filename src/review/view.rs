@@ -3,7 +3,7 @@
 
 use crate::eval::csvio::CsvFile;
 use crate::history::History;
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId};
 use crate::report::STEP_COLUMNS;
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeMap;
@@ -32,7 +32,7 @@ pub struct AuditView {
     /// Where it came from, for the printed report.
     pub label: String,
     pub calls: BTreeMap<String, CallRow>,
-    /// (call_id, index into STEP_IDS) → verdict.
+    /// (call_id, index into [`StepId::ALL`]) → verdict.
     pub steps: BTreeMap<(String, usize), StepRow>,
 }
 
@@ -116,7 +116,7 @@ impl AuditView {
             let step: String = r.get(1)?;
             let status: String = r.get(2)?;
             let (Some(i), Some(status)) = (
-                STEP_IDS.iter().position(|s| *s == step),
+                StepId::from_name(&step).map(StepId::index),
                 Status::from_name(&status),
             ) else {
                 bail!("history run {run}: bad step row {step} {status}");

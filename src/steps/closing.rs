@@ -3,8 +3,7 @@
 use super::dialogue::{parts, parts_verdict, wrong_time_of_day};
 use super::{Ctx, StepResult};
 use crate::model::numbers::report_digits;
-use crate::model::{PathKind, Role, Status};
-use crate::report::fixed;
+use crate::model::{EvidenceTime, PathKind, Role, Status};
 
 /// Tokens that may stand between digit groups of a number read aloud.
 const DIGIT_SEPARATORS: usize = 2;
@@ -78,7 +77,7 @@ fn turn_result(
     let (time, text) = turn
         .map(|t| {
             let t = &ctx.text.turns[t];
-            (fixed(t.start, 1), t.text.clone())
+            (Some(EvidenceTime::Offset(t.start)), t.text.clone())
         })
         .unwrap_or_default();
     StepResult {
@@ -86,7 +85,6 @@ fn turn_result(
         reason,
         evidence_time: time,
         evidence_text: text,
-        evidence_at: String::new(),
         similarity: Some(sim),
         loose: 0,
     }
@@ -172,7 +170,7 @@ pub fn closing(ctx: &Ctx) -> StepResult {
     let mut res = parts_verdict(ctx, &p, "closing", extra);
     if res.evidence_text.is_empty() {
         if let Some(&t) = last.first() {
-            res.evidence_time = fixed(ctx.text.turns[t].start, 1);
+            res.evidence_time = Some(EvidenceTime::Offset(ctx.text.turns[t].start));
             res.evidence_text = ctx.text.turns[t].text.clone();
         }
     }
@@ -213,9 +211,8 @@ pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
         None => StepResult {
             status: Status::Pass,
             reason: String::new(),
-            evidence_time: String::new(),
+            evidence_time: None,
             evidence_text: format!("none of the {} forbidden lines said", f.lines.len()),
-            evidence_at: String::new(),
             similarity: None,
             loose: 0,
         },

@@ -5,8 +5,7 @@ use super::{Ctx, StepResult};
 use crate::matching::phrase::{word_eq, Phrase};
 use crate::matching::Hit;
 use crate::model::numbers::NumberKind;
-use crate::model::{Role, Status};
-use crate::report::fixed;
+use crate::model::{EvidenceTime, Role, Status};
 
 /// Result of looking for several parts of one step (greeting, closing): each part's
 /// best hit, and the names of the parts not found.
@@ -122,9 +121,8 @@ pub(super) fn parts_verdict(ctx: &Ctx, p: &Parts, what: &str, extra: Option<Stri
         None => StepResult {
             status,
             reason,
-            evidence_time: String::new(),
+            evidence_time: None,
             evidence_text: String::new(),
-            evidence_at: String::new(),
             similarity: Some(similarity),
             loose: 0,
         },
@@ -153,9 +151,8 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
         return StepResult {
             status: Status::Fail,
             reason: format!("no agent turn in the first {} s", g.window_s),
-            evidence_time: String::new(),
+            evidence_time: None,
             evidence_text: String::new(),
-            evidence_at: String::new(),
             similarity: Some(0.0),
             loose: 0,
         };
@@ -180,7 +177,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
     let mut res = parts_verdict(ctx, &p, "greeting", extra);
     if res.evidence_text.is_empty() {
         let t = &ctx.text.turns[opening[0]];
-        res.evidence_time = fixed(t.start, 1);
+        res.evidence_time = Some(EvidenceTime::Offset(t.start));
         res.evidence_text = t.text.clone();
     }
     res
@@ -333,7 +330,7 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     let (time, text) = evidence
         .map(|(t, _)| {
             let turn = &ctx.text.turns[t];
-            (fixed(turn.start, 1), turn.text.clone())
+            (Some(EvidenceTime::Offset(turn.start)), turn.text.clone())
         })
         .unwrap_or_default();
     StepResult {
@@ -353,7 +350,6 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         },
         evidence_time: time,
         evidence_text: text,
-        evidence_at: String::new(),
         similarity: evidence.map(|e| e.1),
         loose: 0,
     }
@@ -423,9 +419,8 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
             return StepResult {
                 status: Status::Pass,
                 reason: String::new(),
-                evidence_time: fixed(turn.start, 1),
+                evidence_time: Some(EvidenceTime::Offset(turn.start)),
                 evidence_text: turn.text.clone(),
-                evidence_at: String::new(),
                 similarity: Some(r.share),
                 loose: 0,
             };
@@ -512,7 +507,7 @@ pub fn eta_3x24(ctx: &Ctx) -> StepResult {
         format!("caller asks at {t:.1} s (\"{said}\") but the agent never gives the 3 x 24 jam standard"),
     );
     if r.evidence_text.is_empty() {
-        r.evidence_time = fixed(t, 1);
+        r.evidence_time = Some(EvidenceTime::Offset(t));
         r.evidence_text = said;
     }
     r

@@ -11,10 +11,9 @@ mod systems;
 
 use crate::matching::phrase::{name_alternatives, Phrase, Slots};
 use crate::matching::{CallText, Hit, LOOSE_COST};
-use crate::model::{Action, Call, Role, Status, STEP_IDS};
+use crate::model::{Action, Call, EvidenceTime, Role, Status, StepId};
 use crate::path::PathInfo;
 use crate::profile::Compiled;
-use crate::report::fixed;
 use chrono::Timelike;
 
 /// The verdict of one step.
@@ -22,12 +21,10 @@ use chrono::Timelike;
 pub struct StepResult {
     pub status: Status,
     pub reason: String,
-    /// Seconds from call start of the evidence turn; empty for action evidence.
-    pub evidence_time: String,
+    /// When the evidence happened: the evidence turn's start (seconds from call
+    /// start) or the evidence action's timestamp; `None` without evidence.
+    pub evidence_time: Option<EvidenceTime>,
     pub evidence_text: String,
-    /// RFC 3339 timestamp of the evidence action; empty for turn evidence. One unit
-    /// per column: a reader never has to tell seconds from timestamps.
-    pub evidence_at: String,
     /// Match similarity of the evidence, 0..=1, when it is a phrase match.
     pub similarity: Option<f64>,
     /// Words of the evidence said only at the loose level.
@@ -52,9 +49,8 @@ impl StepResult {
         StepResult {
             status: Status::Na,
             reason: reason.into(),
-            evidence_time: String::new(),
+            evidence_time: None,
             evidence_text: String::new(),
-            evidence_at: String::new(),
             similarity: None,
             loose: 0,
         }
@@ -64,9 +60,8 @@ impl StepResult {
         StepResult {
             status,
             reason: reason.into(),
-            evidence_time: String::new(),
+            evidence_time: a.map(|a| EvidenceTime::At(a.at)),
             evidence_text: a.map(Action::describe).unwrap_or_default(),
-            evidence_at: a.map(|a| a.at.to_rfc3339()).unwrap_or_default(),
             similarity: None,
             loose: 0,
         }
@@ -114,9 +109,8 @@ impl Ctx<'_> {
             Some(h) if h.score < floor => StepResult {
                 status: Status::Fail,
                 reason: format!("{}: not said", reason.into()),
-                evidence_time: String::new(),
+                evidence_time: None,
                 evidence_text: String::new(),
-                evidence_at: String::new(),
                 similarity: Some(h.score),
                 loose: 0,
             },
@@ -132,9 +126,8 @@ impl Ctx<'_> {
             None => StepResult {
                 status: Status::Fail,
                 reason: format!("{}: not said", reason.into()),
-                evidence_time: String::new(),
+                evidence_time: None,
                 evidence_text: String::new(),
-                evidence_at: String::new(),
                 similarity: Some(0.0),
                 loose: 0,
             },
@@ -146,9 +139,8 @@ impl Ctx<'_> {
         StepResult {
             status,
             reason,
-            evidence_time: fixed(t, 1),
+            evidence_time: Some(EvidenceTime::Offset(t)),
             evidence_text: text,
-            evidence_at: String::new(),
             similarity: Some(h.score),
             loose: h.loose,
         }
@@ -176,11 +168,11 @@ pub fn slots_for(call: &Call, prof: &Compiled) -> Slots {
     slots
 }
 
-/// Runs every check, in STEP_IDS order.
+/// Runs every check, in [`StepId::ALL`] order.
 pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
     // What the read-backs of steps 4 and 6 share, built once.
     let shared = readback::Shared::default();
-    let out = vec![
+    let out: [StepResult; StepId::ALL.len()] = [
         dialogue::greeting(ctx),
         dialogue::caller_name(ctx),
         dialogue::prior_report_question(ctx),
@@ -198,19 +190,16 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
         closing::closing(ctx),
         closing::forbidden_phrases(ctx),
     ];
-    debug_assert_eq!(out.len(), STEP_IDS.len());
-    let thresholds = &ctx.prof.profile.scoring.thresholds;
     out.into_iter()
-        .zip(STEP_IDS)
-        .map(|(mut r, id)| {
-            if let Some(&t) = thresholds.get(id) {
+        .zip(&ctx.prof.thresholds)
+        .map(|(mut r, threshold)| {
+            if let Some(t) = *threshold {
                 let c = r.confidence();
                 if r.status == Status::Pass && c + 1e-9 < t {
                     r.status = Status::Fail;
+                    // `{:.2}` is what the reports' `fixed(_, 2)` writes, byte for byte.
                     r.reason = format!(
-                        "evidence too uncertain: confidence {} below the step's threshold {}",
-                        fixed(c, 2),
-                        fixed(t, 2)
+                        "evidence too uncertain: confidence {c:.2} below the step's threshold {t:.2}"
                     );
                 }
             }
@@ -221,3 +210,5 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
 
 #[cfg(test)]
 mod class_tests;
+#[cfg(test)]
+mod rule_tests;

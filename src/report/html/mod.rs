@@ -24,7 +24,7 @@ pub use pages::HtmlSink;
 use super::view::CallView;
 use crate::ingest::roles::RoleMethod;
 use crate::matching::CallText;
-use crate::model::{Call, Status, STEP_IDS};
+use crate::model::{Call, Status, STEP_COUNT};
 use crate::path::PathInfo;
 use crate::profile::Compiled;
 use crate::scoring::CallScore;
@@ -78,7 +78,7 @@ pub struct HtmlCall {
     pub critical: bool,
     pub path: &'static str,
     pub failed_steps: String,
-    pub statuses: [Status; STEP_IDS.len()],
+    pub statuses: [Status; STEP_COUNT],
     pub sampled: bool,
     /// The rendered call page, when this call may get one.
     pub page: Option<Vec<u8>>,
@@ -197,7 +197,7 @@ impl HtmlShared {
             let v = CallView::build(call, method, text, path, results, score, prof);
             self.call_page(&v)
         });
-        let mut statuses = [Status::Na; STEP_IDS.len()];
+        let mut statuses = [Status::Na; STEP_COUNT];
         for (s, r) in statuses.iter_mut().zip(results) {
             *s = r.status;
         }
@@ -209,7 +209,7 @@ impl HtmlShared {
             score: score.score,
             critical: score.critical_fail,
             path: path.kind.as_str(),
-            failed_steps: score.failed_steps.join(";"),
+            failed_steps: super::step_list(&score.failed_steps),
             statuses,
             sampled,
             page,

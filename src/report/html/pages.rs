@@ -5,7 +5,7 @@
 
 use super::charts::{count_bars, rate_bars, score_line, Chart};
 use super::{page_name, HtmlCall, HtmlShared};
-use crate::model::{PathKind, Status, STEP_IDS};
+use crate::model::{PathKind, Status, StepId, STEP_COUNT};
 use crate::report::{fixed, AgentStats};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -82,7 +82,7 @@ pub struct HtmlSink<'a> {
     shared: &'a HtmlShared,
     tmp: PathBuf,
     hist: [u64; 10],
-    steps: [[u64; 2]; STEP_IDS.len()],
+    steps: [[u64; 2]; STEP_COUNT],
     paths: BTreeMap<PathKind, Tally>,
     days: BTreeMap<String, Tally>,
     agents: BTreeMap<String, Agent>,
@@ -186,7 +186,7 @@ impl<'a> HtmlSink<'a> {
             shared,
             tmp,
             hist: [0; 10],
-            steps: [[0; 2]; STEP_IDS.len()],
+            steps: [[0; 2]; STEP_COUNT],
             paths: BTreeMap::new(),
             days: BTreeMap::new(),
             agents: BTreeMap::new(),
@@ -280,7 +280,7 @@ impl<'a> HtmlSink<'a> {
             let rec = records.get(&id).cloned().unwrap_or_default();
             let cell = |i: usize| rec.get(i).cloned().unwrap_or_default();
             // Pass rates of the steps that applied, lowest first.
-            let mut rates: Vec<(String, Option<f64>)> = STEP_IDS
+            let mut rates: Vec<(String, Option<f64>)> = StepId::ALL
                 .iter()
                 .enumerate()
                 .filter_map(|(i, s)| {
@@ -357,7 +357,7 @@ impl<'a> HtmlSink<'a> {
         profile: &str,
         agent_rows: &[AgentRow],
     ) -> io::Result<()> {
-        let steps: Vec<(String, Option<f64>)> = STEP_IDS
+        let steps: Vec<(String, Option<f64>)> = StepId::ALL
             .iter()
             .zip(&self.steps)
             .map(|(s, [p, f])| {

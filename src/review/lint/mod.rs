@@ -10,7 +10,7 @@ mod usage;
 
 use crate::matching::normalize::Normalizer;
 use crate::matching::phrase::{MatchOptions, Phrase, Slots, Toks};
-use crate::model::STEP_IDS;
+use crate::model::StepId;
 use crate::profile::{Compiled, Profile, BUILTIN};
 use lines::Lines;
 use lists::{phrase_lists, PhraseList, Side, FREE_MAPS};
@@ -141,14 +141,14 @@ fn unknown_keys(
                     format!("{path}.{key}")
                 };
                 match (free, k.get(key)) {
-                    (Some((_, true)), _) if !STEP_IDS.contains(&key.as_str()) => {
+                    (Some((_, true)), _) if StepId::from_name(key).is_none() => {
                         out.push(
                             src.lines.key(&sub),
                             Severity::Error,
                             "unknown-key",
                             format!(
                                 "{sub}: unknown step id {key:?} (known: {})",
-                                STEP_IDS.join(", ")
+                                StepId::known()
                             ),
                         );
                         drop.push(key.clone());
@@ -405,8 +405,8 @@ fn collisions(sets: &[ListPhrases], norm: &Normalizer, mopts: MatchOptions, out:
                                 "{}: {bsrc:?} also says {asrc:?} of {} (line {aline}): one sentence passes both {} and {}",
                                 b.list.key,
                                 a.list.key,
-                                b.list.step.unwrap_or_default(),
-                                a.list.step.unwrap_or_default()
+                                b.list.step.map_or("", StepId::as_str),
+                                a.list.step.map_or("", StepId::as_str)
                             ),
                         );
                     }

@@ -6,7 +6,7 @@ use super::{Lint, LintOptions, ListPhrases, Severity, Source};
 use crate::eval::csvio::CsvFile;
 use crate::matching::normalize::Normalizer;
 use crate::matching::phrase::{name_alternatives, MatchOptions, Slots, Toks};
-use crate::model::{Status, STEP_IDS};
+use crate::model::{Status, StepId, STEP_COUNT};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -37,8 +37,8 @@ pub fn check(
         steps.require("status")?,
         steps.require("evidence_text")?,
     );
-    let mut counts = [[0u64; 2]; STEP_IDS.len()];
-    let mut evidence: Vec<Evidence> = vec![Evidence::new(); STEP_IDS.len()];
+    let mut counts = [[0u64; 2]; STEP_COUNT];
+    let mut evidence: Vec<Evidence> = vec![Evidence::new(); STEP_COUNT];
     while let Some(r) = steps.next_record()? {
         let (i, st) = (r.step(step)?, r.status(status)?);
         match st {
@@ -47,7 +47,7 @@ pub fn check(
             Status::Na => {}
         }
         // A phrase is "used" in the evidence of a PASS; forbidden lines in a FAIL's.
-        let used = if STEP_IDS[i] == "forbidden_phrases" {
+        let used = if i == StepId::ForbiddenPhrases.index() {
             Status::Fail
         } else {
             Status::Pass
@@ -64,7 +64,7 @@ pub fn check(
         let n = pass + fail;
         let share = *fail as f64 / n.max(1) as f64;
         if n as usize >= opts.min_calls && share > opts.fail_share {
-            let sid = STEP_IDS[i];
+            let sid = StepId::ALL[i];
             let line = src
                 .lines
                 .table(&format!("steps.{sid}"))
@@ -87,10 +87,7 @@ pub fn check(
         let Some(sid) = list.step.filter(|_| list.side == Side::Agent) else {
             continue;
         };
-        let Some(i) = STEP_IDS.iter().position(|s| *s == sid) else {
-            continue;
-        };
-        let ev = &evidence[i];
+        let ev = &evidence[sid.index()];
         let total: usize = ev.values().map(BTreeSet::len).sum();
         if total == 0 {
             continue;

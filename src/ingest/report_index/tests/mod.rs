@@ -169,7 +169,10 @@ fn row_spec() -> impl Strategy<Value = RowSpec> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(
+        // PROPTEST_CASES overrides (CI runs the full count in release).
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
 
     #[test]
     fn on_disk_index_matches_the_model(
