@@ -20,11 +20,12 @@ use std::sync::OnceLock;
 /// Bytes of tokens a worker thread keeps answers for before it forgets them all.
 const MEMO_BYTES: usize = 4 << 20;
 
+/// Per worker: the profile the answers are for (its lexicon id and address), bytes
+/// held, and token → whether the dictionary or the profile knows it.
+type Memo = ((u64, usize), usize, FxHashMap<Box<str>, bool>);
+
 thread_local! {
-    /// Per worker: the profile the answers are for (its lexicon id and address),
-    /// bytes held, and token → whether the dictionary or the profile knows it.
-    static MEMO: RefCell<((u64, usize), usize, FxHashMap<Box<str>, bool>)> =
-        RefCell::new(((0, 0), 0, FxHashMap::default()));
+    static MEMO: RefCell<Memo> = RefCell::new(((0, 0), 0, FxHashMap::default()));
 }
 
 /// The embedded word list: one lower-case word a line, gzip-compressed.
