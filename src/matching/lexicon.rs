@@ -7,8 +7,8 @@
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
 use super::edit::{letters, within};
-use super::phrase::{close, loose_eq, loose_number, sound_key, spelled_like};
 use super::stem::{forms_of, prefix_forms_of};
+use super::word::{close, loose_eq, loose_number, sound_key, spelled_like};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,17 +17,21 @@ use std::sync::Arc;
 /// Sorted ids of the lexicon words a token says.
 pub type WordIds = Arc<[u32]>;
 
-/// Particles a word may carry and still be that word (kept in sync with word_eq).
-const PARTICLES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+use super::lang::PARTICLES;
 /// Marks an exact phrase word (as in [`super::phrase`]).
 const EXACT: char = '=';
-/// Distinct tokens cached per thread before the cache is cleared.
-const CACHE_LIMIT: usize = 65_536;
+/// Bytes of answers (token text, ids and the map entry) a thread caches before the
+/// cache is cleared: a bound on memory whatever the archive's vocabulary.
+const CACHE_BYTES: usize = 8 << 20;
+/// Bytes a cache entry costs besides its token and ids (map slot, Arc header).
+const ENTRY_BYTES: usize = 56;
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
-    static CACHE: RefCell<(u64, HashMap<String, WordIds>)> = RefCell::new((0, HashMap::default()));
+    /// (lexicon id, bytes held, token → answer).
+    static CACHE: RefCell<(u64, usize, HashMap<String, WordIds>)> =
+        RefCell::new((0, 0, HashMap::default()));
 }
 
 /// The words of a compiled profile.
@@ -123,6 +127,12 @@ impl Lexicon {
         }
         self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         self
+    }
+
+    /// Identity of this lexicon's answers (changes with its words, confusions and
+    /// aliases), for per-thread memos keyed on it.
+    pub fn cache_id(&self) -> u64 {
+        self.id
     }
 
     /// The confusion table, for slot words the lexicon does not hold.
@@ -328,22 +338,27 @@ impl Lexicon {
     pub fn lookup_each<S: AsRef<str>>(&self, tokens: &[S], mut f: impl FnMut(usize, &WordIds)) {
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if c.0 != self.id {
-                c.0 = self.id;
-                c.1.clear();
+            let (id, bytes, map) = &mut *c;
+            if *id != self.id {
+                *id = self.id;
+                *bytes = 0;
+                map.clear();
             }
             for (k, token) in tokens.iter().enumerate() {
                 let token = token.as_ref();
-                if let Some(ids) = c.1.get(token) {
+                if let Some(ids) = map.get(token) {
                     f(k, ids);
                     continue;
                 }
-                if c.1.len() >= CACHE_LIMIT {
-                    c.1.clear();
-                }
                 let ids = self.compute(token);
                 f(k, &ids);
-                c.1.insert(token.to_string(), ids);
+                let cost = token.len() + 4 * ids.len() + ENTRY_BYTES;
+                if *bytes + cost > CACHE_BYTES {
+                    *bytes = 0;
+                    map.clear();
+                }
+                *bytes += cost;
+                map.insert(token.to_string(), ids);
             }
         })
     }
@@ -365,7 +380,7 @@ fn max_edits(w: &str, fuzz: f64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::phrase::word_eq;
+    use crate::matching::word::word_eq;
     use proptest::prelude::*;
 
     const WORDS: [&str; 14] = [

@@ -6,6 +6,7 @@
 //! points at the turn where the phrase starts.
 
 pub mod edit;
+pub mod lang;
 pub mod lexicon;
 pub mod normalize;
 pub mod number_repair;
@@ -13,6 +14,7 @@ pub mod numbers;
 pub mod phrase;
 mod said;
 pub mod stem;
+pub mod word;
 
 use crate::model::{Role, Turn};
 use lexicon::{Lexicon, WordIds};

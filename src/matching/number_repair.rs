@@ -9,6 +9,7 @@
 //! read as numbers.
 
 use super::edit::within;
+use super::numbers::near;
 
 /// Number words a garbled token may stand for (three-letter ones are too short to
 /// tell from other words with an edit: "dia" / "dua").
@@ -42,9 +43,11 @@ fn candidate(t: &str) -> Option<&'static str> {
     if is_number_word(t) || REAL_WORDS.contains(&t) {
         return None;
     }
+    // `near` (a prefix and suffix compare) is necessary for one edit: it spares the
+    // edit-distance test on nearly every token of a turn with numbers.
     TARGETS
         .into_iter()
-        .find(|w| w.len().abs_diff(n) <= 1 && within(t, w, 1))
+        .find(|w| w.len().abs_diff(n) <= 1 && near(t, w) && within(t, w, 1))
 }
 
 /// Whether `t` is `w` with a letter dropped, added or two letters swapped (as

@@ -15,7 +15,7 @@ const LONG_MULTIPLIERS: [&str; 3] = ["seratus", "sepuluh", "sebelas"];
 /// or swap two neighbours) leaves a common prefix and suffix covering all but at most
 /// two bytes of the longer word. A few compares that rule most words out before the
 /// edit-distance test. (Not a filter for non-ASCII `w`, whose edits count chars.)
-fn near(w: &str, word: &str) -> bool {
+pub(super) fn near(w: &str, word: &str) -> bool {
     let (a, b) = (w.as_bytes(), word.as_bytes());
     if !w.is_ascii() {
         return true;

@@ -11,18 +11,15 @@
 //! the edit distance computed only for tokens of similar length.
 
 mod join;
-mod loose;
 mod scan;
-mod words;
 
 use super::lexicon::Lexicon;
 use super::normalize::{raw_tokens, Normalizer};
-pub use loose::{loose_eq, loose_number, sound_key};
+pub(crate) use super::word::Spelling;
+pub use super::word::{loose_eq, loose_number, sound_key, spelled_like, word_eq};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};
-pub(crate) use words::{close, Spelling};
-pub use words::{spelled_like, word_eq};
 
 /// How loosely words and phrases match; from the profile's `[matching]`.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +48,6 @@ impl Default for MatchOptions {
     }
 }
 
-/// Particles that Indonesian glues to a word without changing what it says.
 /// Marks a pattern word that must be said exactly (`=word` in the profile).
 const EXACT: char = '=';
 /// Width of a `...` gap in tokens.

@@ -9,30 +9,7 @@
 //! Cost: no allocation; a form is a slice of the word plus at most one restored letter,
 //! kept in a fixed array on the stack.
 
-const PARTICLES: [&str; 6] = ["lah", "kah", "pun", "nya", "ku", "mu"];
-const SUFFIXES: [&str; 4] = ["kan", "an", "i", "in"];
-/// Prefix and the letters a nasal prefix may have swallowed (0 = none).
-const PREFIXES: [(&str, &[u8]); 15] = [
-    ("di", &[0]),
-    ("ke", &[0]),
-    ("ter", &[0]),
-    ("ber", &[0]),
-    ("be", &[0]),
-    ("per", &[0]),
-    ("me", &[0]),
-    ("mem", &[0, b'p']),
-    ("men", &[0, b't']),
-    ("meng", &[0, b'k']),
-    ("meny", b"s"),
-    ("pe", &[0]),
-    ("pem", &[0, b'p']),
-    ("pen", &[0, b't']),
-    ("peng", &[0, b'k']),
-];
-
-/// Prefixes that with a suffix derive a new word rather than inflect one.
-/// ("se-" is not stripped at all: "sebelumnya" is not "belum", "seorang" not "orang".)
-const DERIVATIONAL: [&str; 6] = ["ke", "per", "pe", "pem", "pen", "peng"];
+use super::lang::{DERIVATIONAL, PARTICLES, PREFIXES, SUFFIXES};
 
 /// Shortest form worth comparing.
 const MIN_FORM: usize = 4;

@@ -12,9 +12,21 @@
 
 use crate::matching::stem;
 use crate::profile::Compiled;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::{OnceCell, RefCell};
 use std::io::Read;
 use std::sync::OnceLock;
+
+/// Bytes of tokens a worker thread keeps answers for before it forgets them all.
+const MEMO_BYTES: usize = 4 << 20;
+
+/// Per worker: the profile the answers are for (its lexicon id and address), bytes
+/// held, and token → whether the dictionary or the profile knows it.
+type Memo = ((u64, usize), usize, FxHashMap<Box<str>, bool>);
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(((0, 0), 0, FxHashMap::default()));
+}
 
 /// The embedded word list: one lower-case word a line, gzip-compressed.
 const LIST: &[u8] = include_bytes!("../../profiles/words/id_ID.words.gz");
@@ -76,12 +88,17 @@ fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
 }
 
 /// What a call may say besides the dictionary: the profile's words and the call's own.
+///
+/// Whether the dictionary or the profile knows a token does not depend on the call, so
+/// each worker thread remembers it per distinct token (bounded by [`MEMO_BYTES`]); only
+/// the call's own words are looked up per call.
 pub struct Vocabulary<'a> {
     prof: &'a Compiled,
     /// The call's own words (names, the prior report).
     call: FxHashSet<String>,
-    /// The profile's variants, fillers and known_words, gathered once for the call.
-    profile: FxHashSet<&'a str>,
+    /// The profile's variants, fillers and known_words, gathered on the first token the
+    /// worker's memo does not answer.
+    profile: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -91,27 +108,63 @@ impl<'a> Vocabulary<'a> {
         for t in call_texts {
             call.extend(tokens(t));
         }
-        let p = &prof.profile;
-        let profile = p
-            .normalize
-            .variants
-            .keys()
-            .chain(&p.normalize.fillers)
-            .chain(&p.quality.known_words)
-            .map(String::as_str)
-            .collect();
         Vocabulary {
             prof,
             call,
-            profile,
+            profile: OnceCell::new(),
         }
     }
 
-    fn said(&self, w: &str) -> bool {
-        list().contains(w)
+    fn profile(&self) -> &FxHashSet<&'a str> {
+        self.profile.get_or_init(|| {
+            let p = &self.prof.profile;
+            p.normalize
+                .variants
+                .keys()
+                .chain(&p.normalize.fillers)
+                .chain(&p.quality.known_words)
+                .map(String::as_str)
+                .collect()
+        })
+    }
+
+    /// Whether the dictionary or the profile (not the call) knows `w`: the part of
+    /// [`Vocabulary::knows`] that is the same in every call.
+    fn known_anywhere(&self, w: &str) -> bool {
+        w.bytes().any(|b| b.is_ascii_digit())
+            || list().contains(w)
             || self.prof.lexicon.id(w).is_some()
-            || self.profile.contains(w)
-            || self.call.contains(w)
+            || self.profile().contains(w)
+            || stem::any_form(w, |f| self.root(f))
+            || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
+    }
+
+    /// [`Vocabulary::known_anywhere`] from this worker's memo.
+    fn known_memo(&self, w: &str) -> bool {
+        let key = (
+            self.prof.lexicon.cache_id(),
+            std::ptr::from_ref(self.prof) as usize,
+        );
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            let (who, bytes, map) = &mut *m;
+            if *who != key {
+                *who = key;
+                *bytes = 0;
+                map.clear();
+            }
+            if let Some(&k) = map.get(w) {
+                return k;
+            }
+            let k = self.known_anywhere(w);
+            if *bytes + w.len() > MEMO_BYTES {
+                *bytes = 0;
+                map.clear();
+            }
+            *bytes += w.len() + 32;
+            map.insert(Box::from(w), k);
+            k
+        })
     }
 
     fn root(&self, w: &str) -> bool {
@@ -120,10 +173,7 @@ impl<'a> Vocabulary<'a> {
 
     /// Whether a lower-case token is a known word.
     pub fn knows(&self, w: &str) -> bool {
-        w.bytes().any(|b| b.is_ascii_digit())
-            || self.said(w)
-            || stem::any_form(w, |f| self.root(f))
-            || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
+        self.known_memo(w) || self.call.contains(w)
     }
 
     /// (known, counted) tokens of a text; single letters are not counted. Lower-cases

@@ -5,10 +5,9 @@
 //! first full match ([`Mode::First`]) stops at it without listing the other positions,
 //! and no search allocates a position list.
 
-use super::loose::loose_eq;
-use super::words::word_eq;
 use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
 use crate::matching::lexicon::{Confusions, WordIds};
+use crate::matching::word::{loose_eq, word_eq};
 use std::cell::RefCell;
 
 /// What a scan looks for.

@@ -1,8 +1,14 @@
 //! Word-level comparison of a pattern word and a spoken token: equality, particles,
-//! close spellings (bounded edit distance) and affix forms.
+//! close spellings (bounded edit distance), affix forms, and the loose level
+//! ([`loose_eq`]). Beneath both the lexicon (which caches these answers per token) and
+//! the phrase scanner (which asks them of words the lexicon does not hold), so neither
+//! imports the other for them.
 
-/// Particles that Indonesian glues to a word without changing what it says.
-const SUFFIXES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+mod loose;
+
+pub use loose::{loose_eq, loose_number, sound_key};
+
+use super::lang::PARTICLES as SUFFIXES;
 
 /// Whether spoken token `t` says pattern word `w`: the same word, the word with a
 /// particle (`laporannya`), a close spelling (ASR typos, also under a particle:
@@ -87,7 +93,7 @@ pub(crate) fn close(w: &str, t: &str, fuzz: f64) -> bool {
 ///
 /// `as usize` truncates toward zero and saturates (negatives and NaN to 0), which for
 /// this value is `floor` without the libm call.
-pub(super) fn allowed_edits(longest: usize, fuzz: f64) -> usize {
+pub(crate) fn allowed_edits(longest: usize, fuzz: f64) -> usize {
     (longest.saturating_sub(1) as f64 * (1.0 - fuzz) + 1e-9) as usize
 }
 

@@ -9,11 +9,9 @@
 //! Rahmat / Rahmad, Yusuf / Yusup), or a word the profile's confusion table says the
 //! recogniser hears as the token.
 
-use super::words::allowed_edits;
+use super::allowed_edits;
 use crate::matching::edit::within;
-
-/// Particles a token may carry (as in [`super::word_eq`]).
-const SUFFIXES: [&str; 6] = ["nya", "kah", "lah", "pun", "ku", "mu"];
+use crate::matching::lang::PARTICLES as SUFFIXES;
 
 /// Sound key of an ASCII word: the spellings Indonesian writes one sound with fold
 /// together (dj/j, tj/c, oe/u, c/k/q, f/p/v, y/i), doubled letters count once and a
