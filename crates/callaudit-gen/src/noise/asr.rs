@@ -119,10 +119,11 @@ pub fn apply(
     st: &mut Streams,
 ) {
     let whisper = st.whisper.chance(lv.whisper);
+    let mut heard: Vec<String> = people.to_vec();
     for turn in turns.iter_mut() {
         let mut toks = tokens(noise, &turn.text, names, people);
         let mut edits = 0usize;
-        default_kinds(&mut toks, lv, &mut edits, &mut st.words);
+        default_kinds(&mut toks, lv, &mut edits, &mut st.words, &mut heard);
         if heldout {
             held_kinds(&mut toks, lv, &mut edits, &mut st.held);
         }
@@ -136,7 +137,7 @@ pub fn apply(
         backchannel_split(turns, lv.backchannel, &mut st.held);
     }
     if whisper {
-        render::whisper(turns, people, &mut st.whisper);
+        render::whisper(turns, &heard, &mut st.whisper);
     }
 }
 
@@ -170,13 +171,24 @@ fn number_like(t: &Tok) -> bool {
     t.text.bytes().any(|b| b.is_ascii_digit()) || LOCKED.contains(&t.text.as_str())
 }
 
-fn default_kinds(toks: &mut Vec<Tok>, lv: &AsrLevel, edits: &mut usize, r: &mut Rng) {
+/// The default word kinds; names heard as a neighbouring name are added to `heard` (so
+/// Whisper-style rendering capitalises them as names).
+fn default_kinds(
+    toks: &mut Vec<Tok>,
+    lv: &AsrLevel,
+    edits: &mut usize,
+    r: &mut Rng,
+    heard: &mut Vec<String>,
+) {
     let mut i = 0;
     while i < toks.len() {
         // Name heard as a neighbouring name.
         if toks[i].person {
             if r.chance(lv.name_variant) {
                 if let Some(v) = tables::name_variant(&toks[i].text, r) {
+                    if !heard.contains(&v) {
+                        heard.push(v.clone());
+                    }
                     toks[i].text = v;
                     toks[i].touched = true;
                 }

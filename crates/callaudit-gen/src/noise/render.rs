@@ -193,7 +193,9 @@ fn punctuate(words: &[String], people: &[String], commas: bool) -> String {
             start = true;
         } else if commas && next.is_some() {
             let opener = k == 0 && OPENERS.contains(&w.as_str());
-            let before_voc = next.is_some_and(|nx| VOCATIVES.contains(&nx)) && k > 0;
+            let after = words.get(k + 2).map(String::as_str);
+            let named = after.is_some_and(|a| people.iter().any(|p| p == a));
+            let before_voc = next.is_some_and(|nx| VOCATIVES.contains(&nx)) && k > 0 && !named;
             if opener || before_voc {
                 piece.push(',');
             }

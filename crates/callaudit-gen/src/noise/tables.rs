@@ -63,8 +63,8 @@ pub const BACKCHANNEL: &[&str] = &["iya", "hmm", "oke", "iya iya", "he em", "ya"
 /// Pairs an engine writes as one word.
 #[rustfmt::skip]
 pub const MERGES: &[(&str, &str)] = &[
-    ("ada", "yang"), ("baik", "pak"), ("baik", "bu"), ("mohon", "maaf"), ("mohon", "ditunggu"),
-    ("sama", "sama"), ("terima", "kasih"), ("tindak", "lanjut"), ("ya", "bu"), ("ya", "pak"),
+    ("ada", "yang"), ("mohon", "maaf"), ("mohon", "ditunggu"), ("sama", "sama"),
+    ("terima", "kasih"), ("tindak", "lanjut"),
 ];
 
 /// Words with a real prefix an engine may write apart (`ke sehatan`, `se belumnya`);
