@@ -199,7 +199,12 @@ fn default_kinds(
         // Stutter, restart or filler before the word (never inside a number or a name).
         let u = r.unit();
         if u < lv.stutter {
-            let prev_ok = i == 0 || !(number_like(&toks[i - 1]) || toks[i - 1].person);
+            // Not inside a number, after a name, or between two protected words (a street
+            // or area of two words, "pln 123").
+            let prev_ok = i == 0
+                || !(number_like(&toks[i - 1])
+                    || toks[i - 1].person
+                    || (toks[i - 1].locked && toks[i].locked));
             if prev_ok && !number_like(&toks[i]) {
                 let w = toks[i].text.clone();
                 let extra = match r.below(3) {
