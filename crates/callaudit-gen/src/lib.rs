@@ -17,6 +17,28 @@
 //!
 //! The generator is deliberately independent of the auditor's profiles and matchers: its
 //! phrases were written from the SOP, not from what the matcher looks for.
+//!
+//! ## Noise kinds, and the held-out ones
+//!
+//! Noise 1 lower-cases, strips punctuation and writes some numbers as words. Noise 2 and
+//! 3 add typos, drops, doubles, fillers, colloquial forms and turn splits / merges, and on
+//! top of those the recogniser kinds of `noise/asr.rs` (written blind, from Indonesian
+//! phonology, without reading the matcher):
+//!
+//! - default kinds, in every noise 2 / 3 archive: `short_typo` (one-letter slips and
+//!   doubled letters in 3–5 letter words), `sound_confusion` (real-word confusions between
+//!   similar sounds: maaf→maap, pagi→bagi, malam→malang), `name_variant` (a person's name
+//!   as a neighbouring spelling: Rahmat→Rahmad), `word_boundary` (di bantu, mohonmaaf,
+//!   ditindak lanjuti), `stutter_filler` (ma- maaf, restarts, eh / anu / hmm / ya) and
+//!   `whisper_style` (per call: capitals, punctuation, numbers back to digits);
+//! - **held-out kinds**, only with [`Options::heldout_noise`] (`--heldout-noise`), never
+//!   in a default archive so that nothing is tuned against them: `phonetic_drift` (e/i,
+//!   o/u, final h/k lost, final t/d, final n/m → ng), `english_filler` (okay, sorry, so,
+//!   actually) and `backchannel_split` (a step's sentence split over two agent turns
+//!   around a caller's "iya" / "hmm" / "oke").
+//!
+//! Levels 0 and 1 are byte for byte what they were before these kinds; the truth never
+//! depends on the noise.
 
 pub mod catalog;
 pub mod clock;
@@ -60,6 +82,8 @@ pub struct Options {
     pub layout: String,
     /// Row order: `time`, `call-id` or `shuffled`.
     pub order: String,
+    /// Add the held-out recogniser noise kinds at noise 2 and 3 (see the crate doc).
+    pub heldout_noise: bool,
 }
 
 impl Options {
@@ -72,6 +96,7 @@ impl Options {
             out: out.into(),
             layout: "mixed".into(),
             order: "time".into(),
+            heldout_noise: false,
         }
     }
 }
@@ -106,9 +131,14 @@ pub struct Tables {
 
 impl Tables {
     pub fn new() -> Tables {
+        Tables::with_heldout(false)
+    }
+
+    /// The tables with or without the held-out noise kinds.
+    pub fn with_heldout(heldout: bool) -> Tables {
         Tables {
             phrases: Phrasebook::new(),
-            noise: Noise::new(),
+            noise: Noise::with_heldout(heldout),
         }
     }
 }
@@ -122,10 +152,11 @@ pub fn generate_call(seed: u64, index: u64, noise: u8, tables: &Tables) -> Gener
     let reports = records::reports(&scenario, &actions);
     let mut turns = rendered.turns;
     let names = protected_names(&scenario);
+    let people = people_names(&scenario);
     let mut noise_rng = Rng::for_call(seed, index, Stream::Noise);
     tables
         .noise
-        .apply(&mut turns, noise, &names, &mut noise_rng);
+        .apply_call(&mut turns, noise, &names, &people, &mut noise_rng);
     GeneratedCall {
         duration_s: rendered.duration.ceil() as u32,
         scenario,
@@ -159,6 +190,23 @@ fn protected_names(sc: &Scenario) -> Vec<String> {
     words
 }
 
+/// Lower-case words of the people's names (agent, caller, prior reporter): the only
+/// protected words noise may change, and then only into a neighbouring name.
+fn people_names(sc: &Scenario) -> Vec<String> {
+    let mut words: Vec<String> = Vec::with_capacity(8);
+    let mut add = |s: &str| words.extend(s.split_whitespace().map(str::to_lowercase));
+    add(sc.agent.name);
+    add(&sc.caller.full);
+    if let Some(p) = &sc.prior {
+        add(&p.name);
+    }
+    if let Some(scenario::NameV::WrongName { first, surname }) = sc.v.caller_name {
+        add(first);
+        add(surname);
+    }
+    words
+}
+
 /// Writes the archive described by `args` and returns what was written.
 pub fn run(args: &Options) -> Result<Summary> {
     let layout = Layout::parse(&args.layout)?;
@@ -168,7 +216,7 @@ pub fn run(args: &Options) -> Result<Summary> {
         "--noise must be 0 to 3, got {}",
         args.noise
     );
-    let tables = Tables::new();
+    let tables = Tables::with_heldout(args.heldout_noise);
     let mut archive = Archive::create(&args.out)?;
     for index in 0..args.calls {
         let call = generate_call(args.seed, index, args.noise, &tables);

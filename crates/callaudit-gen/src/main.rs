@@ -30,6 +30,11 @@ struct Args {
     /// started_at, actions by at, reports by created_at), `call-id` or `shuffled`.
     #[arg(long, default_value = "time")]
     order: String,
+    /// At noise 2 and 3, add the held-out recogniser noise kinds too (phonetic drift,
+    /// English fillers, a step split around a caller backchannel); never in a default
+    /// archive, so nothing is tuned against them.
+    #[arg(long)]
+    heldout_noise: bool,
 }
 
 fn main() -> ExitCode {
@@ -41,6 +46,7 @@ fn main() -> ExitCode {
         out: a.out,
         layout: a.layout,
         order: a.order,
+        heldout_noise: a.heldout_noise,
     };
     match callaudit_gen::run(&opts) {
         Ok(s) => {

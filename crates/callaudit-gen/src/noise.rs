@@ -13,6 +13,21 @@
 //! filler; only long key words may get a single-character typo, and numbers and
 //! time-of-day words never do. Splits keep both halves of a turn in order and in time.
 //! Noise draws from its own random stream, so the scenario is the same at every level.
+//!
+//! Levels 2 and 3 then add the recogniser kinds of [`asr`] (short-word typos, real-word
+//! sound confusions, neighbouring names, word boundaries, stutters and fillers,
+//! Whisper-style rendering; held out unless asked for: phonetic drift, English fillers,
+//! a step split around a caller backchannel). They draw from streams split off after the
+//! base noise, so the base noise of every level is byte for byte what it was, and levels
+//! 0 and 1 are unchanged.
+
+mod asr;
+#[cfg(test)]
+mod asr_tests;
+mod render;
+mod tables;
+
+pub use asr::AsrLevel;
 
 use super::rng::Rng;
 use super::spoken;
@@ -108,6 +123,8 @@ impl Level {
 #[derive(Debug)]
 pub struct Noise {
     keys: Vec<&'static str>,
+    /// Whether the held-out recogniser kinds are applied too.
+    heldout: bool,
 }
 
 impl Default for Noise {
@@ -118,10 +135,15 @@ impl Default for Noise {
 
 impl Noise {
     pub fn new() -> Noise {
+        Noise::with_heldout(false)
+    }
+
+    /// The noise applier; `heldout` adds the held-out recogniser kinds at levels 2 and 3.
+    pub fn with_heldout(heldout: bool) -> Noise {
         let mut keys: Vec<&'static str> = KEY_WORDS.to_vec();
         keys.sort_unstable();
         keys.dedup();
-        Noise { keys }
+        Noise { keys, heldout }
     }
 
     fn is_key(&self, w: &str, names: &[String]) -> bool {
@@ -133,6 +155,29 @@ impl Noise {
     /// Applies `level` to the turns. `names` are lower-case words that must survive (the
     /// agent's and caller's names, address words).
     pub fn apply(&self, turns: &mut Vec<Turn>, level: u8, names: &[String], rng: &mut Rng) {
+        self.apply_call(turns, level, names, &[], rng);
+    }
+
+    /// [`Noise::apply`] for a call whose people's names (lower case, a subset of `names`)
+    /// may be heard as neighbouring names.
+    pub fn apply_call(
+        &self,
+        turns: &mut Vec<Turn>,
+        level: u8,
+        names: &[String],
+        people: &[String],
+        rng: &mut Rng,
+    ) {
+        self.apply_base(turns, level, names, rng);
+        if level >= 2 {
+            let mut streams = asr::Streams::from(rng);
+            let lv = AsrLevel::of(level);
+            asr::apply(self, turns, &lv, names, people, self.heldout, &mut streams);
+        }
+    }
+
+    /// The base noise alone (what levels 2 and 3 were before the recogniser kinds).
+    pub fn apply_base(&self, turns: &mut Vec<Turn>, level: u8, names: &[String], rng: &mut Rng) {
         if level == 0 {
             return;
         }
@@ -444,7 +489,7 @@ mod tests {
                     "Estimasi maksimal 3x24 jam ya Pak. Mohon maaf atas permasalahannya.",
                 ),
             ];
-            n.apply(&mut turns, 3, &["andri".into()], &mut Rng::new(seed));
+            n.apply_base(&mut turns, 3, &["andri".into()], &mut Rng::new(seed));
             let all: String = turns
                 .iter()
                 .map(|t| t.text.clone())

@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod noise_archive;
+
 fn args(out: &Path, calls: u64, seed: u64, noise: u8, layout: &str) -> Options {
     Options {
         calls,
@@ -19,6 +21,7 @@ fn args(out: &Path, calls: u64, seed: u64, noise: u8, layout: &str) -> Options {
         out: out.to_path_buf(),
         layout: layout.to_string(),
         order: "call-id".to_string(),
+        heldout_noise: false,
     }
 }
 
@@ -113,9 +116,14 @@ fn noise_changes_words_not_truth() {
     let t3 = fs::read_to_string(noisy.join("transcripts/000/C00000000.txt")).unwrap();
     assert_ne!(t0, t3);
     assert!(t0.contains("PLN 123") || t0.contains("Selamat") || t0.contains("Halo"));
+    // Noise 1 writes lower case without punctuation (noise 3 may render a call
+    // Whisper-style, with capitals and punctuation).
+    let n1 = tmp.path().join("n1");
+    run(&args(&n1, 1, 5, 1, "files")).unwrap();
+    let t1 = fs::read_to_string(n1.join("transcripts/000/C00000000.txt")).unwrap();
     assert_eq!(
-        t3,
-        t3.to_lowercase()
+        t1,
+        t1.to_lowercase()
             .replace("agent:", "AGENT:")
             .replace("pelanggan:", "PELANGGAN:")
     );
