@@ -1,8 +1,8 @@
 //! Accuracy floor: a 300-call generated archive (seed 7, noise 2) is audited and scored
 //! against its ground truth with `callaudit eval`; the test fails when FAIL-F1 or
-//! agreement drops below the floors, set a little under the values measured when the
-//! test was written (all steps: F1 0.9956, agreement 0.9979; held-out phrasings: F1
-//! 0.992, agreement 0.997).
+//! agreement drops below the floors, set a little under the values measured with the
+//! generator's recogniser-style noise kinds (2026-12-01; all steps: F1 0.9827,
+//! agreement 0.9915; held-out phrasings: F1 0.9838, agreement 0.9940).
 
 mod common;
 
@@ -11,8 +11,8 @@ use common::{audit, generate, rows};
 
 /// (file, F1 floor, agreement floor).
 const FLOORS: [(&str, f64, f64); 2] = [
-    ("eval_steps.csv", 0.985, 0.993),
-    ("eval_steps_holdout.csv", 0.975, 0.99),
+    ("eval_steps.csv", 0.975, 0.987),
+    ("eval_steps_holdout.csv", 0.970, 0.988),
 ];
 
 #[test]
