@@ -300,7 +300,7 @@ pub fn actions(path: &Path, file: &str) -> Rows<Action> {
 }
 
 /// Rows of `reports.csv`.
-/// The columns of `reports.csv` in the SPEC's order (what `generate` writes).
+/// The columns of `reports.csv` in the SPEC's order (what `callaudit-gen` writes).
 pub const REPORT_COLUMNS: [&str; 10] = [
     "report_no",
     "created_at",
