@@ -6,7 +6,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{audit, fixture, rows};
+use common::{audit, csv_rows, fixture, rows};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -16,21 +16,6 @@ fn bin() -> Command {
 }
 
 type Rows = Vec<BTreeMap<String, String>>;
-
-fn csv_rows(bytes: &[u8]) -> Rows {
-    let mut rdr = csv::Reader::from_reader(bytes);
-    let headers = rdr.headers().unwrap().clone();
-    rdr.records()
-        .map(|r| {
-            let r = r.unwrap();
-            headers
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
 
 #[test]
 fn csv_is_the_default_and_byte_identical() {

@@ -40,8 +40,13 @@ pub fn audit(dir: &Path, out: &Path, extra: &[&str]) {
 
 /// Reads a CSV into rows of column → value.
 pub fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut rdr =
-        csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    csv_rows(&bytes)
+}
+
+/// The rows of CSV text, as maps from column to cell.
+pub fn csv_rows(bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
+    let mut rdr = csv::Reader::from_reader(bytes);
     let headers = rdr.headers().unwrap().clone();
     rdr.records()
         .map(|r| {

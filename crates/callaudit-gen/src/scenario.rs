@@ -21,26 +21,8 @@ use super::rng::Rng;
 use super::truth;
 use callaudit::model::{ActionKind, PathKind, Status};
 
-/// Step positions in [`callaudit::model::STEP_IDS`] order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Greeting = 0,
-    CallerName,
-    PriorReportQuestion,
-    DataVerification,
-    Empathy,
-    StatusUpdate,
-    PhoneVerification,
-    ApktAction,
-    ApktNote,
-    SimoneEscalation,
-    ClarityCheck,
-    Eta3x24,
-    ServiceGuarantee,
-    TicketNumber,
-    Closing,
-    ForbiddenPhrases,
-}
+/// The SOP steps: the auditor's own step ids, in [`callaudit::model::STEP_IDS`] order.
+pub use callaudit::model::StepId as Step;
 
 pub const N_STEPS: usize = 16;
 
