@@ -4,7 +4,7 @@
 # For each size and layout (jsonl bundles, per-call files) it generates an archive with
 # `callaudit-gen` and, RUNS times, each round in turn under /usr/bin/time -v:
 #   - the audit;
-#   - the floor (examples/floor_write.rs: parse the tables and transcripts, Aho-Corasick
+#   - the floor (benches/floor_write.rs: parse the tables and transcripts, Aho-Corasick
 #     scan of the phrases over agent turns, write a steps-sized CSV), and audit / floor;
 #   - rg counting the profile's phrases in the same transcripts, and `cat` of them;
 #   - the naive Python peer (benches/peer.py, rapidfuzz), and audit / peer throughput
@@ -23,11 +23,12 @@ command -v rg >/dev/null || { echo "ripgrep missing: apt-get install ripgrep" >&
 if [ "$PEER" = 1 ] && ! python3 -c 'import rapidfuzz' 2>/dev/null; then
   echo "rapidfuzz missing (for benches/peer.py): pip install rapidfuzz, or PEER=0" >&2; exit 1
 fi
-cargo build --release --quiet --bin callaudit --example floor_write
+cargo build --release --quiet --bin callaudit
+cargo build --release --quiet -p callaudit-bench --bin floor_write
 cargo build --release --quiet -p callaudit-gen
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 BIN=$TARGET/release/callaudit
-FLOOR=$TARGET/release/examples/floor_write
+FLOOR=$TARGET/release/floor_write
 GEN=$TARGET/release/callaudit-gen
 mkdir -p "$WORK/logs"
 $BIN profile --phrases > "$WORK/phrases.txt"

@@ -1,4 +1,4 @@
-//! Hot-path benchmarks, run by hand (`cargo bench --bench hotpath`), never timed in CI:
+//! Hot-path benchmarks, run by hand (`cargo bench -p callaudit-bench --bench hotpath`), never timed in CI:
 //! one call audited against the compiled profile, text normalisation, and the
 //! transcript readers (our JSONL and text on the bundled demo calls, every engine reader
 //! on the published samples of `fixtures/formats`).
@@ -13,7 +13,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
 fn demo() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/demo"))
 }
 
 /// The demo's bundle calls as audit-ready calls (no actions: the matcher is measured).
@@ -107,7 +107,7 @@ fn bench(c: &mut Criterion) {
 /// Every engine reader on the published samples of `fixtures/formats` (those that parse;
 /// the malformed ones are rejection tests, not workloads), one benchmark per format.
 fn engine_readers(c: &mut Criterion) {
-    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/formats"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/formats"));
     let mut by_format: std::collections::BTreeMap<&'static str, (Format, Vec<String>)> =
         Default::default();
     for dir in std::fs::read_dir(root).unwrap().flatten() {

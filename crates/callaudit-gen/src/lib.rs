@@ -84,6 +84,8 @@ pub struct Options {
     pub order: String,
     /// Add the held-out recogniser noise kinds at noise 2 and 3 (see the crate doc).
     pub heldout_noise: bool,
+    /// Calls per JSONL bundle file (10,000 unless a test wants small bundles).
+    pub bundle_calls: u64,
 }
 
 impl Options {
@@ -97,6 +99,7 @@ impl Options {
             layout: "mixed".into(),
             order: "time".into(),
             heldout_noise: false,
+            bundle_calls: writer::BUNDLE_CALLS,
         }
     }
 }
@@ -217,7 +220,7 @@ pub fn run(args: &Options) -> Result<Summary> {
         args.noise
     );
     let tables = Tables::with_heldout(args.heldout_noise);
-    let mut archive = Archive::create(&args.out)?;
+    let mut archive = Archive::create(&args.out, args.bundle_calls)?;
     for index in 0..args.calls {
         let call = generate_call(args.seed, index, args.noise, &tables);
         archive.write(

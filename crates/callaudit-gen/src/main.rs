@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         layout: a.layout,
         order: a.order,
         heldout_noise: a.heldout_noise,
+        ..Options::new(PathBuf::new(), 0, 0)
     };
     match callaudit_gen::run(&opts) {
         Ok(s) => {

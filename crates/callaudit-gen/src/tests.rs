@@ -22,6 +22,7 @@ fn args(out: &Path, calls: u64, seed: u64, noise: u8, layout: &str) -> Options {
         layout: layout.to_string(),
         order: "call-id".to_string(),
         heldout_noise: false,
+        bundle_calls: writer::BUNDLE_CALLS,
     }
 }
 
@@ -645,16 +646,27 @@ fn urgency_appears_on_every_path_and_all_time_bands() {
 }
 
 #[test]
-fn bundles_hold_at_most_ten_thousand_calls() {
+fn bundles_hold_at_most_bundle_calls() {
+    // Ten thousand calls a bundle by default; a small limit keeps the test fast.
+    assert_eq!(Options::new("x", 1, 1).bundle_calls, 10_000);
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("j");
-    let s = run(&args(&out, writer::BUNDLE_CALLS + 3, 1, 0, "jsonl")).unwrap();
-    assert_eq!(s.files, 5 + 2);
-    let first = fs::read_to_string(out.join("bundle-0000.jsonl")).unwrap();
-    let second = fs::read_to_string(out.join("bundle-0001.jsonl")).unwrap();
-    assert_eq!(first.lines().count() as u64, writer::BUNDLE_CALLS);
-    assert_eq!(second.lines().count(), 3);
+    let opts = Options {
+        bundle_calls: 40,
+        ..args(&out, 2 * 40 + 3, 1, 0, "jsonl")
+    };
+    let s = run(&opts).unwrap();
+    assert_eq!(s.files, 5 + 3);
+    let lines = |n: u32| {
+        fs::read_to_string(out.join(format!("bundle-{n:04}.jsonl")))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    assert_eq!((lines(0), lines(1), lines(2)), (40, 40, 3));
+    assert!(!out.join("bundle-0003.jsonl").exists());
     let (_, calls) = read_csv(&out.join("calls.csv"));
+    assert_eq!(calls.len(), 83);
     assert!(calls.iter().all(|c| c["transcript"].is_empty()));
 }
 

@@ -14,7 +14,7 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Calls per JSONL bundle.
+/// Calls per JSONL bundle, unless [`crate::Options::bundle_calls`] says otherwise.
 pub const BUNDLE_CALLS: u64 = 10_000;
 /// Transcript files per `transcripts/NNN/` folder.
 pub const FILES_PER_DIR: u64 = 1_000;
@@ -69,6 +69,8 @@ pub struct Archive {
     expected: Csv,
     bundle: Option<BufWriter<File>>,
     bundle_calls: u64,
+    /// Calls per bundle file.
+    bundle_limit: u64,
     bundles: u64,
     text_files: u64,
     /// Bytes of transcript files and bundles written so far.
@@ -86,7 +88,7 @@ fn csv_writer(path: &Path, header: &[&str]) -> Result<Csv> {
 
 impl Archive {
     /// Creates the archive's files in `out`, which must not exist or be empty.
-    pub fn create(out: &Path) -> Result<Archive> {
+    pub fn create(out: &Path, bundle_limit: u64) -> Result<Archive> {
         if out.exists() {
             let mut entries =
                 fs::read_dir(out).with_context(|| format!("reading {}", out.display()))?;
@@ -143,6 +145,7 @@ impl Archive {
             )?,
             bundle: None,
             bundle_calls: 0,
+            bundle_limit: bundle_limit.max(1),
             bundles: 0,
             text_files: 0,
             bytes: 0,
@@ -281,7 +284,7 @@ impl Archive {
     }
 
     fn write_bundle_line(&mut self, sc: &Scenario, turns: &[Turn]) -> Result<()> {
-        if self.bundle.is_none() || self.bundle_calls == BUNDLE_CALLS {
+        if self.bundle.is_none() || self.bundle_calls == self.bundle_limit {
             if let Some(mut b) = self.bundle.take() {
                 b.flush()?;
             }
