@@ -3,7 +3,8 @@
 //! order, and checked as the audit checks them. Nothing is written.
 
 use super::call::{examine, Pending};
-use super::{inputs, load_reports, shared, source_of, AuditError, AuditOptions};
+use super::inputs::{inputs, load_reports, source_of};
+use super::{shared, AuditError, AuditOptions};
 use crate::ingest::sources::{self, BundleLine};
 use crate::ingest::tables;
 use crate::model::{Action, CallMeta, Reject};

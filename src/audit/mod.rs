@@ -11,25 +11,27 @@
 //! list of scores.
 
 pub mod call;
+mod inputs;
 mod locate;
+mod options;
 pub mod progress;
 
 pub use call::audit_call;
 pub use locate::{explain, Filter};
+pub use options::{AllowMissing, AuditError, AuditOptions, Summary};
 
 use crate::ingest::input;
 use crate::ingest::open::Confine;
 use crate::ingest::report_index::ReportIndex;
-use crate::ingest::roles::RoleOptions;
-use crate::ingest::sources::{self, Actions, Bundles, Calls, Files, Halt, Plan};
-use crate::ingest::transcript::Format;
+use crate::ingest::sources::{self, Actions, Bundles, Calls, Halt, Plan};
 use crate::model::Reject;
 use crate::overrides::Overrides;
-use crate::profile::{Compiled, Provenance};
-use crate::report::html::{HtmlOptions, HtmlShared, HtmlSink};
+use crate::profile::Compiled;
+use crate::report::html::{HtmlShared, HtmlSink};
 use crate::report::run_json::{RunInfo, RunInputs};
-use crate::report::{Block, OutDir, OutError, ReportOptions, Reports};
+use crate::report::{Block, OutDir, Reports};
 use call::{Pending, Shared, Source};
+use inputs::{check_out, display, load_reports, Inputs};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -37,229 +39,6 @@ use std::time::Instant;
 
 /// Calls handed to the workers at a time; bounds what is in flight.
 pub const CHUNK: usize = 2048;
-
-/// Inputs a run may go without, by the user's word (`--allow-missing`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct AllowMissing {
-    pub actions: bool,
-    pub reports: bool,
-}
-
-/// What to audit and how.
-pub struct AuditOptions {
-    /// The call manifest: a file, a folder of CSV files or a glob (`calls-*.csv.gz`).
-    pub calls: PathBuf,
-    /// The action log, named the same ways.
-    pub actions: PathBuf,
-    /// The report export, named the same ways.
-    pub reports: PathBuf,
-    /// Files or folders searched for JSONL bundles.
-    pub bundles: Vec<PathBuf>,
-    /// Whether a missing action log or report export is meant (else the run stops).
-    pub allow_missing: AllowMissing,
-    pub out: PathBuf,
-    pub format: Option<Format>,
-    pub roles: RoleOptions,
-    pub threads: Option<usize>,
-    /// Show a progress bar (only drawn on a terminal).
-    pub progress: bool,
-    /// Which profile scores the run (name, version, content hash).
-    pub provenance: Provenance,
-    /// Reviewers' overrides (`overrides.csv`) applied on top of the audit.
-    pub overrides: Option<PathBuf>,
-    /// Calls already scored with this profile: read past, not audited.
-    pub skip: Option<HashSet<String>>,
-    /// Which calls of the manifest to audit (all by default).
-    pub filter: Filter,
-    /// Also write the HTML report.
-    pub html: Option<HtmlOptions>,
-    /// Folders (or files) transcripts and bundles may be read from, besides the
-    /// manifest's folder and `bundles`.
-    pub input_dirs: Vec<PathBuf>,
-    /// Read transcripts wherever their paths lead (`--allow-outside`).
-    pub allow_outside: bool,
-    /// Cell neutralisation and redaction of the reports.
-    pub output: ReportOptions,
-}
-
-/// What a run did, for the summary line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    pub calls_audited: usize,
-    pub rejects: usize,
-    pub mean_score: Option<f64>,
-    pub critical_fails: u64,
-    pub seconds: f64,
-    /// The inputs that were not in call_id order and were sorted on disk.
-    pub sorted: Plan,
-    /// Calls whose `--agent-speaker` / `--agent-channel` was absent or contradicted by
-    /// the greeting.
-    pub role_mismatches: usize,
-    /// Calls read past because they were already scored with this profile.
-    pub skipped: usize,
-    /// The machine-readable summary written as run.json.
-    pub info: RunInfo,
-}
-
-/// Reasons the run could not happen at all (exit code 2).
-#[derive(Debug, thiserror::Error)]
-pub enum AuditError {
-    #[error("{0}: cannot read the call manifest: {1}")]
-    Manifest(String, String),
-    #[error("{0}: cannot write reports: {1}")]
-    Output(String, std::io::Error),
-    #[error("{0}: cannot index the report export: {1}")]
-    Reports(String, std::io::Error),
-    #[error("cannot start worker threads: {0}")]
-    Threads(String),
-    #[error("cannot read transcripts: {0}")]
-    Input(String),
-    #[error("{0}: {1} (give --allow-missing {2} if the run is meant without it)")]
-    Missing(String, String, &'static str),
-    #[error("{0}")]
-    Transcripts(String),
-    #[error("temporary sort files in {dir}: {0}", dir = std::env::temp_dir().display())]
-    Sort(std::io::Error),
-    #[error("cannot read overrides: {0}")]
-    Overrides(String),
-    #[error(transparent)]
-    Out(#[from] OutError),
-    #[error("{0}: refusing to write reports into a folder that is or holds the input {1}; choose another --out")]
-    OutHoldsInput(String, String),
-}
-
-/// The path canonicalised as far as it exists (OUT may not exist yet).
-fn resolved(p: &Path) -> PathBuf {
-    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut tail = Vec::new();
-    let mut head = abs.as_path();
-    loop {
-        if let Ok(c) = std::fs::canonicalize(head) {
-            return tail
-                .iter()
-                .rev()
-                .fold(c, |acc, t: &&std::ffi::OsStr| acc.join(t));
-        }
-        match (head.parent(), head.file_name()) {
-            (Some(parent), Some(name)) => {
-                tail.push(name);
-                head = parent;
-            }
-            _ => return abs,
-        }
-    }
-}
-
-/// Refuses an OUT that is an input file or folder, or holds one.
-fn check_out(opts: &AuditOptions) -> Result<(), AuditError> {
-    let out = resolved(&opts.out);
-    let inputs = [&opts.calls, &opts.actions, &opts.reports]
-        .into_iter()
-        .chain(&opts.bundles)
-        .chain(&opts.input_dirs);
-    for input in inputs {
-        if !input.exists() {
-            continue;
-        }
-        if resolved(input).starts_with(&out) {
-            return Err(AuditError::OutHoldsInput(
-                display(&opts.out),
-                display(input),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn display(p: &Path) -> String {
-    p.display().to_string()
-}
-
-/// How an input file is named in rejects: relative to the manifest's folder when it is
-/// inside it (as the manifest names transcripts), else as given.
-fn input_name(base: &Path, p: &Path) -> String {
-    display(p.strip_prefix(base).unwrap_or(p))
-}
-
-/// Whether a manifest's transcript path names a JSONL bundle.
-fn is_bundle_name(path: &str) -> bool {
-    sources::is_bundle(Path::new(path))
-}
-
-/// Lists the JSONL bundles under the given files, folders or globs, sorted; a path
-/// that does not exist is an error naming it.
-fn find_bundles(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            // A folder without bundles is fine: its transcripts are files.
-            if let Ok(rd) = std::fs::read_dir(p) {
-                out.extend(
-                    rd.flatten()
-                        .map(|e| e.path())
-                        .filter(|p| !p.is_dir() && sources::is_bundle(p)),
-                );
-            }
-        } else {
-            out.extend(
-                input::expand(p, sources::is_bundle).map_err(|e| format!("--transcripts {e}"))?,
-            );
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-/// Bundles named in the manifests (a transcript column pointing at a `.jsonl`).
-fn manifest_bundles(files: &Files, base: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = files
-        .iter()
-        .flat_map(|(p, _)| manifest_bundles_of(p, base))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// Where a call's transcript is: a bundle line serves a call whose manifest names no
-/// file or names that very bundle; else the file the manifest names.
-fn source_of(
-    meta: &crate::model::CallMeta,
-    line: Option<sources::BundleLine>,
-    paths: &[PathBuf],
-    names: &[String],
-    base: &Path,
-) -> Source {
-    let file = base.join(&meta.transcript);
-    match line {
-        Some(l) if meta.transcript.is_empty() || file == paths[l.file] => {
-            Source::Line(names[l.file].clone(), l)
-        }
-        _ if !meta.transcript.is_empty() => Source::File(meta.transcript.clone(), file),
-        _ => Source::Missing,
-    }
-}
-
-fn manifest_bundles_of(calls: &Path, base: &Path) -> Vec<PathBuf> {
-    // Only the transcript column matters here: no row is parsed or validated twice.
-    let Ok(mut rdr) = crate::ingest::csvin::reader(calls) else {
-        return Vec::new();
-    };
-    let col = rdr.headers().ok().and_then(|h| {
-        h.iter()
-            .position(|c| c.trim().eq_ignore_ascii_case("transcript"))
-    });
-    let Some(col) = col else { return Vec::new() };
-    let mut out = std::collections::BTreeSet::new();
-    let mut rec = csv::StringRecord::new();
-    while let Ok(true) = rdr.read_record(&mut rec) {
-        if let Some(t) = rec.get(col).map(str::trim).filter(|t| is_bundle_name(t)) {
-            out.insert(base.join(t));
-        }
-    }
-    out.into_iter().collect()
-}
 
 /// The read-only part of a pass, shared by the workers.
 fn shared<'a>(
@@ -328,74 +107,6 @@ fn write(
         audited += out.add_block(b)?;
     }
     Ok(audited)
-}
-
-/// The input files of a run, found once before the first pass.
-struct Inputs {
-    /// The manifest's folder: transcript paths are relative to it.
-    base: PathBuf,
-    calls: Files,
-    /// `None` when the action log is missing and that is allowed.
-    actions: Option<Files>,
-    bundles: Vec<PathBuf>,
-    bundle_names: Vec<String>,
-}
-
-fn named(base: &Path, files: Vec<PathBuf>) -> Files {
-    files
-        .into_iter()
-        .map(|p| {
-            let n = input_name(base, &p);
-            (p, n)
-        })
-        .collect()
-}
-
-/// Finds the files of every input; a run that cannot mean anything stops here.
-fn inputs(opts: &AuditOptions, rejects: &mut Vec<Reject>) -> Result<Inputs, AuditError> {
-    let calls = input::expand(&opts.calls, input::is_csv)
-        .map_err(|e| AuditError::Manifest(display(&opts.calls), e))?;
-    let base = calls[0].parent().map(Path::to_path_buf).unwrap_or_default();
-    let calls = named(&base, calls);
-    for (p, name) in &calls {
-        let rows = crate::ingest::tables::calls(p, name);
-        if rows.rejected_whole() {
-            let why = rows.into_iter().next().and_then(Result::err);
-            let why = why.map_or_else(|| "rejected whole".to_string(), |r| r.reason);
-            return Err(AuditError::Manifest(name.clone(), why));
-        }
-    }
-    let actions = match input::expand(&opts.actions, input::is_csv) {
-        Ok(files) => Some(named(&base, files)),
-        Err(e) if opts.allow_missing.actions => {
-            rejects.push(Reject {
-                file: display(&opts.actions),
-                line: None,
-                call_id: String::new(),
-                reason: format!("action log missing ({e}): APKT / SIMONE steps will fail"),
-            });
-            None
-        }
-        Err(e) => {
-            return Err(AuditError::Missing(
-                display(&opts.actions),
-                format!("no action log: {e}"),
-                "actions",
-            ))
-        }
-    };
-    let mut bundles = find_bundles(&opts.bundles).map_err(AuditError::Transcripts)?;
-    bundles.extend(manifest_bundles(&calls, &base));
-    bundles.sort();
-    bundles.dedup();
-    let bundle_names = bundles.iter().map(|p| input_name(&base, p)).collect();
-    Ok(Inputs {
-        base,
-        calls,
-        actions,
-        bundles,
-        bundle_names,
-    })
 }
 
 /// One pass over the inputs, with the inputs `plan` names sorted on disk first;
@@ -561,47 +272,6 @@ fn pass<'h>(
     }))
 }
 
-/// Indexes the report export: one plain file as it is; several files or compressed
-/// ones are first copied, row by row, into one plain temporary file (their rejects name
-/// the real file and line).
-fn load_reports(
-    opts: &AuditOptions,
-    base: &Path,
-    rejects: &mut Vec<Reject>,
-) -> Result<ReportIndex, AuditError> {
-    let files = match input::expand(&opts.reports, input::is_csv) {
-        Ok(f) => named(base, f),
-        Err(e) if opts.allow_missing.reports => {
-            rejects.push(Reject {
-                file: display(&opts.reports),
-                line: None,
-                call_id: String::new(),
-                reason: format!(
-                    "report export missing ({e}): every call is treated as a first report"
-                ),
-            });
-            return Ok(ReportIndex::default());
-        }
-        Err(e) => {
-            return Err(AuditError::Missing(
-                display(&opts.reports),
-                format!("no report export: {e}"),
-                "reports",
-            ))
-        }
-    };
-    let err = |e| AuditError::Reports(display(&opts.reports), e);
-    match files.as_slice() {
-        [(p, name)] if input::Compression::of(p) == input::Compression::None => {
-            ReportIndex::load(p, name, rejects).map_err(err)
-        }
-        _ => {
-            let tmp = crate::ingest::tables::merge_reports(&files, rejects).map_err(err)?;
-            ReportIndex::load(tmp.path(), "reports.csv", rejects).map_err(err)
-        }
-    }
-}
-
 /// Runs an audit and writes the reports.
 pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> {
     let started = Instant::now();
@@ -626,7 +296,7 @@ pub fn run(opts: &AuditOptions, prof: &Compiled) -> Result<Summary, AuditError> 
     .collect();
     let confine = Confine::new(&roots, opts.allow_outside);
     let mut pre = Vec::new();
-    let ins = inputs(opts, &mut pre)?;
+    let ins = inputs::inputs(opts, &mut pre)?;
     let reports = load_reports(opts, &ins.base, &mut pre)?;
     let overrides = match &opts.overrides {
         Some(p) => Some(Overrides::load(p, &mut pre).map_err(AuditError::Overrides)?),
