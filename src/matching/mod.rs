@@ -10,6 +10,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod normalize;
 pub mod number_repair;
+mod number_words;
 pub mod numbers;
 pub mod phrase;
 mod said;

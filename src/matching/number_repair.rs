@@ -9,20 +9,14 @@
 //! read as numbers.
 
 use super::edit::within;
-use super::numbers::near;
+use super::number_words::{near, number_word, words_where};
 
-/// Number words a garbled token may stand for (three-letter ones are too short to
-/// tell from other words with an edit: "dia" / "dua").
-const TARGETS: [&str; 18] = [
-    "satu", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "kosong", "puluh",
-    "belas", "ratus", "ribu", "juta", "sepuluh", "sebelas", "seratus", "seribu",
-];
-
-/// Every number word (what the reader takes as one).
-const NUMBER_WORDS: [&str; 20] = [
-    "nol", "dua", "satu", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-    "kosong", "puluh", "belas", "ratus", "ribu", "juta", "sepuluh", "sebelas", "seratus", "seribu",
-];
+/// Number words a garbled token may stand for: those of four letters and more
+/// (three-letter ones are too short to tell from other words with an edit: "dia" /
+/// "dua"), in the order they are tried.
+fn targets() -> impl Iterator<Item = &'static str> {
+    words_where(4, |_| true)
+}
 
 /// Words one edit from a number word that are words in their own right.
 const REAL_WORDS: [&str; 22] = [
@@ -31,7 +25,7 @@ const REAL_WORDS: [&str; 22] = [
 ];
 
 fn is_number_word(t: &str) -> bool {
-    NUMBER_WORDS.contains(&t)
+    number_word(t).is_some()
 }
 
 /// The number word a garbled token stands for, whatever its neighbours.
@@ -45,9 +39,7 @@ fn candidate(t: &str) -> Option<&'static str> {
     }
     // `near` (a prefix and suffix compare) is necessary for one edit: it spares the
     // edit-distance test on nearly every token of a turn with numbers.
-    TARGETS
-        .into_iter()
-        .find(|w| w.len().abs_diff(n) <= 1 && near(t, w) && within(t, w, 1))
+    targets().find(|w| w.len().abs_diff(n) <= 1 && near(t, w) && within(t, w, 1))
 }
 
 /// Whether `t` is `w` with a letter dropped, added or two letters swapped (as

@@ -5,29 +5,16 @@
 //! compound number; a run of bare digit words is read digit by digit, as agents read
 //! report numbers and phone numbers aloud.
 
+use super::number_words::{exact, near, number_word, words_where, Num, ENDS, WORDS};
 use std::borrow::Cow;
 
-/// Long number words the ASR misspells by one edit ("sembilna", "seartus").
-const LONG_DIGITS: [(&str, u64); 2] = [("delapan", 8), ("sembilan", 9)];
-const LONG_MULTIPLIERS: [&str; 3] = ["seratus", "sepuluh", "sebelas"];
-
-/// Whether `w` may be within one edit of `word`: one edit (insert, delete, substitute
-/// or swap two neighbours) leaves a common prefix and suffix covering all but at most
-/// two bytes of the longer word. A few compares that rule most words out before the
-/// edit-distance test. (Not a filter for non-ASCII `w`, whose edits count chars.)
-pub(super) fn near(w: &str, word: &str) -> bool {
-    let (a, b) = (w.as_bytes(), word.as_bytes());
-    if !w.is_ascii() {
-        return true;
-    }
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    prefix + suffix + 2 >= a.len().max(b.len())
+/// Long number words (seven letters and up) the ASR misspells by one edit and that one
+/// edit still tells apart ("sembilna", "seartus"): the digits, with their values.
+fn long_digits() -> impl Iterator<Item = (&'static str, u64)> {
+    WORDS.iter().filter_map(|&(w, n)| match n {
+        Num::Digit(d) if w.len() >= 7 => Some((w, d)),
+        _ => None,
+    })
 }
 
 /// The multiplier word a misspelt long token stands for, if any.
@@ -35,40 +22,8 @@ fn misspelt_multiplier(w: &str) -> Option<&'static str> {
     if !(6..=8).contains(&w.len()) || !w.starts_with("se") {
         return None;
     }
-    LONG_MULTIPLIERS
-        .into_iter()
+    words_where(7, |n| matches!(n, Num::Whole(..)))
         .find(|m| w != *m && near(w, m) && super::edit::within(w, m, 1))
-}
-
-/// A word of at most 8 bytes as one integer, for matching number words by length and
-/// then one integer compare.
-const fn pack(w: &[u8]) -> u64 {
-    let mut v = 0u64;
-    let mut i = 0;
-    while i < w.len() {
-        v = v << 8 | w[i] as u64;
-        i += 1;
-    }
-    v
-}
-
-/// Whether `b` is a number word ([`digit`] words and multipliers are 3 to 8 bytes).
-fn exact_number_word(b: &[u8]) -> bool {
-    macro_rules! any_of {
-        ($($w:literal),+) => {{
-            let v = pack(b);
-            $(v == const { pack($w) })||+
-        }};
-    }
-    match b.len() {
-        3 => any_of!(b"nol", b"dua"),
-        4 => any_of!(b"satu", b"tiga", b"lima", b"enam", b"ribu", b"juta"),
-        5 => any_of!(b"empat", b"tujuh", b"puluh", b"belas", b"ratus"),
-        6 => any_of!(b"kosong", b"seribu"),
-        7 => any_of!(b"delapan", b"sepuluh", b"sebelas", b"seratus"),
-        8 => any_of!(b"sembilan"),
-        _ => false,
-    }
 }
 
 /// Whether [`words_to_digits`] rewrites `w` (a number word or a misspelt one): a token
@@ -91,48 +46,14 @@ pub fn needs_reading(w: &str) -> bool {
     plausible && reads(w)
 }
 
-/// Per first letter, the last letters of the number words starting with it.
-const ENDS: [u32; 26] = {
-    let mut ends = [0u32; 26];
-    let words: [&[u8]; 20] = [
-        b"nol",
-        b"kosong",
-        b"satu",
-        b"dua",
-        b"tiga",
-        b"empat",
-        b"lima",
-        b"enam",
-        b"tujuh",
-        b"delapan",
-        b"sembilan",
-        b"puluh",
-        b"belas",
-        b"ratus",
-        b"ribu",
-        b"juta",
-        b"sepuluh",
-        b"sebelas",
-        b"seratus",
-        b"seribu",
-    ];
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
-        ends[(w[0] - b'a') as usize] |= 1 << (w[w.len() - 1] - b'a');
-        i += 1;
-    }
-    ends
-};
-
 /// [`needs_reading`] past its quick test.
 fn reads(w: &str) -> bool {
     let b = w.as_bytes();
     match b.len() {
-        3..=5 => exact_number_word(b),
-        6 => exact_number_word(b) || (b[0] == b's' && misspelt_multiplier(w).is_some()),
+        3..=5 => exact(b),
+        6 => exact(b) || (b[0] == b's' && misspelt_multiplier(w).is_some()),
         7 | 8 => {
-            exact_number_word(b)
+            exact(b)
                 || (matches!(b[0], b'd' | b's')
                     && (misspelt_digit(w) || misspelt_multiplier(w).is_some()))
         }
@@ -143,9 +64,9 @@ fn reads(w: &str) -> bool {
 
 /// Whether `w` is a long digit word misspelt by one edit (as [`digit`] reads it).
 fn misspelt_digit(w: &str) -> bool {
-    LONG_DIGITS.iter().any(|(word, _)| {
+    long_digits().any(|(word, _)| {
         w.as_bytes()[0] == word.as_bytes()[0]
-            && w != *word
+            && w != word
             && near(w, word)
             && super::edit::within(w, word, 1)
     })
@@ -158,7 +79,7 @@ fn digit(w: &str) -> Option<u64> {
         _ => return None,
     }
     if (7..=9).contains(&w.len()) {
-        for (word, d) in LONG_DIGITS {
+        for (word, d) in long_digits() {
             // One edit keeps the length within one and, in practice, the first letter.
             if w.as_bytes()[0] == word.as_bytes()[0]
                 && w != word
@@ -169,34 +90,15 @@ fn digit(w: &str) -> Option<u64> {
             }
         }
     }
-    Some(match w {
-        "nol" | "kosong" | "0" => 0,
-        "satu" | "1" => 1,
-        "dua" | "2" => 2,
-        "tiga" | "3" => 3,
-        "empat" | "4" => 4,
-        "lima" | "5" => 5,
-        "enam" | "6" => 6,
-        "tujuh" | "7" => 7,
-        "delapan" | "8" => 8,
-        "sembilan" | "9" => 9,
-        _ => return None,
-    })
+    match (number_word(w), w.as_bytes()) {
+        (Some(Num::Digit(d)), _) => Some(d),
+        (None, &[b @ b'0'..=b'9']) => Some(u64::from(b - b'0')),
+        _ => None,
+    }
 }
 
 fn is_multiplier(w: &str) -> bool {
-    matches!(
-        w,
-        "puluh"
-            | "belas"
-            | "ratus"
-            | "ribu"
-            | "juta"
-            | "sepuluh"
-            | "sebelas"
-            | "seratus"
-            | "seribu"
-    )
+    number_word(w).is_some_and(|n| !matches!(n, Num::Digit(_)))
 }
 
 /// A digit word, a misspelt long digit word or a multiplier; not a digit string.
@@ -204,18 +106,7 @@ fn is_multiplier(w: &str) -> bool {
 /// compares: it is asked of every token of a turn that has numbers.)
 fn is_number_word(w: &str) -> bool {
     let b = w.as_bytes();
-    exact_number_word(b) || ((7..=9).contains(&b.len()) && misspelt_digit(w))
-}
-
-/// Magnitude a multiplier word sets (10 for puluh / belas, 100 for ratus, ...).
-fn magnitude(w: &str) -> u64 {
-    match w {
-        "puluh" | "belas" | "sepuluh" | "sebelas" => 10,
-        "ratus" | "seratus" => 100,
-        "ribu" | "seribu" => 1000,
-        "juta" => 1_000_000,
-        _ => 1,
-    }
+    exact(b) || ((7..=9).contains(&b.len()) && misspelt_digit(w))
 }
 
 /// Reads one compound run into one or more numbers. A new number starts when a digit
@@ -241,7 +132,8 @@ fn compound(words: &[&str]) -> Vec<u64> {
             pending = Some(d);
             continue;
         }
-        let m = magnitude(w);
+        let kind = number_word(w);
+        let m = kind.map_or(1, Num::magnitude);
         if filled.is_some_and(|f| m >= f && m < 1000) {
             // The magnitude is taken: this multiplier opens the next number, with the
             // digit just said.
@@ -249,26 +141,21 @@ fn compound(words: &[&str]) -> Vec<u64> {
             flush(&mut total, &mut acc, &mut None, &mut out);
             pending = carry;
         }
-        match w {
-            "sepuluh" => acc += 10,
-            "sebelas" => acc += 11,
-            "seratus" => acc += 100,
-            "seribu" => total += 1000,
-            "belas" => acc += 10 + pending.take().unwrap_or(0),
-            "puluh" => acc += pending.take().unwrap_or(1) * 10,
-            "ratus" => acc += pending.take().unwrap_or(1) * 100,
-            "ribu" => {
-                total += (acc + pending.take().unwrap_or(0)).max(1) * 1000;
+        match kind {
+            // sepuluh, sebelas, seratus; seribu
+            Some(Num::Whole(v, m)) if m < 1000 => acc += v,
+            Some(Num::Whole(v, _)) => total += v,
+            Some(Num::Teen) => acc += 10 + pending.take().unwrap_or(0),
+            // puluh, ratus; ribu, juta multiply the number so far
+            Some(Num::Times(m)) if m < 1000 => acc += pending.take().unwrap_or(1) * m,
+            Some(Num::Times(m)) => {
+                total += (acc + pending.take().unwrap_or(0)).max(1) * m;
                 acc = 0;
             }
-            "juta" => {
-                total += (acc + pending.take().unwrap_or(0)).max(1) * 1_000_000;
-                acc = 0;
-            }
-            _ => {}
+            Some(Num::Digit(_)) | None => {}
         }
         // "belas" and "sebelas" fill the units too.
-        filled = Some(if matches!(w, "belas" | "sebelas") {
+        filled = Some(if kind.is_some_and(Num::fills_units) {
             1
         } else {
             m

@@ -15,6 +15,7 @@ pub mod parquet;
 pub mod redact;
 pub mod run_json;
 pub mod sink;
+pub mod step_rows;
 pub mod steps_out;
 mod trends;
 pub mod view;

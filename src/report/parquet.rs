@@ -15,7 +15,7 @@
 //! ```
 
 use super::sink::Sink;
-use super::steps_out::{StepColumns, REQUIRED_TEXT, ROW_GROUP};
+use super::step_rows::{StepColumns, REQUIRED_TEXT, ROW_GROUP};
 use bytes::Bytes;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType};

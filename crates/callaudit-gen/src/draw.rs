@@ -5,8 +5,8 @@
 
 use super::catalog::{self, Problem, PROBLEMS};
 use super::clock;
+use super::facts::*;
 use super::rng::{mix, Rng};
-use super::scenario::*;
 use callaudit::model::PathKind;
 
 /// First day of the generated calls (local).

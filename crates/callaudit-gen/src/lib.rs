@@ -43,6 +43,7 @@
 pub mod catalog;
 pub mod clock;
 mod draw;
+pub mod facts;
 pub mod noise;
 pub mod order;
 pub mod phrases;
@@ -60,11 +61,11 @@ mod tests;
 
 use anyhow::Result;
 use callaudit::model::Turn;
+use facts::{Scenario, N_STEPS};
 use noise::Noise;
 use phrases::Phrasebook;
 use records::{ActionRow, ReportRow};
 use rng::{Rng, Stream};
-use scenario::{Scenario, N_STEPS};
 use writer::{Archive, CallRecord, Layout};
 
 /// What to write: the options of the `callaudit-gen` binary, as plain data.
@@ -183,7 +184,7 @@ fn protected_names(sc: &Scenario) -> Vec<String> {
     if let Some(p) = &sc.prior {
         add(&p.name);
     }
-    if let Some(scenario::NameV::WrongName { first, surname }) = sc.v.caller_name {
+    if let Some(facts::NameV::WrongName { first, surname }) = sc.v.caller_name {
         add(first);
         add(surname);
     }
@@ -203,7 +204,7 @@ fn people_names(sc: &Scenario) -> Vec<String> {
     if let Some(p) = &sc.prior {
         add(&p.name);
     }
-    if let Some(scenario::NameV::WrongName { first, surname }) = sc.v.caller_name {
+    if let Some(facts::NameV::WrongName { first, surname }) = sc.v.caller_name {
         add(first);
         add(surname);
     }

@@ -6,8 +6,8 @@
 
 use super::catalog::{self, PROBLEMS};
 use super::draw;
+use super::facts::*;
 use super::rng::Rng;
-use super::scenario::*;
 use callaudit::model::{ActionKind, PathKind};
 
 /// Builds the APKT and SIMONE actions the call will show.

@@ -8,7 +8,7 @@
 //! does for resolution.
 
 use super::catalog;
-use super::scenario::{NumberKind, Scenario, Target, URGENT};
+use super::facts::{NumberKind, Scenario, Target, URGENT};
 use super::transcript::Anchors;
 use callaudit::model::{ActionKind, System};
 
@@ -124,7 +124,7 @@ pub fn actions(sc: &Scenario, anchors: &Anchors) -> Vec<ActionRow> {
 }
 
 fn urgent_note(sc: &Scenario) -> &'static str {
-    use super::scenario::Urgency::*;
+    use super::facts::Urgency::*;
     match sc.urgency {
         Some(Sick) => "ADA ORANG SAKIT / ALAT MEDIS DI LOKASI",
         Some(Complaint) => "HARD COMPLAINT",

@@ -9,12 +9,12 @@
 //! the holds in the conversation.
 
 use super::clock::Band;
-use super::phrases::{self, Phrasebook, Pool};
-use super::rng::Rng;
-use super::scenario::{
+use super::facts::{
     ClosingV, DataV, EmpathyV, EtaV, FirstAnswer, GreetingV, GuaranteeV, IdAnswer, Link, NameV,
     NumberKind, PhoneV, PriorQV, Scenario, Step, TicketPlan, Urgency, N_STEPS, URGENT,
 };
+use super::phrases::{self, Phrasebook, Pool};
+use super::rng::Rng;
 use super::spoken::{self, NumberForm};
 use callaudit::model::{ActionKind, PathKind, Role, Turn};
 
@@ -750,8 +750,8 @@ impl<'a> Renderer<'a> {
         let book = self.book;
         let forbidden = sc.v.forbidden.map(|f| {
             let pool = match f {
-                super::scenario::ForbiddenV::Intimacy => &book.forbidden_intimacy,
-                super::scenario::ForbiddenV::Ilp => &book.forbidden_ilp,
+                super::facts::ForbiddenV::Intimacy => &book.forbidden_intimacy,
+                super::facts::ForbiddenV::Ilp => &book.forbidden_ilp,
             };
             self.say(pool, Some(Step::ForbiddenPhrases))
         });

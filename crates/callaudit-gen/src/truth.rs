@@ -3,7 +3,7 @@
 //! a wrong APKT action. Also tags each call with its violation kinds and notable cases,
 //! which the coverage tests count.
 
-use super::scenario::*;
+use super::facts::*;
 use callaudit::model::{PathKind, Status};
 
 /// Sets `truth` from path, applicability and violations, and the coverage tags.

@@ -6,8 +6,8 @@
 //! formatting (no maps, no locale, floats with one decimal).
 
 use super::clock::push_rfc3339;
+use super::facts::Scenario;
 use super::records::{ActionRow, ReportRow};
-use super::scenario::Scenario;
 use anyhow::{Context, Result};
 use callaudit::model::{PathKind, Role, Turn, STEP_IDS};
 use std::fs::{self, File};
