@@ -19,9 +19,15 @@ pub(super) fn parts(
     wanted: &[(&'static str, &[Phrase])],
     accept: &dyn Fn(usize) -> bool,
 ) -> Parts {
+    // Full matches first; the near miss of a part is searched only once the anchored
+    // retry below has not found it either (a near miss never scores a full match, so
+    // the count of parts said is the same either way).
     let mut hits: Vec<Option<Hit>> = wanted
         .iter()
-        .map(|(_, set)| ctx.find(set, Role::Agent, accept))
+        .map(|(_, set)| {
+            ctx.text
+                .first(set, Role::Agent, ctx.slots, ctx.prof.opts, accept)
+        })
         .collect();
     let said = |h: &Option<Hit>| h.is_some_and(|h| h.matched());
     // The parts anchor each other: when at least half of the other parts are said, a
@@ -38,6 +44,11 @@ pub(super) fn parts(
                     hits[k] = Some(h);
                 }
             }
+        }
+    }
+    for (k, (_, set)) in wanted.iter().enumerate() {
+        if hits[k].is_none() {
+            hits[k] = ctx.nearest(set, Role::Agent, accept);
         }
     }
     let missing = wanted
