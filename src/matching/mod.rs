@@ -123,6 +123,23 @@ fn join_split_numbers(
     }
 }
 
+/// Tokens of each run of `role` that [`CallText::new`] builds, in order (empty runs
+/// included): turns of `role` join the current run, another side's turn of more than
+/// `backchannel` tokens ends it.
+fn run_sizes(turns: &[Turn], lens: &[usize], role: Role, backchannel: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut cur: Option<usize> = None;
+    for (t, &n) in turns.iter().zip(lens) {
+        if t.role == role {
+            *cur.get_or_insert(0) += n;
+        } else if n > backchannel {
+            out.extend(cur.take());
+        }
+    }
+    out.extend(cur);
+    out
+}
+
 /// The normalised text of one call.
 #[derive(Debug, Clone)]
 pub struct CallText {
@@ -201,6 +218,8 @@ impl CallText {
             .collect();
         let mut runs: Vec<Run> = Vec::new();
         for role in [Role::Agent, Role::Caller] {
+            // Tokens of each run of `role`, in order, so a run's vectors are sized once.
+            let mut sizes = run_sizes(turns, &lens, role, backchannel).into_iter();
             let mut cur: Option<Run> = None;
             // Turns whose tokens went into `cur`.
             let mut members: Vec<usize> = Vec::new();
@@ -219,14 +238,17 @@ impl CallText {
             };
             for (i, t) in turns.iter().enumerate() {
                 if t.role == role {
-                    let run = cur.get_or_insert_with(|| Run {
-                        role,
-                        tokens: Vec::new(),
-                        ids: Vec::new(),
-                        present: Vec::new(),
-                        said_at: Vec::new(),
-                        turn_of: Vec::new(),
-                        segs: Vec::new(),
+                    let run = cur.get_or_insert_with(|| {
+                        let n = sizes.next().unwrap_or(0);
+                        Run {
+                            role,
+                            tokens: Vec::with_capacity(n),
+                            ids: Vec::with_capacity(if lex.is_some() { n } else { 0 }),
+                            present: Vec::new(),
+                            said_at: Vec::with_capacity(if lex.is_some() { n } else { 0 }),
+                            turn_of: Vec::with_capacity(n),
+                            segs: Vec::new(),
+                        }
                     });
                     let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {

@@ -52,7 +52,9 @@ impl CallText {
     ) -> Option<Hit> {
         // (ceiling, run, phrase, accepted span), by descending ceiling (stable: pairs
         // of one ceiling stay in run and phrase order).
-        let mut pairs: Vec<(f64, usize, usize, (usize, usize))> = Vec::new();
+        let runs = self.runs.iter().filter(|r| r.role == role).count();
+        let mut pairs: Vec<(f64, usize, usize, (usize, usize))> =
+            Vec::with_capacity(runs * set.len());
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
             let Some(span) = accepted_span(run, accept) else {
                 continue;
