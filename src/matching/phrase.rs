@@ -10,10 +10,11 @@
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
 
+mod bind;
 mod join;
 mod scan;
+mod starts;
 
-use super::lexicon::Lexicon;
 use super::normalize::{raw_tokens, Normalizer};
 pub(crate) use super::word::Spelling;
 pub use super::word::{loose_eq, loose_number, sound_key, spelled_like, word_eq};
@@ -64,6 +65,8 @@ enum Item {
         /// on an indexed text the item is then said at a token exactly when the token's
         /// ids meet this list, one check instead of one per alternative.
         one_word: Option<Vec<u32>>,
+        /// What tokens may begin one of `alts`, once bound.
+        starts: Option<starts::Starts>,
         optional: bool,
     },
     /// A per-call value.
@@ -96,20 +99,6 @@ pub struct Phrase {
     /// Words that must not follow a match (`!word` at the end of the phrase: "tidak
     /// terima !kasih" is a refusal, not thanks).
     not_next: Vec<String>,
-}
-
-/// See `one_word` in [`Item::Words`].
-fn one_word_ids(alts: &[Vec<String>], ids: &[Vec<Option<u32>>]) -> Option<Vec<u32>> {
-    let mut out = Vec::with_capacity(alts.len());
-    for (alt, id) in alts.iter().zip(ids) {
-        match (alt.as_slice(), id.as_slice()) {
-            ([w], [Some(id)]) if !w.starts_with(EXACT) => out.push(*id),
-            _ => return None,
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    Some(out)
 }
 
 /// The slots a phrase may name.
@@ -157,6 +146,7 @@ impl Phrase {
                         alts: vec![vec![t]],
                         ids: Vec::new(),
                         one_word: None,
+                        starts: None,
                         optional: false,
                     });
                 }
@@ -234,6 +224,7 @@ impl Phrase {
                     alts: join::with_joined_alts(alts),
                     ids: Vec::new(),
                     one_word: None,
+                    starts: None,
                     optional,
                 });
             } else {
@@ -286,152 +277,6 @@ impl Phrase {
                 _ => Vec::new(),
             })
             .chain(self.joins.iter().flat_map(|j| &j.words))
-    }
-
-    /// Records the lexicon id of every word, so matching can use token id lists.
-    pub fn bind(&mut self, lex: &Lexicon) {
-        self.required_ids.clear();
-        let has_slot = self.items.iter().any(|i| matches!(i, Item::Slot { .. }));
-        let mut anchors: Option<Vec<u32>> = (!has_slot).then(Vec::new);
-        // Item index -> its entry in required_ids.
-        let mut required_at: Vec<Option<usize>> = vec![None; self.items.len()];
-        for (k, i) in self.items.iter_mut().enumerate() {
-            if let Item::Words {
-                alts,
-                ids,
-                one_word,
-                optional,
-            } = i
-            {
-                *ids = alts
-                    .iter()
-                    .map(|a| a.iter().map(|w| lex.id(w)).collect())
-                    .collect();
-                *one_word = one_word_ids(alts, ids);
-                let firsts: Option<Vec<u32>> =
-                    ids.iter().map(|a| a.first().copied().flatten()).collect();
-                match (&mut anchors, &firsts) {
-                    (Some(list), Some(f)) => list.extend(f),
-                    _ => anchors = None,
-                }
-                if let (false, Some(firsts)) = (*optional, firsts) {
-                    required_at[k] = Some(self.required_ids.len());
-                    self.required_ids.push(firsts);
-                }
-            }
-        }
-        // A joined token says both items of its join.
-        let lead_item = self.lead_item();
-        let mut join_leads = Vec::new();
-        for j in &mut self.joins {
-            j.ids = j.words.iter().map(|w| lex.id(w)).collect();
-            let said: Vec<u32> = j.ids.iter().flatten().copied().collect();
-            for k in [j.item, j.item + 1] {
-                if let Some(r) = required_at[k] {
-                    self.required_ids[r].extend(&said);
-                }
-            }
-            if let Some(list) = &mut anchors {
-                list.extend(&said);
-            }
-            if Some(j.item) == lead_item {
-                join_leads.extend(&said);
-            }
-        }
-        self.loose_offset = lex.loose_offset();
-        // A match may start on a word said loosely too.
-        let off = self.loose_offset;
-        let with_loose = |mut a: Vec<u32>| {
-            let n = a.len();
-            for k in 0..n {
-                a.push(a[k] + off);
-            }
-            a.sort_unstable();
-            a.dedup();
-            a
-        };
-        self.anchor_ids = anchors.map(with_loose);
-        self.lead_ids = self.leads().map(|mut l| {
-            l.extend(&join_leads);
-            with_loose(l)
-        });
-    }
-
-    /// Whether the bit set `present` holds lexicon id `id`, strictly or loosely said.
-    fn present_in(&self, present: &[u64], id: u32) -> bool {
-        let has = |id: u32| {
-            present
-                .get(id as usize / 64)
-                .is_some_and(|w| w >> (id % 64) & 1 == 1)
-        };
-        has(id) || has(id + self.loose_offset)
-    }
-
-    /// Index of the first required item, when every item before it is a word item
-    /// (what [`Phrase::leads`] lists the start words of).
-    fn lead_item(&self) -> Option<usize> {
-        self.items.iter().position(|i| match i {
-            Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
-            Item::Gap(_) => false,
-        })
-    }
-
-    /// See `lead_ids`.
-    fn leads(&self) -> Option<Vec<u32>> {
-        let mut out = Vec::new();
-        for item in &self.items {
-            let Item::Words { ids, optional, .. } = item else {
-                return None;
-            };
-            for alt in ids {
-                out.push(alt.first().copied().flatten()?);
-            }
-            if !optional {
-                out.sort_unstable();
-                out.dedup();
-                return Some(out);
-            }
-        }
-        None
-    }
-
-    /// Ids a full match must start on (see [`Phrase::all_into`]).
-    pub fn lead_ids(&self) -> Option<&[u32]> {
-        self.lead_ids.as_deref()
-    }
-
-    /// Ids a near miss must start on (see [`Phrase::best_at`]).
-    pub fn anchor_ids(&self) -> Option<&[u32]> {
-        self.anchor_ids.as_deref()
-    }
-
-    /// Whether a text whose tokens say the lexicon words in `present` (a bit set) may
-    /// hold a full match; `false` rules it out without scanning.
-    pub fn may_match(&self, present: &[u64]) -> bool {
-        let has = |id: u32| self.present_in(present, id);
-        self.required_ids
-            .iter()
-            .all(|alts| alts.iter().any(|&id| has(id)))
-    }
-
-    /// The highest score a near miss can reach in a text whose tokens say the lexicon
-    /// words in `present`: required items none of whose words is said are missed.
-    pub fn max_score(&self, present: &[u64]) -> f64 {
-        let has = |id: u32| self.present_in(present, id);
-        let required = self
-            .items
-            .iter()
-            .filter(|i| match i {
-                Item::Words { optional, .. } | Item::Slot { optional, .. } => !optional,
-                Item::Gap(_) => false,
-            })
-            .count();
-        let missing = self
-            .required_ids
-            .iter()
-            .filter(|alts| !alts.iter().any(|&id| has(id)))
-            .count();
-        (required - missing) as f64 / required.max(1) as f64
     }
 
     /// The phrase's literal words, normalised, for an exact-phrase scan (`rg -F`).

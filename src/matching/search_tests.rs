@@ -2,6 +2,8 @@
 //! written (phrases in order, each pair compared as it comes) against
 //! [`CallText::nearest`], which tries pairs by descending ceiling.
 
+use super::phrase::{MatchOptions, Phrase, Slots};
+use super::search::accepted_span;
 use super::*;
 use crate::profile::Compiled;
 use proptest::prelude::*;

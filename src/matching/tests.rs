@@ -1,5 +1,6 @@
 //! Unit tests of the call text: runs across backchannels, negations.
 
+use super::phrase::{MatchOptions, Phrase, Slots};
 use super::*;
 
 fn turn(role: Role, start: f64, text: &str) -> Turn {

@@ -139,32 +139,43 @@ impl<'a> Vocabulary<'a> {
             || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
     }
 
-    /// [`Vocabulary::known_anywhere`] from this worker's memo.
-    fn known_memo(&self, w: &str) -> bool {
+    /// Runs `f` on this worker's memo, emptied first when it holds another profile's
+    /// answers.
+    fn with_memo<T>(&self, f: impl FnOnce(&mut Memo) -> T) -> T {
         let key = (
             self.prof.lexicon.cache_id(),
             std::ptr::from_ref(self.prof) as usize,
         );
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
-            let (who, bytes, map) = &mut *m;
-            if *who != key {
-                *who = key;
-                *bytes = 0;
-                map.clear();
+            if m.0 != key {
+                m.0 = key;
+                m.1 = 0;
+                m.2.clear();
             }
-            if let Some(&k) = map.get(w) {
-                return k;
-            }
-            let k = self.known_anywhere(w);
-            if *bytes + w.len() > MEMO_BYTES {
-                *bytes = 0;
-                map.clear();
-            }
-            *bytes += w.len() + 32;
-            map.insert(Box::from(w), k);
-            k
+            f(&mut m)
         })
+    }
+
+    /// [`Vocabulary::known_anywhere`] from the memo `m` (see [`Vocabulary::with_memo`]).
+    fn known_in(&self, m: &mut Memo, w: &str) -> bool {
+        let (_, bytes, map) = m;
+        if let Some(&k) = map.get(w) {
+            return k;
+        }
+        let k = self.known_anywhere(w);
+        if *bytes + w.len() > MEMO_BYTES {
+            *bytes = 0;
+            map.clear();
+        }
+        *bytes += w.len() + 32;
+        map.insert(Box::from(w), k);
+        k
+    }
+
+    /// [`Vocabulary::known_anywhere`] from this worker's memo.
+    fn known_memo(&self, w: &str) -> bool {
+        self.with_memo(|m| self.known_in(m, w))
     }
 
     fn root(&self, w: &str) -> bool {
@@ -180,24 +191,56 @@ impl<'a> Vocabulary<'a> {
     /// into one reused buffer: this runs on every token of every call.
     pub fn count(&self, text: &str) -> (usize, usize) {
         let (mut known, mut counted) = (0, 0);
-        let mut buf = String::with_capacity(32);
-        for raw in text.split(|c: char| !c.is_alphanumeric()) {
-            buf.clear();
-            if raw.is_ascii() {
-                if raw.len() < 2 {
-                    continue;
+        self.with_memo(|m| {
+            let mut knows = |w: &str| self.known_in(m, w) || self.call.contains(w);
+            if text.is_ascii() {
+                // Bytes: the same pieces as the char split below, one memo borrow for
+                // the text, lower-cased only when a piece has a capital.
+                let mut buf = String::new();
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    let start = i;
+                    while i < b.len() && b[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    let raw = &text[start..i];
+                    i += 1;
+                    if raw.len() < 2 {
+                        continue;
+                    }
+                    counted += 1;
+                    let w = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                        buf.clear();
+                        buf.push_str(raw);
+                        buf.make_ascii_lowercase();
+                        buf.as_str()
+                    } else {
+                        raw
+                    };
+                    known += usize::from(knows(w));
                 }
-                buf.push_str(raw);
-                buf.make_ascii_lowercase();
-            } else {
-                buf.extend(raw.chars().flat_map(char::to_lowercase));
-                if buf.chars().nth(1).is_none() {
-                    continue;
-                }
+                return;
             }
-            counted += 1;
-            known += usize::from(self.knows(&buf));
-        }
+            let mut buf = String::with_capacity(32);
+            for raw in text.split(|c: char| !c.is_alphanumeric()) {
+                buf.clear();
+                if raw.is_ascii() {
+                    if raw.len() < 2 {
+                        continue;
+                    }
+                    buf.push_str(raw);
+                    buf.make_ascii_lowercase();
+                } else {
+                    buf.extend(raw.chars().flat_map(char::to_lowercase));
+                    if buf.chars().nth(1).is_none() {
+                        continue;
+                    }
+                }
+                counted += 1;
+                known += usize::from(knows(&buf));
+            }
+        });
         (known, counted)
     }
 }

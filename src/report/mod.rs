@@ -84,10 +84,22 @@ pub const STEP_COLUMNS: [&str; 13] = [
 /// start with one decimal, or an RFC 3339 timestamp; one unit per column, so a reader
 /// never has to tell seconds from timestamps.
 pub fn evidence_columns(t: Option<EvidenceTime>) -> (String, String) {
+    let (mut time, mut at) = (Vec::new(), Vec::new());
+    evidence_columns_into(t, &mut time, &mut at);
+    // Only ASCII digits, signs, '.', ':' and 'T' were written.
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap_or_default();
+    (text(time), text(at))
+}
+
+/// [`evidence_columns`] into two buffers, cleared first: the steps report reuses them
+/// for every row instead of two fresh strings.
+pub fn evidence_columns_into(t: Option<EvidenceTime>, time: &mut Vec<u8>, at: &mut Vec<u8>) {
+    time.clear();
+    at.clear();
     match t {
-        Some(EvidenceTime::Offset(s)) => (fixed(s, 1), String::new()),
-        Some(EvidenceTime::At(at)) => (String::new(), at.to_rfc3339()),
-        None => (String::new(), String::new()),
+        Some(EvidenceTime::Offset(s)) => push_fixed(time, s, 1),
+        Some(EvidenceTime::At(a)) => at.extend_from_slice(a.to_rfc3339().as_bytes()),
+        None => {}
     }
 }
 
@@ -186,14 +198,21 @@ impl Block {
             role_mismatches: 0,
             html: Vec::new(),
         };
+        // The evidence_time and evidence_at cells of the row being written.
+        let mut cells = (Vec::new(), Vec::new());
         for r in results {
-            b.push(r, opts);
+            b.push(r, opts, &mut cells);
         }
         b
     }
 
     /// Adds the next call's outcome.
-    fn push(&mut self, r: Result<CallReport, Reject>, opts: ReportOptions) {
+    fn push(
+        &mut self,
+        r: Result<CallReport, Reject>,
+        opts: ReportOptions,
+        (time_buf, at_buf): &mut (Vec<u8>, Vec<u8>),
+    ) {
         let cells = opts.cells;
         let r = match r {
             Ok(r) => r,
@@ -208,7 +227,10 @@ impl Block {
         let steps = StepId::ALL.iter().zip(&r.steps).zip(&r.needs_review);
         for (i, (((id, s), review), st)) in steps.zip(&mut statuses).enumerate() {
             *st = s.status;
-            let (time, at) = evidence_columns(s.evidence_time);
+            evidence_columns_into(s.evidence_time, time_buf, at_buf);
+            // ASCII only (see evidence_columns_into).
+            let time = std::str::from_utf8(time_buf).unwrap_or_default();
+            let at = std::str::from_utf8(at_buf).unwrap_or_default();
             let evidence = if opts.evidence.keeps(s.status) {
                 s.evidence_text.as_str()
             } else {
@@ -220,7 +242,7 @@ impl Block {
                     step: id.as_str(),
                     status: s.status,
                     reason: &s.reason,
-                    evidence_time: &time,
+                    evidence_time: time,
                     evidence_text: evidence,
                     similarity: s.similarity,
                     confidence: s.confidence(),
@@ -231,7 +253,7 @@ impl Block {
                         .and_then(Option::as_ref)
                         .map(|(w, a)| (w.as_str(), *a)),
                     agent_id: &r.agent_id,
-                    evidence_at: &at,
+                    evidence_at: at,
                 };
                 cols.push(&row, cells);
                 continue;
@@ -241,7 +263,7 @@ impl Block {
                 .field(id.as_str())
                 .field(s.status.as_str())
                 .field(&s.reason)
-                .field(&time)
+                .field(time)
                 .field(evidence);
             match s.similarity {
                 Some(v) => row.plain(|out| push_fixed(out, v, 2)),
@@ -254,7 +276,7 @@ impl Block {
                 Some((who, audit)) => row.field(who).field(audit.as_str()),
                 None => row.plain(|_| {}).plain(|_| {}),
             };
-            row.field(&r.agent_id).field(&at);
+            row.field(&r.agent_id).field(at);
             row.end();
         }
         self.agents.push(AgentCall {

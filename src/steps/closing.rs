@@ -1,6 +1,6 @@
 //! Steps 11–12: the ticket number read out, the closing and the forbidden lines.
 
-use super::dialogue::{parts, parts_verdict, wrong_time_of_day};
+use super::parts::{parts, parts_verdict, wrong_time_of_day};
 use super::{Ctx, StepResult};
 use crate::model::numbers::report_digits;
 use crate::model::{EvidenceTime, PathKind, Role, Status};

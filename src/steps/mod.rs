@@ -6,6 +6,7 @@
 
 mod closing;
 mod dialogue;
+mod parts;
 mod readback;
 mod systems;
 

@@ -273,7 +273,12 @@ proptest! {
                     let found = text.find(set, role, &slots, p.opts, accept);
                     match first {
                         Some(h) => prop_assert_eq!(found, Some(h)),
-                        None => prop_assert_eq!(found, text.nearest(set, role, &slots, p.opts, accept)),
+                        None => {
+                            prop_assert_eq!(found, text.nearest(set, role, &slots, p.opts, accept));
+                            // Steps search a near miss only after every full-match
+                            // search: it must never be a full match itself.
+                            prop_assert!(found.is_none_or(|h| !h.matched()), "{:?}", found);
+                        }
                     }
                     let fresh = CallText::new(&turns, &p.norm, Some(&p.lexicon), backchannel);
                     prop_assert_eq!(found, fresh.find(set, role, &slots, p.opts, accept));

@@ -5,6 +5,7 @@
 //! first full match ([`Mode::First`]) stops at it without listing the other positions,
 //! and no search allocates a position list.
 
+use super::starts::Starts;
 use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
 use crate::matching::lexicon::{Confusions, WordIds};
 use crate::matching::word::{loose_eq, word_eq};
@@ -202,6 +203,8 @@ struct Alts<'i> {
     ids: &'i [Vec<Option<u32>>],
     /// See `one_word` in [`Item::Words`].
     one_word: Option<&'i [u32]>,
+    /// See `starts` in [`Item::Words`].
+    starts: Option<&'i Starts>,
     optional: bool,
 }
 
@@ -213,17 +216,20 @@ fn alts_of<'i>(item: &'i Item, slots: &'i Slots) -> Option<Alts<'i>> {
             alts,
             ids,
             one_word,
+            starts,
             optional,
         } => Some(Alts {
             alts,
             ids,
             one_word: one_word.as_deref(),
+            starts: starts.as_ref(),
             optional: *optional,
         }),
         Item::Slot { name, optional } => Some(Alts {
             alts: slots.get(name.as_str()).map_or(&[][..], Vec::as_slice),
             ids: &[],
             one_word: None,
+            starts: None,
             optional: *optional,
         }),
     }
@@ -239,6 +245,11 @@ impl View<'_> {
                 .iter()
                 .any(|id| set.binary_search(id).is_ok())
                 .then_some(1);
+        }
+        if let (Some(starts), Some(ids)) = (item.starts, self.toks.ids) {
+            if !starts.may_start(ids.get(p)?, &self.toks.text[p]) {
+                return None;
+            }
         }
         item.alts
             .iter()
@@ -258,6 +269,11 @@ impl View<'_> {
             return ids[p]
                 .iter()
                 .any(|&id| id >= off && set.binary_search(&(id - off)).is_ok());
+        }
+        if let (Some(starts), Some(ids)) = (item.starts, self.toks.ids) {
+            if !starts.may_say_loosely(&ids[p]) {
+                return false;
+            }
         }
         item.alts.iter().enumerate().any(|(k, a)| {
             a.len() == 1 && self.says_loosely(p, &a[0], item.ids.get(k).and_then(|i| i[0]))
