@@ -272,7 +272,15 @@ impl Lexicon {
                 }
             }
         }
-        if known {
+        // Only for a token that is no word as written: "lamanya" is "lama", even though
+        // it is spelled one letter off "namanya".
+        if !known {
+            let bases: Vec<u32> = ids
+                .iter()
+                .filter_map(|&id| self.base[id as usize])
+                .collect();
+            ids.extend(bases);
+        } else {
             ids.push(KNOWN);
         }
         ids.sort_unstable();
@@ -303,8 +311,9 @@ impl Lexicon {
         bases.extend(PARTICLES.iter().filter_map(|p| token.strip_suffix(p)));
         let mut loose: Vec<u32> = Vec::new();
         // A token that is a word of the vocabulary is that word: "lama" is not "nama"
-        // heard one letter off (only the confusion table says otherwise).
-        let known = !ids.is_empty();
+        // heard one letter off (only the confusion table says otherwise). A token only
+        // spelled like one ("seang" like "sedang") may still be another said loosely.
+        let known = ids.first() == Some(&KNOWN);
         for base in bases.iter().filter(|_| !known) {
             let n = base.chars().count();
             if n < 3 {
