@@ -82,3 +82,19 @@ fn short_key_word_classes() {
         ],
     );
 }
+
+#[test]
+fn short_word_vowel_classes() {
+    check(
+        "phone_verification",
+        "09:00",
+        "",
+        &[
+            // "ini" with a vowel or a nasal heard as its neighbour.
+            (&["A: nomor ine bisa dihubungi ya pak"], Pass),
+            (&["A: apakah nomor imi masih aktif bu"], Pass),
+            // Near miss: another number, not this one, for a mobile caller.
+            (&["A: boleh minta nomor lain yang bisa dihubungi"], Fail),
+        ],
+    );
+}
