@@ -303,7 +303,17 @@ impl Lexicon {
                     }
                 }
             }
+            // A number word heard for a word ("lima" for "lama", read as "5"): only
+            // where the confusion table says so.
+            let meant = self.confusions.get(token).into_iter().flatten();
+            let meant = meant.filter_map(|m| self.index.get(m));
+            ids.extend(
+                meant
+                    .filter(|&&id| self.shape[id as usize] != (0, 0))
+                    .map(|&id| id + off),
+            );
             ids.sort_unstable();
+            ids.dedup();
             return;
         }
         let off = self.loose_offset();

@@ -3,7 +3,7 @@
 //! neighbour, real-word confusions. Each class has a near miss that must stay FAIL.
 
 use super::class_tests::check;
-use super::Status::{Fail, Pass};
+use super::Status::{self, Fail, Pass};
 
 #[test]
 fn split_affix_classes() {
@@ -95,6 +95,43 @@ fn short_word_vowel_classes() {
             (&["A: apakah nomor imi masih aktif bu"], Pass),
             // Near miss: another number, not this one, for a mobile caller.
             (&["A: boleh minta nomor lain yang bisa dihubungi"], Fail),
+        ],
+    );
+}
+
+#[test]
+fn number_word_confusion_classes() {
+    check(
+        "eta_3x24",
+        "09:00",
+        "",
+        &[
+            // "lama" heard as the number word "lima": the caller still asks how long.
+            (
+                &[
+                    "A: laporan sudah kami teruskan ke petugas",
+                    "C: kira kira berapa lima ya mbak",
+                    "A: mohon ditunggu ya pak",
+                ],
+                Fail,
+            ),
+            (
+                &[
+                    "A: laporan sudah kami teruskan ke petugas",
+                    "C: berapa lima mbak",
+                    "A: paling lambat 3 x 24 jam pak",
+                ],
+                Pass,
+            ),
+            // Near miss: a number said as a number is no question ("lima" alone).
+            (
+                &[
+                    "A: laporan sudah kami teruskan ke petugas",
+                    "C: rumah saya nomor lima mbak",
+                    "A: baik pak",
+                ],
+                Status::Na,
+            ),
         ],
     );
 }
