@@ -20,11 +20,18 @@ pub type WordIds = Arc<[u32]>;
 use super::lang::PARTICLES;
 /// Marks an exact phrase word (as in [`super::phrase`]).
 const EXACT: char = '=';
-/// Id every token that is a vocabulary word as written carries (the word itself, with a
-/// particle or an affix): such a token is that word, not another one heard one letter
-/// off. A token only spelled like a word (a typo: "seang" for "sedang") lacks it. It
-/// is no phrase word, and sorts first.
-pub const KNOWN: u32 = 0;
+/// Id a token carries when it says vocabulary words only by its spelling (a typo:
+/// "seang" spelled like "sedang"), not as written (the word itself, with a particle
+/// or an affix). Such a token may still be another word said loosely; a word as
+/// written is that word. No phrase word; sorts first. (Typos are rare: marking them,
+/// not the known tokens, keeps the per-token id lists short.)
+pub const SPELLED: u32 = 0;
+
+/// Whether a token with `ids` is a vocabulary word as written.
+pub fn known(ids: &[u32], loose_offset: u32) -> bool {
+    ids.first()
+        .is_some_and(|&id| id != SPELLED && id < loose_offset)
+}
 /// Bytes of answers (token text, ids and the map entry) a thread caches before the
 /// cache is cleared: a bound on memory whatever the archive's vocabulary.
 const CACHE_BYTES: usize = 8 << 20;
@@ -85,7 +92,7 @@ impl Lexicon {
             aliases: Vec::new(),
             base: Vec::new(),
         };
-        // Id 0 is [`KNOWN`], no word.
+        // Id 0 is [`SPELLED`], no word.
         lex.words.push(String::new());
         lex.shape.push((0, 0));
         for w in words {
@@ -274,14 +281,13 @@ impl Lexicon {
         }
         // Only for a token that is no word as written: "lamanya" is "lama", even though
         // it is spelled one letter off "namanya".
-        if !known {
+        if !known && !ids.is_empty() {
             let bases: Vec<u32> = ids
                 .iter()
                 .filter_map(|&id| self.base[id as usize])
                 .collect();
             ids.extend(bases);
-        } else {
-            ids.push(KNOWN);
+            ids.push(SPELLED);
         }
         ids.sort_unstable();
         ids.dedup();
@@ -323,7 +329,7 @@ impl Lexicon {
         // A token that is a word of the vocabulary is that word: "lama" is not "nama"
         // heard one letter off (only the confusion table says otherwise). A token only
         // spelled like one ("seang" like "sedang") may still be another said loosely.
-        let known = ids.first() == Some(&KNOWN);
+        let known = known(ids, self.loose_offset());
         for base in bases.iter().filter(|_| !known) {
             let n = base.chars().count();
             if n < 3 {

@@ -53,7 +53,7 @@ fn exact_words_only_match_themselves() {
         lex.lookup(t)
             .iter()
             .copied()
-            .filter(|&id| id < off && id != KNOWN)
+            .filter(|&id| id < off && id != SPELLED)
             .collect()
     };
     assert_eq!(strict("catat"), [loose.min(exact), loose.max(exact)]);

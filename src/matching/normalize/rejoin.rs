@@ -7,7 +7,7 @@
 //! "jelas kan" (clear, isn't it?) stays two tokens, as "jelaskan" says nothing "jelas"
 //! does not, and "di unit" stays apart for the same reason.
 
-use crate::matching::lexicon::{Lexicon, KNOWN};
+use crate::matching::lexicon::{known, Lexicon};
 
 /// The affixes the profile lists and the vocabulary that decides a join.
 #[derive(Debug, Clone)]
@@ -29,11 +29,15 @@ impl Rejoin {
     /// Whether `joined` is, as written, a vocabulary word (or its form) that `part`
     /// does not say: "di laporan" is not "dilaporan" heard for "dilaporkan".
     fn says_more(&self, joined: &str, part: &str) -> bool {
-        if self.lex.lookup(joined).first() != Some(&KNOWN) {
+        let (j, off) = (self.lex.lookup(joined), self.lex.loose_offset());
+        if !known(&j, off) {
             return false;
         }
+        // Most joins say nothing new even by spelling: only then are its words as
+        // written worked out.
         let p = self.lex.lookup(part);
-        (self.lex.exact_ids(joined).iter()).any(|id| p.binary_search(id).is_err())
+        let new = |id: &u32| p.binary_search(id).is_err();
+        j.iter().any(|id| *id < off && new(id)) && self.lex.exact_ids(joined).iter().any(new)
     }
 
     /// `tokens` with split affixes joined back.

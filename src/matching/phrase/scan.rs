@@ -152,8 +152,8 @@ impl View<'_> {
     /// heard one letter off ("saya" is not Maya); a typo of one ("seang" of "sedang")
     /// may be a time of day said loosely.
     fn known(&self, p: usize) -> bool {
-        let known = Some(&crate::matching::lexicon::KNOWN);
-        self.toks.ids.is_some_and(|ids| ids[p].first() == known)
+        let off = self.loose_offset;
+        (self.toks.ids).is_some_and(|ids| crate::matching::lexicon::known(&ids[p], off))
     }
 
     /// Whether the token at `p` says `word` only at the loose level.
