@@ -180,6 +180,14 @@ impl Lexicon {
         self.index.get(word).copied()
     }
 
+    /// The words (not the exact `=word` ones) with their ids.
+    pub fn words(&self) -> impl Iterator<Item = (u32, &str)> {
+        let words = self.words.iter().enumerate().skip(1);
+        words
+            .filter(|(_, w)| !w.starts_with(EXACT))
+            .map(|(id, w)| (id as u32, w.as_str()))
+    }
+
     pub fn len(&self) -> usize {
         self.words.len() - 1
     }
@@ -327,9 +335,10 @@ impl Lexicon {
         bases.extend(PARTICLES.iter().filter_map(|p| token.strip_suffix(p)));
         let mut loose: Vec<u32> = Vec::new();
         // A token that is a word of the vocabulary is that word: "lama" is not "nama"
-        // heard one letter off (only the confusion table says otherwise). A token only
-        // spelled like one ("seang" like "sedang") may still be another said loosely.
-        let known = known(ids, self.loose_offset());
+        // heard one letter off (only the confusion table says otherwise). (A token only
+        // spelled like one, "seang" like "sedang", may still be a slot value said
+        // loosely: see `known`.)
+        let known = !ids.is_empty();
         for base in bases.iter().filter(|_| !known) {
             let n = base.chars().count();
             if n < 3 {

@@ -7,7 +7,8 @@
 //! "jelas kan" (clear, isn't it?) stays two tokens, as "jelaskan" says nothing "jelas"
 //! does not, and "di unit" stays apart for the same reason.
 
-use crate::matching::lexicon::{known, Lexicon};
+use crate::matching::lexicon::Lexicon;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The affixes the profile lists and the vocabulary that decides a join.
 #[derive(Debug, Clone)]
@@ -15,44 +16,56 @@ pub struct Rejoin {
     lex: Lexicon,
     suffixes: Vec<String>,
     prefixes: Vec<String>,
+    /// Every vocabulary word, also with a listed prefix before it or a listed suffix
+    /// after it ("diteruskan", "jelaskan") → the words it is: what a join may say.
+    targets: HashMap<String, Vec<u32>>,
 }
 
 impl Rejoin {
     pub fn new(lex: Lexicon, suffixes: Vec<String>, prefixes: Vec<String>) -> Rejoin {
+        let mut targets: HashMap<String, Vec<u32>> = HashMap::default();
+        for (id, w) in lex.words() {
+            let forms = (prefixes.iter().map(|p| format!("{p}{w}")))
+                .chain(suffixes.iter().map(|s| format!("{w}{s}")));
+            for f in std::iter::once(w.to_string()).chain(forms) {
+                targets.entry(f).or_default().push(id);
+            }
+        }
         Rejoin {
             lex,
             suffixes,
             prefixes,
+            targets,
         }
     }
 
-    /// Whether `joined` is, as written, a vocabulary word (or its form) that `part`
-    /// does not say: "di laporan" is not "dilaporan" heard for "dilaporkan".
+    /// Whether `joined` is, as written, a vocabulary word (bare, or with a listed affix)
+    /// that `part` does not say: "di unit" is "unit" already, and "di laporan" is not
+    /// "dilaporan" heard for "dilaporkan".
     fn says_more(&self, joined: &str, part: &str) -> bool {
-        let (j, off) = (self.lex.lookup(joined), self.lex.loose_offset());
-        if !known(&j, off) {
+        let Some(ids) = self.targets.get(joined) else {
             return false;
-        }
-        // Most joins say nothing new even by spelling: only then are its words as
-        // written worked out.
+        };
         let p = self.lex.lookup(part);
-        let new = |id: &u32| p.binary_search(id).is_err();
-        j.iter().any(|id| *id < off && new(id)) && self.lex.exact_ids(joined).iter().any(new)
+        ids.iter().any(|id| p.binary_search(id).is_err())
     }
 
     /// `tokens` with split affixes joined back.
     pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
         let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
+        let listed = |l: &[String], t: &str| t.len() <= 4 && l.iter().any(|s| s == t);
+        let mut joined = String::new();
         let mut i = 1;
         while i < tokens.len() {
             let (a, b) = (&tokens[i - 1], &tokens[i]);
-            let join = (self.suffixes.contains(b) && word(a) && {
-                let j = format!("{a}{b}");
-                self.says_more(&j, a)
-            }) || (self.prefixes.contains(a) && word(b) && {
-                let j = format!("{a}{b}");
-                self.says_more(&j, b)
-            });
+            let (suffix, prefix) = (listed(&self.suffixes, b), listed(&self.prefixes, a));
+            let join = (suffix || prefix) && {
+                joined.clear();
+                joined.push_str(a);
+                joined.push_str(b);
+                (suffix && word(a) && self.says_more(&joined, a))
+                    || (prefix && word(b) && self.says_more(&joined, b))
+            };
             if join {
                 let b = tokens.remove(i);
                 tokens[i - 1].push_str(&b);
