@@ -7,6 +7,9 @@
 use super::numbers::{needs_reading, read_number_words, words_to_digits};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
+use std::sync::Arc;
+mod rejoin;
+pub use rejoin::Rejoin;
 
 thread_local! {
     /// Lower-cased copy of the text being tokenised, reused across calls.
@@ -30,6 +33,8 @@ pub struct Normalizer {
     /// per length. Most tokens are neither a variant's start nor a filler, and are ruled
     /// out without hashing; empty when `words` is.
     keys: Vec<u32>,
+    /// Split affixes joined back ([`Rejoin`]); none until the vocabulary is known.
+    rejoin: Option<Arc<Rejoin>>,
 }
 
 /// Cell and length bit of a token in [`Normalizer::keys`], from its first and last
@@ -214,7 +219,11 @@ impl Normalizer {
             let (i, bit) = cell(k);
             keys[i] |= bit;
         }
-        Normalizer { words, keys }
+        Normalizer {
+            words,
+            keys,
+            rejoin: None,
+        }
     }
 
     /// What the normaliser knows of a raw token, if anything.
@@ -235,6 +244,15 @@ impl Normalizer {
     /// vectors; a turn with a number word, or non-ASCII text, takes the general path.
     /// Both give the same tokens (a property test holds them together).
     pub fn tokens(&self, text: &str) -> Vec<String> {
+        let out = self.tokens_split(text);
+        match self.rejoin.as_deref() {
+            Some(r) if out.len() > 1 => r.apply(out),
+            _ => out,
+        }
+    }
+
+    /// [`Normalizer::tokens`] before split affixes are joined back.
+    fn tokens_split(&self, text: &str) -> Vec<String> {
         if !text.is_ascii() {
             return self.tokens_general(text);
         }

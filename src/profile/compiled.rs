@@ -224,8 +224,14 @@ impl Compiled {
                 .filter(|t| !t.is_empty())
                 .collect()
         };
+        let rejoin = |l: &[String]| l.iter().flat_map(|w| norm.tokens(w)).collect();
+        let rejoin = crate::matching::normalize::Rejoin::new(
+            lexicon.clone(),
+            rejoin(&p.normalize.split_suffixes),
+            rejoin(&p.normalize.split_prefixes),
+        );
         Ok(Compiled {
-            norm: norm.clone(),
+            norm: norm.clone().with_rejoin(rejoin),
             opts: MatchOptions {
                 fuzz: p.matching.fuzz,
                 gap: p.matching.gap,

@@ -10,7 +10,7 @@ use crate::path::PathInfo;
 
 /// A first-report call by agent Rahmat starting at `hh:mm` local time, its turns
 /// alternating agent / caller from `turns` ("A: ..." or "C: ...").
-fn call(hhmm: &str, crm: &str, turns: &[&str]) -> Call {
+pub(super) fn call(hhmm: &str, crm: &str, turns: &[&str]) -> Call {
     let started =
         chrono::DateTime::parse_from_rfc3339(&format!("2026-11-20T{hhmm}:00+07:00")).expect("time");
     Call {
@@ -51,7 +51,7 @@ fn call(hhmm: &str, crm: &str, turns: &[&str]) -> Call {
 }
 
 /// The status of step `step` on `call`.
-fn status(call: &Call, step: &str) -> Status {
+pub(super) fn status(call: &Call, step: &str) -> Status {
     let prof = Compiled::builtin();
     let text = CallText::new(&call.turns, &prof.norm, Some(&prof.lexicon), 2);
     let slots = slots_for(call, &prof);
@@ -77,7 +77,7 @@ fn status(call: &Call, step: &str) -> Status {
     check_all(&ctx).swap_remove(k).status
 }
 
-fn check(step: &str, hhmm: &str, crm: &str, rows: &[(&[&str], Status)]) {
+pub(super) fn check(step: &str, hhmm: &str, crm: &str, rows: &[(&[&str], Status)]) {
     for (turns, want) in rows {
         let c = call(hhmm, crm, turns);
         assert_eq!(status(&c, step), *want, "{step}: {turns:?}");

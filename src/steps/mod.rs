@@ -213,3 +213,5 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
 mod class_tests;
 #[cfg(test)]
 mod rule_tests;
+#[cfg(test)]
+mod split_class_tests;

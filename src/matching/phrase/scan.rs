@@ -149,12 +149,12 @@ impl View<'_> {
         }
     }
 
-    /// Whether the token at `p` is a vocabulary word: then it is not a name heard one
-    /// letter off ("saya" is not Maya).
+    /// Whether the token at `p` is a vocabulary word as written: then it is not a name
+    /// heard one letter off ("saya" is not Maya); a typo of one ("seang" of "sedang")
+    /// may be a time of day said loosely.
     fn known(&self, p: usize) -> bool {
-        self.toks
-            .ids
-            .is_some_and(|ids| ids[p].first().is_some_and(|&id| id < self.loose_offset))
+        let off = self.loose_offset;
+        (self.toks.ids).is_some_and(|ids| crate::matching::lexicon::known(&ids[p], off))
     }
 
     /// Whether the token at `p` says `word` only at the loose level.

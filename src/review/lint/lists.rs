@@ -7,5 +7,11 @@ pub use crate::model::Role as Side;
 pub use crate::profile::{phrase_lists, PhraseList};
 
 /// Key paths of the TOML whose keys are free (a map, not fields), and whether their
-/// keys must be step ids.
-pub const FREE_MAPS: [(&str, bool); 2] = [("normalize.variants", false), ("scoring.weights", true)];
+/// keys must be step ids: a profile's own variants, recogniser confusions and concepts
+/// are not unknown keys.
+pub const FREE_MAPS: [(&str, bool); 4] = [
+    ("normalize.variants", false),
+    ("matching.confusions", false),
+    ("concepts", false),
+    ("scoring.weights", true),
+];

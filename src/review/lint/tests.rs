@@ -44,6 +44,30 @@ fn slots_are_the_ones_the_audit_fills() {
 }
 
 #[test]
+fn own_confusions_concepts_and_split_affixes_are_known_keys() {
+    let text = BUILTIN
+        .replace(
+            "[matching.confusions]\n",
+            "[matching.confusions]\n\"mlam\" = \"malam\"\n",
+        )
+        .replace(
+            "[concepts]\n",
+            "[concepts]\nwait = [\"tunggu\", \"menunggu\"]\n",
+        )
+        .replace("split_suffixes = [", "split_suffixes = [\"ku\", ");
+    assert_ne!(text, BUILTIN);
+    let l = run(&text);
+    assert!(
+        !l.findings.iter().any(|f| f.kind == "unknown-key"),
+        "{}",
+        l.text("p.toml")
+    );
+    // A misspelt affix list is still named.
+    let l = run(&BUILTIN.replace("split_prefixes =", "split_prefix ="));
+    assert!(l.findings.iter().any(|f| f.kind == "unknown-key"));
+}
+
+#[test]
 fn builtin_has_no_errors() {
     let l = run(BUILTIN);
     assert_eq!(l.errors(), 0, "{}", l.text("builtin"));

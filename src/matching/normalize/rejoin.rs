@@ -1,0 +1,151 @@
+//! Word boundaries the recogniser inserts: a suffix or particle written apart from its
+//! word ("terus kan", "sebelum nya", "nama nya") or a prefix written apart from its stem
+//! ("se belumnya", "ke sehatan").
+//!
+//! A split piece is joined back only when the joined form says a word of the profile's
+//! vocabulary that the word alone does not: "terus kan" becomes "teruskan", while
+//! "jelas kan" (clear, isn't it?) stays two tokens, as "jelaskan" says nothing "jelas"
+//! does not, and "di unit" stays apart for the same reason.
+
+use crate::matching::lexicon::Lexicon;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The affixes the profile lists and the vocabulary that decides a join.
+#[derive(Debug, Clone)]
+pub struct Rejoin {
+    lex: Lexicon,
+    suffixes: Vec<String>,
+    prefixes: Vec<String>,
+    /// Every vocabulary word, also with a listed prefix before it or a listed suffix
+    /// after it ("diteruskan", "jelaskan") → the words it is: what a join may say.
+    targets: HashMap<String, Vec<u32>>,
+}
+
+impl Rejoin {
+    pub fn new(lex: Lexicon, suffixes: Vec<String>, prefixes: Vec<String>) -> Rejoin {
+        let mut targets: HashMap<String, Vec<u32>> = HashMap::default();
+        for (id, w) in lex.words() {
+            let forms = (prefixes.iter().map(|p| format!("{p}{w}")))
+                .chain(suffixes.iter().map(|s| format!("{w}{s}")));
+            for f in std::iter::once(w.to_string()).chain(forms) {
+                targets.entry(f).or_default().push(id);
+            }
+        }
+        Rejoin {
+            lex,
+            suffixes,
+            prefixes,
+            targets,
+        }
+    }
+
+    /// Whether `joined` is, as written, a vocabulary word (bare, or with a listed affix)
+    /// that `part` does not say: "di unit" is "unit" already, and "di laporan" is not
+    /// "dilaporan" heard for "dilaporkan".
+    fn says_more(&self, joined: &str, part: &str) -> bool {
+        let Some(ids) = self.targets.get(joined) else {
+            return false;
+        };
+        let p = self.lex.lookup(part);
+        ids.iter().any(|id| p.binary_search(id).is_err())
+    }
+
+    /// `tokens` with split affixes joined back.
+    pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
+        let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
+        let listed = |l: &[String], t: &str| t.len() <= 4 && l.iter().any(|s| s == t);
+        let mut joined = String::new();
+        let mut i = 1;
+        while i < tokens.len() {
+            let (a, b) = (&tokens[i - 1], &tokens[i]);
+            let (suffix, prefix) = (listed(&self.suffixes, b), listed(&self.prefixes, a));
+            let join = (suffix || prefix) && {
+                joined.clear();
+                joined.push_str(a);
+                joined.push_str(b);
+                (suffix && word(a) && self.says_more(&joined, a))
+                    || (prefix && word(b) && self.says_more(&joined, b))
+            };
+            if join {
+                let b = tokens.remove(i);
+                tokens[i - 1].push_str(&b);
+            } else {
+                i += 1;
+            }
+        }
+        tokens
+    }
+
+    /// Whether any affix is listed (an empty table leaves tokens alone, at no cost).
+    pub fn is_empty(&self) -> bool {
+        self.suffixes.is_empty() && self.prefixes.is_empty()
+    }
+}
+
+impl super::Normalizer {
+    /// This normaliser, also joining back the affixes `rejoin` lists.
+    pub fn with_rejoin(mut self, rejoin: Rejoin) -> Self {
+        self.rejoin = (!rejoin.is_empty()).then(|| std::sync::Arc::new(rejoin));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejoin() -> Rejoin {
+        let words = [
+            "teruskan",
+            "sampaikan",
+            "sebelumnya",
+            "nama",
+            "namanya",
+            "jelas",
+            "unit",
+            "kesehatan",
+            "gunakan",
+            "siapa",
+            "kan",
+            "laporan",
+            "dilaporkan",
+        ];
+        let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
+        let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
+        Rejoin::new(lex, list(&["nya", "kan"]), list(&["di", "ke", "se"]))
+    }
+
+    /// Table: (tokens, tokens after the join).
+    #[test]
+    fn joins_only_what_says_more() {
+        let r = rejoin();
+        for (said, want) in [
+            // A split suffix or particle joined back.
+            ("kami terus kan ke unit", "kami teruskan ke unit"),
+            ("diterus kan ke petugas", "diteruskan ke petugas"),
+            ("sudah kami sampai kan", "sudah kami sampaikan"),
+            (
+                "sebelum nya sudah ada laporan",
+                "sebelumnya sudah ada laporan",
+            ),
+            ("nama nya siapa", "namanya siapa"),
+            ("yang diguna kan", "yang digunakan"),
+            // A split prefix joined back.
+            ("se belumnya", "sebelumnya"),
+            // (Unless the stem alone says the word already: "sehatan" is "kesehatan"
+            // less its prefix.)
+            ("alat ke sehatan", "alat ke sehatan"),
+            // Near misses stay apart: the joined form says nothing new.
+            ("sudah jelas kan", "sudah jelas kan"),
+            ("di unit", "di unit"),
+            ("di laporan sebelumnya", "di laporan sebelumnya"),
+            ("permasalahan nya", "permasalahan nya"),
+            ("ini kan", "ini kan"),
+            ("lima kan", "lima kan"),
+            ("24 kan", "24 kan"),
+        ] {
+            let toks: Vec<String> = said.split(' ').map(String::from).collect();
+            assert_eq!(r.apply(toks).join(" "), want, "{said}");
+        }
+    }
+}
