@@ -104,18 +104,23 @@ pub fn decide(
     let prior = prior.and_then(|m| reports.load_row(&m));
     let prior_via = prior_via.filter(|_| prior.is_some());
     let all = |_: usize| true;
-    let urgent_hit = text
-        .find_all(&prof.sets.urgent, Role::Caller, slots, prof.opts, &all)
-        .into_iter()
-        .find(|h| {
-            // "anak saya ... tidak ada yang sakit": a negation inside the cue too.
-            !text.negated(
-                h,
-                &prof.urgent_negations,
-                &[],
-                (prof.profile.urgent.negation_window, 0),
-            ) && !text.negated_inside(h, &prof.urgent_negations)
-        });
+    let keep = |h: &crate::matching::Hit| {
+        // "anak saya ... tidak ada yang sakit": a negation inside the cue too.
+        !text.negated(
+            h,
+            &prof.urgent_negations,
+            &[],
+            (prof.profile.urgent.negation_window, 0),
+        ) && !text.negated_inside(h, &prof.urgent_negations)
+    };
+    let (urgent_hit, _) = text.first_kept(
+        &prof.sets.urgent,
+        Role::Caller,
+        slots,
+        prof.opts,
+        &all,
+        &keep,
+    );
     let new_report_no = call
         .actions
         .iter()

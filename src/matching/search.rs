@@ -131,31 +131,113 @@ impl CallText {
             let Some((lo, hi)) = accepted_span(run, accept) else {
                 continue;
             };
-            let mut best: Option<(usize, SliceHit)> = None;
-            for (k, phrase) in set.iter().enumerate() {
-                if !run.present.is_empty() && !phrase.may_match(&run.present) {
-                    continue;
-                }
-                let before = best.map_or(usize::MAX, |(_, h)| h.first);
-                if before == 0 {
-                    break;
-                }
-                // Only starts before the best so far are wanted.
-                let to = hi.min(lo.saturating_add(before));
-                let indexed = run.starts_into(phrase.lead_ids(), lo, to, &mut starts);
-                let starts = indexed.then_some(starts.as_slice());
-                let memo = self.memo(r, lo);
-                if let Some(h) =
-                    phrase.first_at(run.toks(lo, hi), starts, slots, opts, memo, before)
-                {
-                    best = Some((k, h));
-                }
-            }
-            if let Some((k, h)) = best {
-                return Some(Hit::in_run(r, run, lo, k, h));
+            if let Some(h) = self.first_in_run(set, r, (lo, hi), slots, opts, &mut starts) {
+                return Some(h);
             }
         }
         None
+    }
+
+    /// The earliest full match in run `r` between `lo` and `hi`, as [`CallText::first`].
+    fn first_in_run(
+        &self,
+        set: &[Phrase],
+        r: usize,
+        (lo, hi): (usize, usize),
+        slots: &Slots,
+        opts: MatchOptions,
+        starts: &mut Vec<usize>,
+    ) -> Option<Hit> {
+        let run = &self.runs[r];
+        let mut best: Option<(usize, SliceHit)> = None;
+        for (k, phrase) in set.iter().enumerate() {
+            if !run.present.is_empty() && !phrase.may_match(&run.present) {
+                continue;
+            }
+            let before = best.map_or(usize::MAX, |(_, h)| h.first);
+            if before == 0 {
+                break;
+            }
+            // Only starts before the best so far are wanted.
+            let to = hi.min(lo.saturating_add(before));
+            let indexed = run.starts_into(phrase.lead_ids(), lo, to, starts);
+            let starts = indexed.then_some(starts.as_slice());
+            let memo = self.memo(r, lo);
+            if let Some(h) = phrase.first_at(run.toks(lo, hi), starts, slots, opts, memo, before) {
+                best = Some((k, h));
+            }
+        }
+        best.map(|(k, h)| Hit::in_run(r, run, lo, k, h))
+    }
+
+    /// Every full match in run `r` between `lo` and `hi`, appended to `out` unsorted.
+    #[allow(clippy::too_many_arguments)]
+    fn all_in_run(
+        &self,
+        set: &[Phrase],
+        r: usize,
+        (lo, hi): (usize, usize),
+        slots: &Slots,
+        opts: MatchOptions,
+        starts: &mut Vec<usize>,
+        hits: &mut Vec<SliceHit>,
+        out: &mut Vec<Hit>,
+    ) {
+        let run = &self.runs[r];
+        for (k, phrase) in set.iter().enumerate() {
+            if !run.present.is_empty() && !phrase.may_match(&run.present) {
+                continue;
+            }
+            let indexed = run.starts_into(phrase.lead_ids(), lo, hi, starts);
+            let starts = indexed.then_some(starts.as_slice());
+            hits.clear();
+            let memo = self.memo(r, lo);
+            phrase.all_into(run.toks(lo, hi), starts, slots, opts, memo, hits);
+            out.extend(hits.iter().map(|&h| Hit::in_run(r, run, lo, k, h)));
+        }
+    }
+
+    /// The first hit of [`CallText::find_all`] (same arguments) that `keep` takes, and
+    /// the first hit of all, without listing the runs after the one holding the kept hit.
+    ///
+    /// Why they are the same hits: `find_all` sorts by (turn, position, phrase), and runs
+    /// of one role hold disjoint, ascending turn ranges, so its list is the runs' lists
+    /// one after the other, each sorted alone. A run's first hit is [`CallText::first`]'s
+    /// answer there; only when `keep` refuses it is the rest of that run listed.
+    pub fn first_kept(
+        &self,
+        set: &[Phrase],
+        role: Role,
+        slots: &Slots,
+        opts: MatchOptions,
+        accept: &dyn Fn(usize) -> bool,
+        keep: &dyn Fn(&Hit) -> bool,
+    ) -> (Option<Hit>, Option<Hit>) {
+        let (mut starts, mut hits, mut out) = (Vec::new(), Vec::new(), Vec::new());
+        let mut head = None;
+        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+            let Some(span) = accepted_span(run, accept) else {
+                continue;
+            };
+            let Some(h) = self.first_in_run(set, r, span, slots, opts, &mut starts) else {
+                continue;
+            };
+            head.get_or_insert(h);
+            if keep(&h) {
+                return (Some(h), head);
+            }
+            out.clear();
+            self.all_in_run(set, r, span, slots, opts, &mut starts, &mut hits, &mut out);
+            out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
+            debug_assert_eq!(
+                out.first().map(|o| (o.pos, o.phrase)),
+                Some((h.pos, h.phrase))
+            );
+            if let Some(k) = out.iter().find(|h| keep(h)) {
+                return (Some(*k), head);
+            }
+        }
+        (None, head)
     }
 
     /// Every full match of any phrase by `role` in accepted turns, in turn order.
@@ -167,24 +249,12 @@ impl CallText {
         opts: MatchOptions,
         accept: &dyn Fn(usize) -> bool,
     ) -> Vec<Hit> {
-        let mut out = Vec::new();
-        let mut starts = Vec::new();
-        let mut hits = Vec::new();
+        let (mut starts, mut hits, mut out) = (Vec::new(), Vec::new(), Vec::new());
         for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some((lo, hi)) = accepted_span(run, accept) else {
+            let Some(span) = accepted_span(run, accept) else {
                 continue;
             };
-            for (k, phrase) in set.iter().enumerate() {
-                if !run.present.is_empty() && !phrase.may_match(&run.present) {
-                    continue;
-                }
-                let indexed = run.starts_into(phrase.lead_ids(), lo, hi, &mut starts);
-                let starts = indexed.then_some(starts.as_slice());
-                hits.clear();
-                let memo = self.memo(r, lo);
-                phrase.all_into(run.toks(lo, hi), starts, slots, opts, memo, &mut hits);
-                out.extend(hits.iter().map(|&h| Hit::in_run(r, run, lo, k, h)));
-            }
+            self.all_in_run(set, r, span, slots, opts, &mut starts, &mut hits, &mut out);
         }
         out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
         out

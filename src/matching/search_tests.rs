@@ -1,6 +1,7 @@
 //! Oracles for the early-exit searches of [`CallText`]: the near-miss search as first
 //! written (phrases in order, each pair compared as it comes) against
-//! [`CallText::nearest`], which tries pairs by descending ceiling.
+//! [`CallText::nearest`], which tries pairs by descending ceiling; the list of every
+//! full match against [`CallText::first_kept`], which stops at the first one kept.
 
 use super::phrase::{MatchOptions, Phrase, Slots};
 use super::search::accepted_span;
@@ -121,6 +122,14 @@ proptest! {
                         let want = nearest_in_order(&text, set, role, &slots, p.opts, accept);
                         let got = text.nearest(set, role, &slots, p.opts, accept);
                         prop_assert_eq!(got, want);
+                        let all = text.find_all(set, role, &slots, p.opts, accept);
+                        let keeps: [&dyn Fn(&Hit) -> bool; 3] =
+                            [&|_| true, &|h| h.pos % 2 == 1, &|h| h.phrase % 3 == 2];
+                        for keep in keeps {
+                            let want = (all.iter().find(|h| keep(h)).copied(), all.first().copied());
+                            let got = text.first_kept(set, role, &slots, p.opts, accept, keep);
+                            prop_assert_eq!(got, want);
+                        }
                     }
                 }
             }

@@ -180,24 +180,22 @@ pub fn closing(ctx: &Ctx) -> StepResult {
 pub fn forbidden_phrases(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let f = &ctx.prof.profile.steps.forbidden_phrases;
-    let said = ctx
-        .text
-        .find_all(
-            &ctx.prof.sets.forbidden,
-            Role::Agent,
-            ctx.slots,
-            ctx.prof.opts,
-            &all,
+    let keep = |h: &crate::matching::Hit| {
+        !ctx.text.negated(
+            h,
+            &ctx.prof.forbidden_negations,
+            &ctx.prof.forbidden_negation_exceptions,
+            (f.negation_window, f.negation_after_window),
         )
-        .into_iter()
-        .find(|h| {
-            !ctx.text.negated(
-                h,
-                &ctx.prof.forbidden_negations,
-                &ctx.prof.forbidden_negation_exceptions,
-                (f.negation_window, f.negation_after_window),
-            )
-        });
+    };
+    let (said, _) = ctx.text.first_kept(
+        &ctx.prof.sets.forbidden,
+        Role::Agent,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+        &keep,
+    );
     match said {
         Some(h) => ctx.evidence(
             Status::Fail,

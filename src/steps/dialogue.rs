@@ -4,6 +4,7 @@ use super::parts::{parts, parts_verdict, wrong_time_of_day};
 use super::readback::{answer_told, content_words, enough, read_back, Shared};
 use super::{Ctx, StepResult};
 use crate::matching::phrase::word_eq;
+use crate::matching::Hit;
 use crate::model::numbers::NumberKind;
 use crate::model::{EvidenceTime, Role, Status};
 
@@ -73,30 +74,31 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
         let opening = &agent[..agent.len().saturating_sub(closing).max(agent.len() / 2)];
         let before = &ctx.prof.caller_name_readback;
         let accept = |i: usize| opening.contains(&i);
-        let hits = ctx.text.find_all(
-            &ctx.prof.sets.name_address,
-            Role::Agent,
-            ctx.slots,
-            ctx.prof.opts,
-            &accept,
-        );
         let fuzz = ctx.prof.opts.fuzz;
-        let addressing = hits.iter().find(|h| {
+        let keep = |h: &Hit| {
             // The cue may stand before the honorific too ("atas nama pak Budi").
             let prev = ctx.text.tokens_before(h, 4);
             !before.iter().any(|b| {
                 prev.windows(b.len())
                     .any(|w| w.iter().zip(b).all(|(t, c)| word_eq(c, t, fuzz)))
             })
-        });
+        };
+        let (addressing, head) = ctx.text.first_kept(
+            &ctx.prof.sets.name_address,
+            Role::Agent,
+            ctx.slots,
+            ctx.prof.opts,
+            &accept,
+            &keep,
+        );
         if let Some(h) = addressing {
-            return ctx.verdict(Some(*h), "");
+            return ctx.verdict(Some(h), "");
         }
-        if let Some(h) = hits.first() {
+        if let Some(h) = head {
             return ctx.evidence(
                 Status::Fail,
                 format!("CRM shows the caller as \"{crm}\"; the agent says the name only reading a report back"),
-                h,
+                &h,
             );
         }
         let h = ctx.find(&ctx.prof.sets.name_address, Role::Agent, &accept);
@@ -236,18 +238,11 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
 pub fn empathy(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let q = &ctx.prof.empathy_question_words;
-    let hits = ctx.text.find_all(
-        &ctx.prof.sets.empathy,
-        Role::Agent,
-        ctx.slots,
-        ctx.prof.opts,
-        &all,
-    );
     let e = &ctx.prof.profile.steps.empathy;
     // A polite preface to a question is not empathy: a question word inside the
     // apology ("maaf, dengan siapa"), or right after one that does not say "atas"
     // ("maaf untuk kendala ini, sudah pernah dilaporkan?").
-    let genuine = hits.iter().find(|h| {
+    let keep = |h: &Hit| {
         let span = ctx.text.span_tokens(h);
         let inside = span.iter().any(|t| q.contains(t));
         let after = !span.iter().any(|t| e.apology_object.contains(t))
@@ -257,20 +252,28 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
                 .iter()
                 .any(|t| e.question_after_words.contains(t));
         !inside && !after
-    });
-    match genuine {
-        Some(h) => ctx.verdict(Some(*h), ""),
-        None if !hits.is_empty() => {
+    };
+    let (genuine, head) = ctx.text.first_kept(
+        &ctx.prof.sets.empathy,
+        Role::Agent,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+        &keep,
+    );
+    match (genuine, head) {
+        (Some(h), _) => ctx.verdict(Some(h), ""),
+        (None, Some(h)) => {
             let mut r = ctx.evidence(
                 Status::Fail,
                 "the only apology is part of a question, not empathy for the problem".into(),
-                &hits[0],
+                &h,
             );
             r.similarity = Some(0.5);
             r
         }
-        // `hits` is empty: no full match, only the nearest miss is left to find.
-        None => ctx.verdict(
+        // No full match, only the nearest miss is left to find.
+        (None, None) => ctx.verdict(
             ctx.nearest(&ctx.prof.sets.empathy, Role::Agent, &all),
             "agent never apologises for the problem",
         ),
