@@ -202,8 +202,7 @@ fn round_trip_without_confidences_falls_back_to_known_words() {
 
 #[test]
 fn clean_demo_calls_are_never_flagged() {
-    let out = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), out.path(), &[]);
+    let out = common::demo_reports();
     let calls = rows(&out.path().join("calls.csv"));
     assert!(!calls.is_empty());
     let min = Compiled::builtin().profile.quality.min_known_share;

@@ -77,8 +77,7 @@ fn reports_are_replaced_whole() {
     let out = tempfile::tempdir().unwrap();
     audit(&fixture("broken"), out.path(), &[]);
     audit(&fixture("demo"), out.path(), &[]);
-    let demo = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), demo.path(), &[]);
+    let demo = common::demo_reports();
     for f in ["calls.csv", "steps.csv", "agents.csv", "rejects.csv"] {
         assert_eq!(
             std::fs::read(out.path().join(f)).unwrap(),

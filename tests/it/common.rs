@@ -5,6 +5,8 @@
 use assert_cmd::Command;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, SystemTime};
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -36,6 +38,37 @@ pub fn audit(dir: &Path, out: &Path, extra: &[&str]) {
         .args(extra)
         .assert()
         .success();
+}
+
+/// The demo's reports with default options, audited once per test process: for tests
+/// that only read them (never write into this folder; audit your own copy for that).
+pub struct Shared(PathBuf);
+
+impl Shared {
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+pub fn demo_reports() -> &'static Shared {
+    static OUT: OnceLock<Shared> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("demo-reports");
+        // Earlier runs' copies (one folder per process) go after an hour.
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        for e in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            if e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < old)
+            {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+        let out = root.join(std::process::id().to_string());
+        let _ = std::fs::remove_dir_all(&out);
+        audit(&fixture("demo"), &out, &[]);
+        Shared(out)
+    })
 }
 
 /// Reads a CSV into rows of column → value.

@@ -7,8 +7,7 @@ use common::{assert_matches_truth, audit, fixture, rows};
 
 #[test]
 fn demo_matches_truth() {
-    let out = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), out.path(), &[]);
+    let out = common::demo_reports();
     assert_matches_truth(&fixture("demo"), out.path());
     // Every call of the demo is audited; nothing rejected.
     let rejects = rows(&out.path().join("rejects.csv"));
@@ -36,8 +35,7 @@ fn reports_identical_for_any_thread_count() {
 
 #[test]
 fn every_fail_has_a_reason_and_evidence_every_pass_evidence() {
-    let out = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), out.path(), &[]);
+    let out = common::demo_reports();
     for r in rows(&out.path().join("steps.csv")) {
         match r["status"].as_str() {
             "FAIL" => assert!(!r["reason"].is_empty(), "FAIL without reason: {r:?}"),
@@ -53,8 +51,7 @@ fn every_fail_has_a_reason_and_evidence_every_pass_evidence() {
 
 #[test]
 fn report_snapshots() {
-    let out = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), out.path(), &[]);
+    let out = common::demo_reports();
     // The profile hash changes with any edit of the profile, verdicts or not: it is
     // checked by the provenance tests, not pinned here.
     let hash = callaudit::profile::Provenance::builtin().hash;

@@ -22,8 +22,7 @@ fn stdout(a: &assert_cmd::assert::Assert) -> String {
 
 #[test]
 fn every_demo_call_shows_every_step_and_its_path_reasoning() {
-    let out = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), out.path(), &[]);
+    let out = common::demo_reports();
     let demo = fixture("demo");
     let demo = demo.to_str().unwrap();
     let steps = rows(&out.path().join("steps.csv"));

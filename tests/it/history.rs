@@ -37,8 +37,7 @@ fn count(db: &Path, sql: &str) -> i64 {
 #[test]
 fn provenance_in_calls_csv_and_run_json() {
     let d = tempfile::tempdir().unwrap();
-    let out = d.path().join("out");
-    audit(&fixture("demo"), &out, &[]);
+    let out = common::demo_reports().path();
     let calls = rows(&out.join("calls.csv"));
     let hash = callaudit::profile::Provenance::builtin().hash;
     assert_eq!(hash.len(), 16);

@@ -3,13 +3,12 @@
 
 use crate::common;
 
-use common::{audit, fixture, rows};
+use common::rows;
 use std::collections::BTreeMap;
 
 #[test]
 fn steps_csv_is_readable_without_joins_or_guessing() {
-    let out = tempfile::tempdir().unwrap();
-    audit(&fixture("demo"), out.path(), &[]);
+    let out = common::demo_reports();
     let agent_of: BTreeMap<String, String> = rows(&out.path().join("calls.csv"))
         .into_iter()
         .map(|r| (r["call_id"].clone(), r["agent_id"].clone()))

@@ -113,15 +113,14 @@ fn one_changed_phrase_shows_exactly_the_expected_flips() {
 #[test]
 fn calibrate_on_the_demo_truth_agrees_and_lists_a_planted_disagreement() {
     let d = tempfile::tempdir().unwrap();
-    let out = d.path().join("out");
-    audit(&fixture("demo"), &out, &[]);
+    let out = common::demo_reports().path();
     let truth = fixture("demo").join("truth.csv");
     let text = stdout(
         bin()
             .args(["calibrate", "--grades"])
             .arg(&truth)
             .arg("--reports")
-            .arg(&out),
+            .arg(out),
     );
     assert!(
         text.contains("592 grades by 1 graders; agreement 1.000, kappa 1.000; 0 disagreements"),
@@ -152,7 +151,7 @@ fn calibrate_on_the_demo_truth_agrees_and_lists_a_planted_disagreement() {
             .args(["calibrate", "--grades"])
             .arg(&gp)
             .arg("--reports")
-            .arg(&out)
+            .arg(out)
             .arg("--csv")
             .arg(&csv),
     );
@@ -184,8 +183,7 @@ fn calibrate_on_the_demo_truth_agrees_and_lists_a_planted_disagreement() {
 #[test]
 fn overrides_are_usable_as_grades() {
     let d = tempfile::tempdir().unwrap();
-    let out = d.path().join("out");
-    audit(&fixture("demo"), &out, &[]);
+    let out = common::demo_reports().path();
     let ov = d.path().join("overrides.csv");
     std::fs::write(
         &ov,
@@ -199,7 +197,7 @@ fn overrides_are_usable_as_grades() {
             .args(["calibrate", "--grades"])
             .arg(&ov)
             .arg("--reports")
-            .arg(&out),
+            .arg(out),
     );
     assert!(
         text.contains("2 grades by 1 graders; agreement 0.500"),

@@ -20,8 +20,7 @@ type Rows = Vec<BTreeMap<String, String>>;
 #[test]
 fn csv_is_the_default_and_byte_identical() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    audit(&fixture("demo"), &a, &[]);
+    let (a, b) = (common::demo_reports().path(), tmp.path().join("b"));
     audit(
         &fixture("demo"),
         &b,
@@ -81,8 +80,7 @@ fn csv_zst_decodes_to_steps_csv_and_replaces_it_in_the_set() {
 #[test]
 fn evidence_fails_blanks_pass_and_na_evidence_only() {
     let tmp = tempfile::tempdir().unwrap();
-    let (all, fails) = (tmp.path().join("all"), tmp.path().join("fails"));
-    audit(&fixture("demo"), &all, &[]);
+    let (all, fails) = (common::demo_reports().path(), tmp.path().join("fails"));
     audit(&fixture("demo"), &fails, &["--evidence", "fails"]);
     let (a, f) = (rows(&all.join("steps.csv")), rows(&fails.join("steps.csv")));
     assert_eq!(a.len(), f.len());

@@ -42,7 +42,7 @@ pub fn cardinal(n: u32) -> String {
             _ => {
                 out.push(DIGITS[(rest / 10) as usize]);
                 out.push("puluh");
-                if rest % 10 != 0 {
+                if !rest.is_multiple_of(10) {
                     out.push(DIGITS[(rest % 10) as usize]);
                 }
             }

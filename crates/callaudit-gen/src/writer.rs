@@ -42,7 +42,7 @@ impl Layout {
         match self {
             Layout::Files => true,
             Layout::Jsonl => false,
-            Layout::Mixed => index % 2 == 0,
+            Layout::Mixed => index.is_multiple_of(2),
         }
     }
 }
@@ -251,7 +251,7 @@ impl Archive {
     fn write_text(&mut self, sc: &Scenario, turns: &[Turn]) -> Result<String> {
         let dir_no = self.text_files / FILES_PER_DIR;
         let rel_dir = format!("transcripts/{dir_no:03}");
-        if self.text_files % FILES_PER_DIR == 0 {
+        if self.text_files.is_multiple_of(FILES_PER_DIR) {
             let dir = self.out.join(&rel_dir);
             fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         }

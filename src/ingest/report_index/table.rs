@@ -60,7 +60,7 @@ impl TableWriter {
     }
 
     fn write(&mut self, r: Rec) -> io::Result<()> {
-        if self.len % BLOCK == 0 {
+        if self.len.is_multiple_of(BLOCK) {
             self.fences.push(r.key());
         }
         self.len += 1;

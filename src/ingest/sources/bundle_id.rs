@@ -286,7 +286,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(
         // PROPTEST_CASES overrides (CI runs the full count in release).
-        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1024)
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok())
+            .unwrap_or(if cfg!(debug_assertions) { 256 } else { 1024 })
     ))]
 
         /// Lines made of JSON-ish pieces: whenever an id is returned, serde agrees.

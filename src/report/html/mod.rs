@@ -189,7 +189,7 @@ impl HtmlShared {
         prof: &Compiled,
     ) -> HtmlCall {
         let m = &call.meta;
-        let sampled = self.opts.sample > 0 && fnv(&m.call_id) % self.opts.sample == 0;
+        let sampled = self.opts.sample > 0 && fnv(&m.call_id).is_multiple_of(self.opts.sample);
         let wanted = self.opts.all
             || sampled
             || (score.failed > 0 && self.may_list(&m.agent_id, score.score));
