@@ -127,7 +127,8 @@ fn dedup_words(mut words: Vec<String>) -> Vec<String> {
 /// `join_single_digits` then [`dedup_words`] of tokens without number words (none
 /// [`needs_reading`], or all read by [`read_number_words`]), in one
 /// pass that allocates each output token once: single digits join ("1 2 3" → "123"),
-/// "kali" between numbers becomes "x", a doubled non-number word is said once.
+/// except the one multiplied ("5 3 kali 24" is 5 3 x 24), "kali" between numbers
+/// becomes "x", a doubled non-number word is said once.
 fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
     let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
     let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
@@ -145,7 +146,7 @@ fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
     let (mut prev_single, mut prev_num) = (false, false);
     for (k, &t) in tokens.iter().enumerate() {
         let this_num = is_num(t);
-        if prev_single && is_digit1(t) {
+        if prev_single && is_digit1(t) && !super::numbers::multiplicand(tokens, k) {
             out.last_mut().expect("previous digit").push_str(t);
             prev_num = this_num;
             continue;
