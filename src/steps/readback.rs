@@ -6,7 +6,9 @@
 //! words with the tokens that share their first letter.
 
 use super::Ctx;
-use crate::matching::phrase::{spelled_like, Spelling};
+use crate::matching::edit::within;
+use crate::matching::phrase::{same_key, spelled_like, Spelling};
+use crate::matching::word::allowed_edits;
 use crate::matching::CallText;
 use crate::model::Role;
 use std::cell::OnceCell;
@@ -124,7 +126,45 @@ pub(super) struct ReadBack {
     pub turn: Option<usize>,
 }
 
-pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64) -> ReadBack {
+/// How a read-back word may be heard besides its spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Heard {
+    /// Only as spelled (the unit's answer, whose short words the agent says anyway).
+    Spelled,
+    /// Also by its sound ([`same_key`]): a name heard as a neighbouring spelling
+    /// ("Tegoeh" for Teguh, "Andy" for Andi, "Pitri" for Fitri), but not one letter
+    /// off ("mati" is no "Wati").
+    Sound,
+    /// Also by its sound, or one letter off when too short for a typo of its own
+    /// ("padem", "puts"): an address or a problem, read back whole.
+    Loosely,
+}
+
+/// First letters a word's sound may be written with ("f" / "p" / "v", "c" / "k" /
+/// "q", "i" / "y", "dj" / "j", "tj" / "c").
+fn sound_firsts(b: u8) -> Option<&'static [u8]> {
+    match b {
+        b'c' | b'k' | b'q' => Some(b"ckqt"),
+        b'f' | b'p' | b'v' => Some(b"fpv"),
+        b'i' | b'y' => Some(b"iy"),
+        b'j' => Some(b"jd"),
+        _ => None,
+    }
+}
+
+/// Whether token `t` says read-back word `w` at level `heard` beyond its spelling.
+fn heard_as(w: &str, t: &str, heard: Heard, short: bool) -> bool {
+    match heard {
+        Heard::Spelled => false,
+        Heard::Sound => t.len().abs_diff(w.len()) <= 3 && same_key(w, t),
+        Heard::Loosely => {
+            (short && t.len().abs_diff(w.len()) <= 1 && within(w, t, 1))
+                || (t.len().abs_diff(w.len()) <= 3 && same_key(w, t))
+        }
+    }
+}
+
+pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: Heard) -> ReadBack {
     if words.is_empty() {
         return ReadBack {
             matched: 0,
@@ -140,18 +180,33 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64) -> Read
             continue;
         };
         let spelling = Spelling::of(word);
-        for at in agent.starting_with(b) {
-            let (k, t) = agent.by_first[at];
-            let bit = &mut said[k as usize * blocks + w / 64];
-            if *bit >> (w % 64) & 1 == 1 {
-                continue;
-            }
-            let may = match (spelling, agent.spellings[at]) {
-                (Some(w), Some(t)) => w.may_spell(t, fuzz),
-                _ => true,
-            };
-            if may && spelled_like(word, t, fuzz) {
-                *bit |= 1 << (w % 64);
+        // A word too short for a typo of its own (and no number).
+        let short = word.is_ascii()
+            && word.len() >= 4
+            && allowed_edits(word.len(), fuzz) == 0
+            && !word.bytes().all(|c| c.is_ascii_digit());
+        let own = std::slice::from_ref(&word.as_bytes()[0]);
+        let firsts = match heard {
+            Heard::Spelled => own,
+            _ => sound_firsts(b).unwrap_or(own),
+        };
+        for &first in firsts {
+            for at in agent.starting_with(first) {
+                let (k, t) = agent.by_first[at];
+                let bit = &mut said[k as usize * blocks + w / 64];
+                if *bit >> (w % 64) & 1 == 1 {
+                    continue;
+                }
+                let may = first == b
+                    && match (spelling, agent.spellings[at]) {
+                        (Some(w), Some(t)) => w.may_spell(t, fuzz),
+                        _ => true,
+                    };
+                if (may && spelled_like(word, t, fuzz))
+                    || heard_as(word, t, heard, short && first == b)
+                {
+                    *bit |= 1 << (w % 64);
+                }
             }
         }
     }
@@ -276,7 +331,7 @@ mod tests {
             vec![],
         ];
         for w in &words {
-            let r = read_back(&agent, w, 0.8);
+            let r = read_back(&agent, w, 0.8, Heard::Spelled);
             if w.is_empty() {
                 assert_eq!((r.matched, r.turn), (0, None));
                 continue;
