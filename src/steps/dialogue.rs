@@ -299,7 +299,12 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
         .collect();
     if !answer.is_empty() {
-        let r = read_back(shared.agent(ctx), &answer, ctx.prof.opts.fuzz, Heard::Spelled);
+        let r = read_back(
+            shared.agent(ctx),
+            &answer,
+            ctx.prof.opts.fuzz,
+            Heard::Spelled,
+        );
         let min = ctx.prof.profile.steps.status_update.min_share;
         let min_words = ctx.prof.profile.steps.data_verification.min_words;
         if let (true, Some(t)) = (answer_told(&r, min, min_words, answer.len()), r.turn) {

@@ -146,11 +146,20 @@ fn number_beside_word_classes() {
         &[
             // A garbled word before the 3 x 24 is the word it is one letter from, not a
             // number word: "lma" is "lama" as much as "lima".
-            (&[ask, "A: paling lma tiga kali dua puluh empat jam pak"], Pass),
+            (
+                &[ask, "A: paling lma tiga kali dua puluh empat jam pak"],
+                Pass,
+            ),
             // The multiplied digit stands alone, however the word before it is read.
-            (&[ask, "A: paling lima tiga kali dua puluh empat jam pak"], Pass),
+            (
+                &[ask, "A: paling lima tiga kali dua puluh empat jam pak"],
+                Pass,
+            ),
             // Near misses: another multiplier, or a number one digit off "72 jam".
-            (&[ask, "A: paling lama dua kali dua puluh empat jam pak"], Fail),
+            (
+                &[ask, "A: paling lama dua kali dua puluh empat jam pak"],
+                Fail,
+            ),
             (&[ask, "A: paling lima 2 x 24 jam pak"], Fail),
         ],
     );
@@ -164,7 +173,10 @@ fn garbled_question_word_classes() {
         "",
         &[
             // A one-word question garbled, anchored by what it asks the time of.
-            (&["C: terus kpan petugasnya datang", "A: baik ditunggu ya"], Fail),
+            (
+                &["C: terus kpan petugasnya datang", "A: baik ditunggu ya"],
+                Fail,
+            ),
             (
                 &[
                     "C: perkiraan kapam ditangani mbak",
@@ -175,7 +187,10 @@ fn garbled_question_word_classes() {
             // Near misses: garbled with nothing to anchor it, or a number that is no
             // question.
             (&["C: kapn ya", "A: baik ditunggu ya"], Status::Na),
-            (&["C: rumah saya nomor lima", "A: baik ditunggu ya"], Status::Na),
+            (
+                &["C: rumah saya nomor lima", "A: baik ditunggu ya"],
+                Status::Na,
+            ),
         ],
     );
 }
