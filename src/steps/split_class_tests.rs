@@ -21,6 +21,11 @@ fn split_affix_classes() {
                 &["A: sudah kami sampai kan ke petugas untuk segera ditangani"],
                 Pass,
             ),
+            // ... also after a nasal prefix that swallowed the stem's first letter.
+            (
+                &["A: laporannya kami menyampai kan ke unit agar segera diproses"],
+                Pass,
+            ),
             // Near miss: "terus" (then) without the suffix does not hand anything over.
             (&["A: terus nanti segera ditangani ya pak"], Fail),
         ],
