@@ -7,11 +7,11 @@
 
 use super::Ctx;
 use crate::matching::edit::within;
-use crate::matching::phrase::{same_key, spelled_like, Spelling};
+use crate::matching::phrase::{same_key, sound_hash, spelled_like, Spelling};
 use crate::matching::word::allowed_edits;
 use crate::matching::CallText;
 use crate::model::Role;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Numbers compare without leading zeros ("RT 002" is read "rt dua").
 pub(super) fn trim_zeros(t: &str) -> &str {
@@ -52,6 +52,8 @@ pub(super) struct AgentWords<'a> {
     start: Vec<u32>,
     /// Spelling of each token of `by_first`, for the shortcut before `spelled_like`.
     spellings: Vec<Option<Spelling>>,
+    /// [`sound_hash`] of each token of `by_first`, computed when first asked (0 until).
+    sounds: Vec<Cell<u64>>,
 }
 
 impl<'a> AgentWords<'a> {
@@ -84,12 +86,23 @@ impl<'a> AgentWords<'a> {
             }
         }
         let spellings = by_first.iter().map(|&(_, t)| Spelling::of(t)).collect();
+        let sounds = vec![Cell::new(0); by_first.len()];
         AgentWords {
             turns,
             by_first,
             start,
             spellings,
+            sounds,
         }
+    }
+
+    /// [`sound_hash`] of the token at `at` of `by_first`.
+    fn sound(&self, at: usize) -> u64 {
+        let c = &self.sounds[at];
+        if c.get() == 0 {
+            c.set(sound_hash(self.by_first[at].1));
+        }
+        c.get()
     }
 
     /// Positions in `by_first` of the tokens starting with byte `b`.
@@ -152,15 +165,34 @@ fn sound_firsts(b: u8) -> Option<&'static [u8]> {
     }
 }
 
-/// Whether token `t` says read-back word `w` at level `heard` beyond its spelling.
-fn heard_as(w: &str, t: &str, heard: Heard, short: bool) -> bool {
+/// A read-back word as compared beyond its spelling: its sound, and its spelling when
+/// it is too short for a typo of its own (and no number).
+struct Loose {
+    sound: u64,
+    short: Option<Spelling>,
+}
+
+/// Whether the token at `at` of `agent` says read-back word `w` at level `heard` beyond
+/// its spelling; `same_first` when the token starts with `w`'s letter.
+fn heard_as(
+    agent: &AgentWords,
+    at: usize,
+    w: &str,
+    l: &Loose,
+    heard: Heard,
+    same_first: bool,
+) -> bool {
+    let t = agent.by_first[at].1;
+    let by_sound =
+        || t.len().abs_diff(w.len()) <= 3 && agent.sound(at) == l.sound && same_key(w, t);
+    let one_off = || match (l.short, agent.spellings[at]) {
+        (Some(ws), Some(ts)) => same_first && ws.may_be_one_off(ts) && within(w, t, 1),
+        _ => false,
+    };
     match heard {
         Heard::Spelled => false,
-        Heard::Sound => t.len().abs_diff(w.len()) <= 3 && same_key(w, t),
-        Heard::Loosely => {
-            (short && t.len().abs_diff(w.len()) <= 1 && within(w, t, 1))
-                || (t.len().abs_diff(w.len()) <= 3 && same_key(w, t))
-        }
+        Heard::Sound => by_sound(),
+        Heard::Loosely => one_off() || by_sound(),
     }
 }
 
@@ -180,15 +212,22 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
             continue;
         };
         let spelling = Spelling::of(word);
-        // A word too short for a typo of its own (and no number).
-        let short = word.is_ascii()
-            && word.len() >= 4
-            && allowed_edits(word.len(), fuzz) == 0
-            && !word.bytes().all(|c| c.is_ascii_digit());
+        let loose = (heard != Heard::Spelled).then(|| Loose {
+            sound: sound_hash(word),
+            // A word too short for a typo of its own (and no number).
+            short: spelling.filter(|_| {
+                heard == Heard::Loosely
+                    && word.len() >= 4
+                    && allowed_edits(word.len(), fuzz) == 0
+                    && !word.bytes().all(|c| c.is_ascii_digit())
+            }),
+        });
         let own = std::slice::from_ref(&word.as_bytes()[0]);
+        // A name's first sound may be written with another letter ("Pitri" for Fitri);
+        // an address or a problem word keeps its first letter, as a spelling does.
         let firsts = match heard {
-            Heard::Spelled => own,
-            _ => sound_firsts(b).unwrap_or(own),
+            Heard::Sound => sound_firsts(b).unwrap_or(own),
+            _ => own,
         };
         for &first in firsts {
             for at in agent.starting_with(first) {
@@ -203,7 +242,9 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
                         _ => true,
                     };
                 if (may && spelled_like(word, t, fuzz))
-                    || heard_as(word, t, heard, short && first == b)
+                    || loose
+                        .as_ref()
+                        .is_some_and(|l| heard_as(agent, at, word, l, heard, first == b))
                 {
                     *bit |= 1 << (w % 64);
                 }

@@ -53,6 +53,25 @@ fn key_into(b: &[u8], out: &mut [u8]) -> usize {
     n
 }
 
+/// A hash of the [`sound_key`] of `w`, never 0: equal keys give equal hashes, so
+/// unequal hashes rule a [`same_key`] out without comparing keys.
+pub fn sound_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |b: &[u8]| {
+        for &c in b {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    if w.is_ascii() && w.len() <= 32 {
+        let mut x = [0u8; 32];
+        let n = key_into(w.as_bytes(), &mut x);
+        mix(&x[..n]);
+    } else {
+        mix(sound_key(w).as_bytes());
+    }
+    h | 1
+}
+
 /// Whether two words have the same [`sound_key`], computed on the stack (for words of
 /// up to 32 bytes; longer ones allocate).
 pub fn same_key(a: &str, b: &str) -> bool {
@@ -176,6 +195,7 @@ mod tests {
         ] {
             assert_eq!(sound_key(a), sound_key(b), "{a} / {b}");
             assert!(same_key(a, b), "{a} / {b}");
+            assert_eq!(sound_hash(a), sound_hash(b), "{a} / {b}");
         }
         for (a, b) in [("pagi", "bagi"), ("andri", "hendra"), ("siang", "sore")] {
             assert_ne!(sound_key(a), sound_key(b), "{a} / {b}");
