@@ -127,7 +127,8 @@ fn dedup_words(mut words: Vec<String>) -> Vec<String> {
 /// `join_single_digits` then [`dedup_words`] of tokens without number words (none
 /// [`needs_reading`], or all read by [`read_number_words`]), in one
 /// pass that allocates each output token once: single digits join ("1 2 3" → "123"),
-/// "kali" between numbers becomes "x", a doubled non-number word is said once.
+/// except the one multiplied ("5 3 kali 24" is 5 3 x 24), "kali" between numbers
+/// becomes "x", a doubled non-number word is said once.
 fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
     let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
     let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
@@ -145,7 +146,7 @@ fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
     let (mut prev_single, mut prev_num) = (false, false);
     for (k, &t) in tokens.iter().enumerate() {
         let this_num = is_num(t);
-        if prev_single && is_digit1(t) {
+        if prev_single && is_digit1(t) && !super::numbers::multiplicand(tokens, k) {
             out.last_mut().expect("previous digit").push_str(t);
             prev_num = this_num;
             continue;
@@ -196,8 +197,18 @@ impl Normalizer {
         fillers: impl IntoIterator<Item = &'a str>,
     ) -> Self {
         let mut words: HashMap<String, Entry> = HashMap::default();
-        for (from, to) in variants {
-            let pat = raw_tokens(from);
+        let fillers: Vec<Vec<String>> = fillers.into_iter().map(raw_tokens).collect();
+        // A filler of several words ("apa namanya") is removed whole: a rewrite to no
+        // token, as a variant is.
+        let whole = fillers
+            .iter()
+            .filter(|f| f.len() > 1)
+            .map(|f| (f.clone(), Vec::new()));
+        let variants = variants
+            .into_iter()
+            .map(|(from, to)| (raw_tokens(from), raw_tokens(to)))
+            .chain(whole);
+        for (pat, rep) in variants {
             if pat.is_empty() {
                 continue;
             }
@@ -205,13 +216,13 @@ impl Normalizer {
                 .entry(pat[0].clone())
                 .or_default()
                 .variants
-                .push((pat, raw_tokens(to)));
+                .push((pat, rep));
         }
         for e in words.values_mut() {
             e.variants
                 .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        for f in fillers.into_iter().flat_map(raw_tokens) {
+        for f in fillers.into_iter().filter(|f| f.len() == 1).flatten() {
             words.entry(f).or_default().filler = true;
         }
         let mut keys = vec![0u32; if words.is_empty() { 0 } else { 1024 }];
@@ -432,9 +443,10 @@ mod tests {
     #[test]
     fn fast_path_folds_and_joins() {
         let n = rich();
-        // Joined digits, "kali" between numbers, doubled words, a variant into two
-        // equal tokens, and a number-word turn through the general reading.
-        assert_eq!(n.text("nomor 1 2 3 kali 4 ok ok"), "nomor 123 x 4 ok");
+        // Joined digits (but not the one multiplied), "kali" between numbers, doubled
+        // words, a variant into two equal tokens, and a number-word turn through the
+        // general reading.
+        assert_eq!(n.text("nomor 1 2 3 kali 4 ok ok"), "nomor 12 3 x 4 ok");
         assert_eq!(n.text("tahu"), "tahu");
         assert_eq!(n.text("di bantu di hubungi di"), "dibantu dihubungi di");
         assert_eq!(n.text("p l n 12 yantek"), "pln 12 pelayanan teknik");

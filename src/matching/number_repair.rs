@@ -42,6 +42,14 @@ fn candidate(t: &str) -> Option<&'static str> {
     targets().find(|w| w.len().abs_diff(n) <= 1 && near(t, w) && within(t, w, 1))
 }
 
+/// Whether `t` is one edit from a real word of [`REAL_WORDS`] too, so that one number
+/// word beside it does not tell which of the two it is.
+fn ambiguous(t: &str) -> bool {
+    REAL_WORDS
+        .iter()
+        .any(|r| r.len().abs_diff(t.len()) <= 1 && near(t, r) && within(t, r, 1))
+}
+
 /// Whether `t` is `w` with a letter dropped, added or two letters swapped (as
 /// multisets, the letters of one hold the other's).
 fn keeps_letters(t: &str, w: &str) -> bool {
@@ -101,7 +109,8 @@ pub fn repair<'a>(tokens: &[&'a str]) -> Option<Vec<&'a str>> {
         // With number words on one side only, a garbled word must keep its letters
         // (a letter dropped, doubled or swapped): "tia", "tgia" are "tiga", a name
         // after a number ("tiga Tika") is not.
-        let fits = |w: &str| (left && right) || keeps_letters(t, w);
+        // A token as close to a real word needs a number word before it.
+        let fits = |w: &str| (left && right) || (keeps_letters(t, w) && (left || !ambiguous(t)));
         if let Some(w) = cand[i].filter(|w| (left || right) && fits(w) && anchored()) {
             out.push(w);
             changed = true;
@@ -136,6 +145,8 @@ mod tests {
             // Between two number words any one edit is a number word.
             ("satu tika dua", "satu tiga dua"),
             ("tga kali dua puluh empat", "tiga kali dua puluh empat"),
+            // Inside a number, a token as close to a real word is still a number word.
+            ("satu lma dua", "satu lima dua"),
         ] {
             assert_eq!(fix(said), want, "{said}");
         }
@@ -159,6 +170,9 @@ mod tests {
             "lantai dua dia bilang",
             // "ya" at the end of a number is the agent asking.
             "dua puluh ya",
+            // One edit from a real word too ("lama"), before a number: a word.
+            "paling lma tiga kali dua puluh empat jam",
+            "berapa lma dua hari",
         ] {
             assert_eq!(fix(said), said, "{said}");
         }

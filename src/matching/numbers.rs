@@ -244,6 +244,18 @@ pub fn words_to_digits(mut tokens: Vec<String>) -> Vec<String> {
     join_single_digits(out)
 }
 
+/// Whether the single digit at `k` is multiplied ("kali" or "x" and a number follow):
+/// it is a number alone, not the last digit of the digits before it ("lima tiga kali
+/// dua puluh empat" is 5 and 3 x 24: a product is said "lima puluh tiga kali", never
+/// digit by digit).
+pub(crate) fn multiplicand<S: AsRef<str>>(tokens: &[S], k: usize) -> bool {
+    let at = |i: usize| tokens.get(i).map(AsRef::as_ref);
+    matches!(at(k + 1), Some("kali" | "x"))
+        && at(k + 2).is_some_and(|n| {
+            (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) || is_number_word(n)
+        })
+}
+
 fn join_single_digits(mut tokens: Vec<String>) -> Vec<String> {
     let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
     let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
@@ -254,7 +266,8 @@ fn join_single_digits(mut tokens: Vec<String>) -> Vec<String> {
     for k in 0..tokens.len() {
         let t = std::mem::take(&mut tokens[k]);
         let this_num = is_num(&t);
-        if is_digit1(&t) && prev_single {
+        // (`t` was taken out of `tokens`: the tokens after it are still there.)
+        if is_digit1(&t) && prev_single && !multiplicand(&tokens, k) {
             out.last_mut().expect("previous digit").push_str(&t);
             prev_num = this_num;
             continue;
@@ -341,6 +354,10 @@ mod tests {
     fn eta_phrase() {
         assert_eq!(conv("tiga kali dua puluh empat jam"), "3 x 24 jam");
         assert_eq!(conv("3 kali 24 jam"), "3 x 24 jam");
+        // The multiplied digit is not joined to the digits before it.
+        assert_eq!(conv("lima tiga kali dua puluh empat jam"), "5 3 x 24 jam");
+        assert_eq!(conv("5 3 x 24 jam"), "5 3 x 24 jam");
+        assert_eq!(conv("satu dua tiga"), "123");
         assert_eq!(
             conv("dua kali ya pak"),
             "2 kali ya bapak".replace("bapak", "pak")

@@ -17,7 +17,9 @@ mod starts;
 
 use super::normalize::{raw_tokens, Normalizer};
 pub(crate) use super::word::Spelling;
-pub use super::word::{loose_eq, loose_number, sound_key, spelled_like, word_eq};
+pub use super::word::{
+    loose_eq, loose_number, same_key, sound_hash, sound_key, spelled_like, word_eq,
+};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};

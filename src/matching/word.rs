@@ -6,7 +6,7 @@
 
 mod loose;
 
-pub use loose::{loose_eq, loose_number, sound_key};
+pub use loose::{loose_eq, loose_number, same_key, sound_hash, sound_key};
 
 use super::lang::PARTICLES as SUFFIXES;
 
@@ -119,6 +119,12 @@ impl Spelling {
     /// particle, both within two letters of `w`), and a close spelling within `k`
     /// edits lacks at most `k` of `w`'s letters, `k` being at most the allowance for the
     /// longer of `w` and `t`.
+    /// `false` only when `t` is not within one edit of `self`'s word: at most one
+    /// letter longer or shorter, lacking at most one of its letters.
+    pub(crate) fn may_be_one_off(self, t: Spelling) -> bool {
+        self.len.abs_diff(t.len) <= 1 && (self.letters & !t.letters).count_ones() <= 1
+    }
+
     pub(crate) fn may_spell(self, t: Spelling, fuzz: f64) -> bool {
         if t.len > self.len + 5 || self.len > t.len + 2 {
             return false;

@@ -1,7 +1,7 @@
 //! Dialogue steps 1–7 and 9–10: what the agent must say, found by phrase matching.
 
 use super::parts::{parts, parts_verdict, wrong_time_of_day};
-use super::readback::{answer_told, content_words, enough, read_back, Shared};
+use super::readback::{answer_told, content_words, enough, read_back, Heard, Shared};
 use super::{Ctx, StepResult};
 use crate::matching::phrase::word_eq;
 use crate::matching::Hit;
@@ -187,7 +187,14 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
             owned = content_words(ctx, text);
             &owned
         };
-        let r = read_back(shared.agent(ctx), words, fuzz);
+        // A name may be heard as a neighbouring spelling; an address or a problem
+        // read back whole may also have a short word one letter off.
+        let heard = if label == "name" {
+            Heard::Sound
+        } else {
+            Heard::Loosely
+        };
+        let r = read_back(shared.agent(ctx), words, fuzz, heard);
         // One word of the name is enough: the agent says "atas nama bapak Rudi".
         let ok = if label == "name" {
             r.matched >= 1 || words.is_empty()
@@ -292,7 +299,12 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
         .collect();
     if !answer.is_empty() {
-        let r = read_back(shared.agent(ctx), &answer, ctx.prof.opts.fuzz);
+        let r = read_back(
+            shared.agent(ctx),
+            &answer,
+            ctx.prof.opts.fuzz,
+            Heard::Spelled,
+        );
         let min = ctx.prof.profile.steps.status_update.min_share;
         let min_words = ctx.prof.profile.steps.data_verification.min_words;
         if let (true, Some(t)) = (answer_told(&r, min, min_words, answer.len()), r.turn) {

@@ -210,6 +210,8 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
 }
 
 #[cfg(test)]
+mod address_class_tests;
+#[cfg(test)]
 mod class_tests;
 #[cfg(test)]
 mod rule_tests;

@@ -6,10 +6,12 @@
 //! words with the tokens that share their first letter.
 
 use super::Ctx;
-use crate::matching::phrase::{spelled_like, Spelling};
+use crate::matching::edit::within;
+use crate::matching::phrase::{same_key, sound_hash, spelled_like, Spelling};
+use crate::matching::word::allowed_edits;
 use crate::matching::CallText;
 use crate::model::Role;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Numbers compare without leading zeros ("RT 002" is read "rt dua").
 pub(super) fn trim_zeros(t: &str) -> &str {
@@ -50,6 +52,8 @@ pub(super) struct AgentWords<'a> {
     start: Vec<u32>,
     /// Spelling of each token of `by_first`, for the shortcut before `spelled_like`.
     spellings: Vec<Option<Spelling>>,
+    /// [`sound_hash`] of each token of `by_first`, computed when first asked (0 until).
+    sounds: Vec<Cell<u64>>,
 }
 
 impl<'a> AgentWords<'a> {
@@ -82,12 +86,23 @@ impl<'a> AgentWords<'a> {
             }
         }
         let spellings = by_first.iter().map(|&(_, t)| Spelling::of(t)).collect();
+        let sounds = vec![Cell::new(0); by_first.len()];
         AgentWords {
             turns,
             by_first,
             start,
             spellings,
+            sounds,
         }
+    }
+
+    /// [`sound_hash`] of the token at `at` of `by_first`.
+    fn sound(&self, at: usize) -> u64 {
+        let c = &self.sounds[at];
+        if c.get() == 0 {
+            c.set(sound_hash(self.by_first[at].1));
+        }
+        c.get()
     }
 
     /// Positions in `by_first` of the tokens starting with byte `b`.
@@ -124,7 +139,64 @@ pub(super) struct ReadBack {
     pub turn: Option<usize>,
 }
 
-pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64) -> ReadBack {
+/// How a read-back word may be heard besides its spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Heard {
+    /// Only as spelled (the unit's answer, whose short words the agent says anyway).
+    Spelled,
+    /// Also by its sound ([`same_key`]): a name heard as a neighbouring spelling
+    /// ("Tegoeh" for Teguh, "Andy" for Andi, "Pitri" for Fitri), but not one letter
+    /// off ("mati" is no "Wati").
+    Sound,
+    /// Also by its sound, or one letter off when too short for a typo of its own
+    /// ("padem", "puts"): an address or a problem, read back whole.
+    Loosely,
+}
+
+/// First letters a word's sound may be written with ("f" / "p" / "v", "c" / "k" /
+/// "q", "i" / "y", "dj" / "j", "tj" / "c").
+fn sound_firsts(b: u8) -> Option<&'static [u8]> {
+    match b {
+        b'c' | b'k' | b'q' => Some(b"ckqt"),
+        b'f' | b'p' | b'v' => Some(b"fpv"),
+        b'i' | b'y' => Some(b"iy"),
+        b'j' => Some(b"jd"),
+        _ => None,
+    }
+}
+
+/// A read-back word as compared beyond its spelling: its sound, and its spelling when
+/// it is too short for a typo of its own (and no number).
+struct Loose {
+    sound: u64,
+    short: Option<Spelling>,
+}
+
+/// Whether the token at `at` of `agent` says read-back word `w` at level `heard` beyond
+/// its spelling; `same_first` when the token starts with `w`'s letter.
+fn heard_as(
+    agent: &AgentWords,
+    at: usize,
+    w: &str,
+    l: &Loose,
+    heard: Heard,
+    same_first: bool,
+) -> bool {
+    let t = agent.by_first[at].1;
+    let by_sound =
+        || t.len().abs_diff(w.len()) <= 3 && agent.sound(at) == l.sound && same_key(w, t);
+    let one_off = || match (l.short, agent.spellings[at]) {
+        (Some(ws), Some(ts)) => same_first && ws.may_be_one_off(ts) && within(w, t, 1),
+        _ => false,
+    };
+    match heard {
+        Heard::Spelled => false,
+        Heard::Sound => by_sound(),
+        Heard::Loosely => one_off() || by_sound(),
+    }
+}
+
+pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: Heard) -> ReadBack {
     if words.is_empty() {
         return ReadBack {
             matched: 0,
@@ -140,18 +212,42 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64) -> Read
             continue;
         };
         let spelling = Spelling::of(word);
-        for at in agent.starting_with(b) {
-            let (k, t) = agent.by_first[at];
-            let bit = &mut said[k as usize * blocks + w / 64];
-            if *bit >> (w % 64) & 1 == 1 {
-                continue;
-            }
-            let may = match (spelling, agent.spellings[at]) {
-                (Some(w), Some(t)) => w.may_spell(t, fuzz),
-                _ => true,
-            };
-            if may && spelled_like(word, t, fuzz) {
-                *bit |= 1 << (w % 64);
+        let loose = (heard != Heard::Spelled).then(|| Loose {
+            sound: sound_hash(word),
+            // A word too short for a typo of its own (and no number).
+            short: spelling.filter(|_| {
+                heard == Heard::Loosely
+                    && word.len() >= 4
+                    && allowed_edits(word.len(), fuzz) == 0
+                    && !word.bytes().all(|c| c.is_ascii_digit())
+            }),
+        });
+        let own = std::slice::from_ref(&word.as_bytes()[0]);
+        // A name's first sound may be written with another letter ("Pitri" for Fitri);
+        // an address or a problem word keeps its first letter, as a spelling does.
+        let firsts = match heard {
+            Heard::Sound => sound_firsts(b).unwrap_or(own),
+            _ => own,
+        };
+        for &first in firsts {
+            for at in agent.starting_with(first) {
+                let (k, t) = agent.by_first[at];
+                let bit = &mut said[k as usize * blocks + w / 64];
+                if *bit >> (w % 64) & 1 == 1 {
+                    continue;
+                }
+                let may = first == b
+                    && match (spelling, agent.spellings[at]) {
+                        (Some(w), Some(t)) => w.may_spell(t, fuzz),
+                        _ => true,
+                    };
+                if (may && spelled_like(word, t, fuzz))
+                    || loose
+                        .as_ref()
+                        .is_some_and(|l| heard_as(agent, at, word, l, heard, first == b))
+                {
+                    *bit |= 1 << (w % 64);
+                }
             }
         }
     }
@@ -276,7 +372,7 @@ mod tests {
             vec![],
         ];
         for w in &words {
-            let r = read_back(&agent, w, 0.8);
+            let r = read_back(&agent, w, 0.8, Heard::Spelled);
             if w.is_empty() {
                 assert_eq!((r.matched, r.turn), (0, None));
                 continue;

@@ -21,6 +21,11 @@ fn split_affix_classes() {
                 &["A: sudah kami sampai kan ke petugas untuk segera ditangani"],
                 Pass,
             ),
+            // ... also after a nasal prefix that swallowed the stem's first letter.
+            (
+                &["A: laporannya kami menyampai kan ke unit agar segera diproses"],
+                Pass,
+            ),
             // Near miss: "terus" (then) without the suffix does not hand anything over.
             (&["A: terus nanti segera ditangani ya pak"], Fail),
         ],
@@ -130,6 +135,65 @@ fn number_word_confusion_classes() {
                     "C: rumah saya nomor lima mbak",
                     "A: baik pak",
                 ],
+                Status::Na,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn number_beside_word_classes() {
+    let ask = "C: kira kira berapa lama ya mbak";
+    check(
+        "eta_3x24",
+        "09:00",
+        "",
+        &[
+            // A garbled word before the 3 x 24 is the word it is one letter from, not a
+            // number word: "lma" is "lama" as much as "lima".
+            (
+                &[ask, "A: paling lma tiga kali dua puluh empat jam pak"],
+                Pass,
+            ),
+            // The multiplied digit stands alone, however the word before it is read.
+            (
+                &[ask, "A: paling lima tiga kali dua puluh empat jam pak"],
+                Pass,
+            ),
+            // Near misses: another multiplier, or a number one digit off "72 jam".
+            (
+                &[ask, "A: paling lama dua kali dua puluh empat jam pak"],
+                Fail,
+            ),
+            (&[ask, "A: paling lima 2 x 24 jam pak"], Fail),
+        ],
+    );
+}
+
+#[test]
+fn garbled_question_word_classes() {
+    check(
+        "eta_3x24",
+        "09:00",
+        "",
+        &[
+            // A one-word question garbled, anchored by what it asks the time of.
+            (
+                &["C: terus kpan petugasnya datang", "A: baik ditunggu ya"],
+                Fail,
+            ),
+            (
+                &[
+                    "C: perkiraan kapam ditangani mbak",
+                    "A: maksimal 3 x 24 jam pak",
+                ],
+                Pass,
+            ),
+            // Near misses: garbled with nothing to anchor it, or a number that is no
+            // question.
+            (&["C: kapn ya", "A: baik ditunggu ya"], Status::Na),
+            (
+                &["C: rumah saya nomor lima", "A: baik ditunggu ya"],
                 Status::Na,
             ),
         ],

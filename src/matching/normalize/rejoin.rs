@@ -42,9 +42,19 @@ impl Rejoin {
     /// Whether `joined` is, as written, a vocabulary word (bare, or with a listed affix)
     /// that `part` does not say: "di unit" is "unit" already, and "di laporan" is not
     /// "dilaporan" heard for "dilaporkan".
-    fn says_more(&self, joined: &str, part: &str) -> bool {
-        let Some(ids) = self.targets.get(joined) else {
-            return false;
+    ///
+    /// A joined form with a suffix may also be an affix form the listed ones do not
+    /// spell out: a nasal prefix that swallows the stem's first letter ("menyampai kan"
+    /// is "menyampaikan", a form of "sampaikan"; "mengecek nya" of "cek").
+    fn says_more(&self, joined: &str, part: &str, suffix: bool) -> bool {
+        let formed;
+        let ids: &[u32] = match self.targets.get(joined) {
+            Some(ids) => ids,
+            None if suffix => {
+                formed = self.lex.exact_ids(joined);
+                &formed
+            }
+            None => return false,
         };
         let p = self.lex.lookup(part);
         ids.iter().any(|id| p.binary_search(id).is_err())
@@ -63,8 +73,8 @@ impl Rejoin {
                 joined.clear();
                 joined.push_str(a);
                 joined.push_str(b);
-                (suffix && word(a) && self.says_more(&joined, a))
-                    || (prefix && word(b) && self.says_more(&joined, b))
+                (suffix && word(a) && self.says_more(&joined, a, true))
+                    || (prefix && word(b) && self.says_more(&joined, b, false))
             };
             if join {
                 let b = tokens.remove(i);
@@ -124,6 +134,8 @@ mod tests {
             ("kami terus kan ke unit", "kami teruskan ke unit"),
             ("diterus kan ke petugas", "diteruskan ke petugas"),
             ("sudah kami sampai kan", "sudah kami sampaikan"),
+            // After a nasal prefix that swallowed the stem's first letter.
+            ("kami menyampai kan ke unit", "kami menyampaikan ke unit"),
             (
                 "sebelum nya sudah ada laporan",
                 "sebelumnya sudah ada laporan",
@@ -142,6 +154,8 @@ mod tests {
             ("permasalahan nya", "permasalahan nya"),
             ("ini kan", "ini kan"),
             ("lima kan", "lima kan"),
+            // Near miss: the verb says the word already; the particle stays apart.
+            ("kami menyampaikan nya", "kami menyampaikan nya"),
             ("24 kan", "24 kan"),
         ] {
             let toks: Vec<String> = said.split(' ').map(String::from).collect();

@@ -8,7 +8,7 @@
 use super::starts::Starts;
 use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
 use crate::matching::lexicon::{Confusions, WordIds};
-use crate::matching::word::{loose_eq, word_eq};
+use crate::matching::word::{loose_eq, same_key, word_eq};
 use std::cell::RefCell;
 
 /// What a scan looks for.
@@ -100,7 +100,11 @@ impl WordMemo {
             states.resize(at + 1, 0);
         }
         if states[at] == 0 {
-            states[at] = if word_eq(w, t, fuzz) {
+            // A slot value (a name) is said too by a token that is no vocabulary word
+            // with its sound ("Jokko", "Hady", "Djoko", "Pitri"): the same name spelled
+            // as heard, not one letter off.
+            let sounds = || !known && w.len() >= 3 && same_key(w, t);
+            states[at] = if word_eq(w, t, fuzz) || sounds() {
                 2
             } else if (!known && loose_eq(w, t, fuzz)) || confused(t, w, &self.confusions) {
                 3

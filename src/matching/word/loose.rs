@@ -20,8 +20,16 @@ pub fn sound_key(w: &str) -> String {
     if !w.is_ascii() {
         return w.to_string();
     }
-    let b = w.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut out = vec![0u8; w.len()];
+    let n = key_into(w.as_bytes(), &mut out);
+    out.truncate(n);
+    String::from_utf8(out).expect("ASCII")
+}
+
+/// Writes the [`sound_key`] of ASCII bytes `b` into `out` (at least as long as `b`: a
+/// key is never longer than its word) and returns its length.
+fn key_into(b: &[u8], out: &mut [u8]) -> usize {
+    let mut n = 0;
     let mut i = 0;
     while i < b.len() {
         let (c, step) = match (b[i], b.get(i + 1)) {
@@ -33,15 +41,47 @@ pub fn sound_key(w: &str) -> String {
             (b'y', _) => (b'i', 1),
             (c, _) => (c, 1),
         };
-        if out.last() != Some(&c) {
-            out.push(c);
+        if n == 0 || out[n - 1] != c {
+            out[n] = c;
+            n += 1;
         }
         i += step;
     }
-    if out.last() == Some(&b'd') {
-        *out.last_mut().expect("non-empty") = b't';
+    if n > 0 && out[n - 1] == b'd' {
+        out[n - 1] = b't';
     }
-    String::from_utf8(out).expect("ASCII")
+    n
+}
+
+/// A hash of the [`sound_key`] of `w`, never 0: equal keys give equal hashes, so
+/// unequal hashes rule a [`same_key`] out without comparing keys.
+pub fn sound_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |b: &[u8]| {
+        for &c in b {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    if w.is_ascii() && w.len() <= 32 {
+        let mut x = [0u8; 32];
+        let n = key_into(w.as_bytes(), &mut x);
+        mix(&x[..n]);
+    } else {
+        mix(sound_key(w).as_bytes());
+    }
+    h | 1
+}
+
+/// Whether two words have the same [`sound_key`], computed on the stack (for words of
+/// up to 32 bytes; longer ones allocate).
+pub fn same_key(a: &str, b: &str) -> bool {
+    if !a.is_ascii() || !b.is_ascii() || a.len() > 32 || b.len() > 32 {
+        return sound_key(a) == sound_key(b);
+    }
+    let (mut x, mut y) = ([0u8; 32], [0u8; 32]);
+    let n = key_into(a.as_bytes(), &mut x);
+    let m = key_into(b.as_bytes(), &mut y);
+    x[..n] == y[..m]
 }
 
 /// A number heard one digit off ("42" or "224" for "24"), numbers of two digits or
@@ -68,7 +108,7 @@ fn same_sound(a: &str, b: &str) -> bool {
         Some(&c) => c,
         None => 0,
     };
-    class(a) == class(b) && sound_key(a) == sound_key(b)
+    class(a) == class(b) && same_key(a, b)
 }
 
 /// Whether three-letter `t` is `w` with one sound heard as its neighbour, the
@@ -154,9 +194,12 @@ mod tests {
             ("siti", "sitti"),
         ] {
             assert_eq!(sound_key(a), sound_key(b), "{a} / {b}");
+            assert!(same_key(a, b), "{a} / {b}");
+            assert_eq!(sound_hash(a), sound_hash(b), "{a} / {b}");
         }
         for (a, b) in [("pagi", "bagi"), ("andri", "hendra"), ("siang", "sore")] {
             assert_ne!(sound_key(a), sound_key(b), "{a} / {b}");
+            assert!(!same_key(a, b), "{a} / {b}");
         }
     }
 

@@ -128,6 +128,26 @@ fn data_verification_rule() {
                 Pass,
             ),
             ("nothing read back", case(&["A: baik ditunggu"]).path(RepeatOpenLt12h), Fail),
+            // A name heard as a neighbouring spelling, short problem words one letter off.
+            (
+                "name by its sound, short words one letter off",
+                case(&["A: atas nama bapak boedi di jalan melati nomor 5 cibubur listrik padem sejak pgi ya"])
+                    .path(RepeatOpenLt12h),
+                Pass,
+            ),
+            // Near misses: another name one letter off, another problem.
+            (
+                "another name one letter off",
+                case(&["A: atas nama bapak badi di jalan melati nomor 5 cibubur listrik padam sejak pagi ya"])
+                    .path(RepeatOpenLt12h),
+                Fail,
+            ),
+            (
+                "another problem",
+                case(&["A: atas nama bapak budi di jalan melati nomor 5 cibubur tiang miring ya"])
+                    .path(RepeatOpenLt12h),
+                Fail,
+            ),
             ("first report", case(&["A: baik ditunggu"]), Na),
         ],
     );
