@@ -6,7 +6,7 @@
 
 mod loose;
 
-pub use loose::{loose_eq, loose_number, sound_key};
+pub use loose::{loose_eq, loose_number, sound_key, LooseHead, LooseToken};
 
 use super::lang::PARTICLES as SUFFIXES;
 
