@@ -64,6 +64,15 @@ impl Run {
         };
         out.clear();
         for &id in ids {
+            // Most ids asked for are said nowhere in the run: the bit set says so
+            // without the binary search.
+            let bit = self
+                .present
+                .get(id as usize / 64)
+                .map(|m| m >> (id % 64) & 1);
+            if bit != Some(1) {
+                continue;
+            }
             let from = self.said_at.partition_point(|&(w, _)| w < id);
             out.extend(
                 self.said_at[from..]
