@@ -61,7 +61,9 @@ proptest! {
         let at = at.min(base.len());
         let garbled = format!("{pre}{}{edit}{}{post}", &base[..at], &base[(at + 1).min(base.len())..]);
         let lex = Lexicon::new(WORDS.iter().map(|w| w.to_string()), 0.8);
-        for token in [garbled.as_str(), other.as_str()] {
+        // The normaliser splits letters from digits: no token holds both.
+        let mixed = |t: &str| t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().any(|b| b.is_ascii_alphabetic());
+        for token in [garbled.as_str(), other.as_str()].into_iter().filter(|t| !mixed(t)) {
             let got = lex.compute(token);
             for word in WORDS {
                 let id = lex.id(word).unwrap();
