@@ -18,6 +18,7 @@ mod starts;
 use super::normalize::{raw_tokens, Normalizer};
 pub(crate) use super::word::Spelling;
 pub use super::word::{loose_eq, loose_number, sound_key, spelled_like, word_eq};
+pub use bind::fold_loose;
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};
