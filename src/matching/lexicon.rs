@@ -6,9 +6,9 @@
 //! caches it per distinct token; a call's tokens then match by a binary search in a
 //! short sorted list. The cache is bounded and is dropped when another profile is used.
 
-use super::edit::{letters, within};
+use super::edit::{at_most_bits, letters};
 use super::stem::{forms_of, prefix_forms_of};
-use super::word::{close, loose_eq, loose_number, sound_key, spelled_like};
+use super::word::{close, sound_key, spelled_like, LooseHead};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -59,6 +59,11 @@ pub struct Lexicon {
     unprefixed: HashMap<String, Vec<u32>>,
     /// Char length → words of that length, for the edit-distance candidates.
     by_len: HashMap<usize, Vec<u32>>,
+    /// The same for the words that are numbers, the only candidates of a number token.
+    numbers_by_len: HashMap<usize, Vec<u32>>,
+    /// Per word, what rules a token out of saying it loosely ([`LooseToken::admits`]):
+    /// its head and its sound key.
+    heads: Vec<(LooseHead, String)>,
     /// Per word, its letter set and the most edits a spelling match may take (see
     /// [`Lexicon::may_spell`]); (0, 0) for exact words.
     shape: Vec<(u32, u32)>,
@@ -67,8 +72,8 @@ pub struct Lexicon {
     /// Heard token → the words the recogniser hears as it (profile data).
     confusions: Arc<Confusions>,
     /// Spelling variants of words (`nomer` of `nomor`): a token close to a variant
-    /// says the word loosely.
-    aliases: Vec<(String, u32)>,
+    /// says the word loosely; with the variant's [`LooseHead`] and sound key.
+    aliases: Vec<(String, u32, (LooseHead, String))>,
     /// Per word, the word it is with a particle (`namanya` → `nama`), if listed.
     base: Vec<Option<u32>>,
 }
@@ -86,6 +91,8 @@ impl Lexicon {
             exact: HashMap::default(),
             unprefixed: HashMap::default(),
             by_len: HashMap::default(),
+            numbers_by_len: HashMap::default(),
+            heads: Vec::new(),
             shape: Vec::new(),
             by_key: HashMap::default(),
             confusions: Arc::default(),
@@ -95,6 +102,7 @@ impl Lexicon {
         // Id 0 is [`SPELLED`], no word.
         lex.words.push(String::new());
         lex.shape.push((0, 0));
+        lex.heads.push(loose_head("", fuzz));
         for w in words {
             if lex.index.contains_key(&w) {
                 continue;
@@ -103,6 +111,7 @@ impl Lexicon {
             if let Some(exact) = w.strip_prefix(EXACT) {
                 lex.exact.insert(exact.to_string(), id);
                 lex.index.insert(w.clone(), id);
+                lex.heads.push(loose_head(&w, fuzz));
                 lex.words.push(w);
                 lex.shape.push((0, 0));
                 continue;
@@ -111,6 +120,10 @@ impl Lexicon {
                 lex.unprefixed.entry(f).or_default().push(id);
             }
             lex.by_len.entry(w.chars().count()).or_default().push(id);
+            if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+                lex.numbers_by_len.entry(w.len()).or_default().push(id);
+            }
+            lex.heads.push(loose_head(&w, fuzz));
             lex.shape.push((letters(w.as_bytes()), max_edits(&w, fuzz)));
             if w.chars().count() >= 3 && !w.bytes().all(|b| b.is_ascii_digit()) {
                 lex.by_key.entry(sound_key(&w)).or_default().push(id);
@@ -145,7 +158,8 @@ impl Lexicon {
         for (variant, word) in pairs {
             if let Some(&id) = self.index.get(word) {
                 if variant != word && variant.chars().count() >= 3 {
-                    self.aliases.push((variant.to_string(), id));
+                    let head = loose_head(variant, self.fuzz);
+                    self.aliases.push((variant.to_string(), id, head));
                 }
             }
         }
@@ -202,7 +216,7 @@ impl Lexicon {
     /// Rules out most words of the token's length before the edit-distance tests.
     fn may_spell(&self, id: u32, token_letters: u32) -> bool {
         let (word_letters, edits) = self.shape[id as usize];
-        (word_letters & !token_letters).count_ones() <= edits
+        at_most_bits(word_letters & !token_letters, edits)
     }
 
     /// The words `token` says as written: itself, less a particle, an affix form of
@@ -253,7 +267,11 @@ impl Lexicon {
             } else {
                 Vec::new()
             };
+            // `spelled_like` compares the token and its bases less a particle (the first
+            // lengths), `close` each form: both only within two letters of its length.
+            let spelled_lens = lens.len();
             lens.extend(token_forms.iter().map(|f| f.chars().count()));
+            let within2 = |a: usize, b: usize| a.abs_diff(b) <= 2;
             // Letters of the token (the spelling tests compare it and its particle-less
             // bases, slices of it) and of each form.
             let token_letters = letters(token.as_bytes());
@@ -262,12 +280,14 @@ impl Lexicon {
             let any_letters = form_letters.iter().fold(token_letters, |m, f| m | f);
             // Lengths already scanned (a handful: a list beats a hash set).
             let mut seen: Vec<usize> = Vec::with_capacity(16);
-            for lt in lens {
+            for &lt in &lens {
                 for len in lt.saturating_sub(2)..=lt + 2 {
                     if seen.contains(&len) {
                         continue;
                     }
                     seen.push(len);
+                    let spelled = lens[..spelled_lens].iter().any(|&l| within2(l, len));
+                    let form_lens = &lens[spelled_lens..];
                     for &id in self.by_len.get(&len).into_iter().flatten() {
                         if !self.may_spell(id, any_letters) {
                             continue;
@@ -275,11 +295,16 @@ impl Lexicon {
                         // word_eq's spelling branches; its affix branch is the lookups
                         // above. Forms computed once per token, not per candidate.
                         let w = &self.words[id as usize];
-                        if (self.may_spell(id, token_letters) && spelled_like(w, token, self.fuzz))
-                            || token_forms
-                                .iter()
-                                .zip(&form_letters)
-                                .any(|(f, &fl)| self.may_spell(id, fl) && close(w, f, self.fuzz))
+                        if (spelled
+                            && self.may_spell(id, token_letters)
+                            && spelled_like(w, token, self.fuzz))
+                            || token_forms.iter().zip(&form_letters).zip(form_lens).any(
+                                |((f, &fl), &n)| {
+                                    within2(n, len)
+                                        && self.may_spell(id, fl)
+                                        && close(w, f, self.fuzz)
+                                },
+                            )
                         {
                             ids.push(id);
                         }
@@ -301,94 +326,6 @@ impl Lexicon {
         ids.dedup();
         self.loose_into(token, &mut ids);
         ids.into()
-    }
-
-    /// Appends the loose ids of the words `token` says only loosely to `ids` (its
-    /// sorted strict ids), keeping the list sorted (loose ids are the larger ones).
-    fn loose_into(&self, token: &str, ids: &mut Vec<u32>) {
-        if token.bytes().all(|b| b.is_ascii_digit()) {
-            // A number one digit off.
-            let n = token.len();
-            let off = self.loose_offset();
-            for len in n.saturating_sub(1)..=n + 1 {
-                for &id in self.by_len.get(&len).into_iter().flatten() {
-                    if loose_number(&self.words[id as usize], token) {
-                        ids.push(id + off);
-                    }
-                }
-            }
-            // A number word heard for a word ("lima" for "lama", read as "5"): only
-            // where the confusion table says so.
-            let meant = self.confusions.get(token).into_iter().flatten();
-            let meant = meant.filter_map(|m| self.index.get(m));
-            ids.extend(
-                meant
-                    .filter(|&&id| self.shape[id as usize] != (0, 0))
-                    .map(|&id| id + off),
-            );
-            ids.sort_unstable();
-            ids.dedup();
-            return;
-        }
-        let off = self.loose_offset();
-        let mut bases: Vec<&str> = vec![token];
-        bases.extend(PARTICLES.iter().filter_map(|p| token.strip_suffix(p)));
-        let mut loose: Vec<u32> = Vec::new();
-        // A token that is a word of the vocabulary is that word: "lama" is not "nama"
-        // heard one letter off (only the confusion table says otherwise). (A token only
-        // spelled like one, "seang" like "sedang", may still be a slot value said
-        // loosely: see `known`.)
-        let known = !ids.is_empty();
-        for base in bases.iter().filter(|_| !known) {
-            let n = base.chars().count();
-            if n < 3 {
-                continue;
-            }
-            loose.extend(self.by_key.get(&sound_key(base)).into_iter().flatten());
-            let base_letters = letters(base.as_bytes());
-            for len in n.saturating_sub(3).max(3)..=n + 3 {
-                for &id in self.by_len.get(&len).into_iter().flatten() {
-                    let (word_letters, edits) = self.shape[id as usize];
-                    if (word_letters & !base_letters).count_ones() <= edits + 1
-                        && loose_eq(&self.words[id as usize], base, self.fuzz)
-                    {
-                        loose.push(id);
-                    }
-                }
-            }
-        }
-        for meant in bases
-            .iter()
-            .filter_map(|b| self.confusions.get(*b))
-            .flatten()
-        {
-            // An exact word (`=word`) is said loosely only by one edit (below).
-            loose.extend(
-                self.index
-                    .get(meant)
-                    .filter(|&&id| self.shape[id as usize] != (0, 0)),
-            );
-        }
-        // Exact words (`=word`) take one edit, on the token itself: "mlapor" is
-        // "=melapor" heard one letter off, "laporan" is still not "=lapor".
-        let n = token.chars().count();
-        for (form, &id) in &self.exact {
-            if form != token && form.chars().count().abs_diff(n) <= 1 && within(form, token, 1) {
-                loose.push(id);
-            }
-        }
-        for (variant, id) in self.aliases.iter().filter(|_| !known) {
-            if bases
-                .iter()
-                .any(|b| variant == b || loose_eq(variant, b, self.fuzz))
-            {
-                loose.push(*id);
-            }
-        }
-        loose.retain(|id| ids.binary_search(id).is_err());
-        loose.sort_unstable();
-        loose.dedup();
-        ids.extend(loose.into_iter().map(|id| id + off));
     }
 
     /// The words `token` says, from this thread's cache.
@@ -429,6 +366,11 @@ impl Lexicon {
     }
 }
 
+/// What [`LooseToken::admits`] takes of a word.
+fn loose_head(w: &str, fuzz: f64) -> (LooseHead, String) {
+    (LooseHead::of(w, fuzz), sound_key(w))
+}
+
 /// The most edits [`spelled_like`] or [`close`] may allow word `w` against any token:
 /// `close` allows floor((n − 1) × (1 − fuzz)) edits for a longer word of n letters, and
 /// takes tokens at most two letters longer than `w`; it rejects words under 4 letters.
@@ -441,6 +383,8 @@ fn max_edits(w: &str, fuzz: f64) -> u32 {
         .floor()
         .max(0.0) as u32
 }
+
+mod loose;
 
 #[cfg(test)]
 mod tests;

@@ -45,8 +45,10 @@ struct Run {
     tokens: Vec<String>,
     /// Lexicon words each token says (empty when built without a lexicon).
     ids: Vec<WordIds>,
-    /// Bit set of every lexicon word said in the run, for [`Phrase::may_match`].
+    /// Bit set of every lexicon id said in the run (strict and loose ids).
     present: Vec<u64>,
+    /// `present` folded for [`phrase::Phrase::may_match`] ([`phrase::fold_loose`]).
+    said: Vec<u64>,
     /// (lexicon word, token position) pairs, sorted: where each word is said.
     said_at: Vec<(u32, u32)>,
     turn_of: Vec<usize>,
@@ -64,6 +66,15 @@ impl Run {
         };
         out.clear();
         for &id in ids {
+            // Most ids asked for are said nowhere in the run: the bit set says so
+            // without the binary search.
+            let bit = self
+                .present
+                .get(id as usize / 64)
+                .map(|m| m >> (id % 64) & 1);
+            if bit != Some(1) {
+                continue;
+            }
             let from = self.said_at.partition_point(|&(w, _)| w < id);
             out.extend(
                 self.said_at[from..]
@@ -246,6 +257,7 @@ impl CallText {
                             tokens: Vec::with_capacity(n),
                             ids: Vec::with_capacity(if lex.is_some() { n } else { 0 }),
                             present: Vec::new(),
+                            said: Vec::new(),
                             said_at: Vec::with_capacity(if lex.is_some() { n } else { 0 }),
                             turn_of: Vec::with_capacity(n),
                             segs: Vec::new(),
@@ -283,6 +295,9 @@ impl CallText {
             close(&mut cur, &mut members, &mut runs, &mut out);
         }
         for r in &mut runs {
+            if let Some(lex) = lex {
+                r.said = phrase::fold_loose(&r.present, lex.loose_offset());
+            }
             // (word, position) order, compared as one integer.
             r.said_at
                 .sort_unstable_by_key(|&(w, p)| u64::from(w) << 32 | u64::from(p));

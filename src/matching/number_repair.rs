@@ -9,14 +9,37 @@
 //! read as numbers.
 
 use super::edit::within;
-use super::number_words::{near, number_word, words_where};
+use super::number_words::{near, number_word, WORDS};
 
 /// Number words a garbled token may stand for: those of four letters and more
 /// (three-letter ones are too short to tell from other words with an edit: "dia" /
-/// "dua"), in the order they are tried.
-fn targets() -> impl Iterator<Item = &'static str> {
-    words_where(4, |_| true)
+/// "dua"), in the order they are tried; with, per letter, the bit set of the targets
+/// starting with it and of those ending with it.
+struct Targets {
+    words: [&'static str; WORDS.len()],
+    first: [u32; 26],
+    last: [u32; 26],
 }
+
+const TARGETS: Targets = {
+    let mut t = Targets {
+        words: [""; WORDS.len()],
+        first: [0; 26],
+        last: [0; 26],
+    };
+    let (mut i, mut n) = (0, 0);
+    while i < WORDS.len() {
+        let w = WORDS[i].0.as_bytes();
+        if w.len() >= 4 {
+            t.words[n] = WORDS[i].0;
+            t.first[(w[0] - b'a') as usize] |= 1 << n;
+            t.last[(w[w.len() - 1] - b'a') as usize] |= 1 << n;
+            n += 1;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Words one edit from a number word that are words in their own right.
 const REAL_WORDS: [&str; 22] = [
@@ -37,9 +60,21 @@ fn candidate(t: &str) -> Option<&'static str> {
     if is_number_word(t) || REAL_WORDS.contains(&t) {
         return None;
     }
-    // `near` (a prefix and suffix compare) is necessary for one edit: it spares the
+    // One edit of a word of three letters or more keeps its first or its last letter
+    // (`near` wants one of them): only the targets sharing one are tried, in order.
+    // `near` (a prefix and suffix compare) is necessary for one edit too: it spares the
     // edit-distance test on nearly every token of a turn with numbers.
-    targets().find(|w| w.len().abs_diff(n) <= 1 && near(t, w) && within(t, w, 1))
+    let b = t.as_bytes();
+    let mut tried =
+        TARGETS.first[usize::from(b[0] - b'a')] | TARGETS.last[usize::from(b[n - 1] - b'a')];
+    while tried != 0 {
+        let w = TARGETS.words[tried.trailing_zeros() as usize];
+        tried &= tried - 1;
+        if w.len().abs_diff(n) <= 1 && near(t, w) && within(t, w, 1) {
+            return Some(w);
+        }
+    }
+    None
 }
 
 /// Whether `t` is one edit from a real word of [`REAL_WORDS`] too, so that one number
@@ -126,6 +161,38 @@ pub fn repair<'a>(tokens: &[&'a str]) -> Option<Vec<&'a str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matching::number_words::words_where;
+    use proptest::prelude::*;
+
+    /// [`candidate`] as first written: every target in order.
+    fn candidate_oracle(t: &str) -> Option<&'static str> {
+        let n = t.len();
+        if !(3..=9).contains(&n) || !t.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        if is_number_word(t) || REAL_WORDS.contains(&t) {
+            return None;
+        }
+        words_where(4, |_| true).find(|w| w.len().abs_diff(n) <= 1 && within(t, w, 1))
+    }
+
+    proptest! {
+        #[test]
+        fn candidate_is_the_oracles(
+            w in 0..WORDS.len(),
+            at in 0usize..9,
+            cut in 0usize..3,
+            put in "[a-z]{0,2}",
+            other in "[a-z]{0,10}|\\PC{0,4}",
+        ) {
+            let base = WORDS[w].0;
+            let at = at.min(base.len());
+            let end = (at + cut).min(base.len());
+            let t = format!("{}{put}{}", &base[..at], &base[end..]);
+            prop_assert_eq!(candidate(&t), candidate_oracle(&t), "{}", t);
+            prop_assert_eq!(candidate(&other), candidate_oracle(&other), "{}", other);
+        }
+    }
 
     fn fix(s: &str) -> String {
         let t: Vec<&str> = s.split_whitespace().collect();

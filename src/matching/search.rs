@@ -63,7 +63,7 @@ impl CallText {
                 let ceiling = if run.present.is_empty() {
                     1.0
                 } else {
-                    phrase.max_score(&run.present)
+                    phrase.max_score(&run.said)
                 };
                 pairs.push((ceiling, r, k, span));
             }
@@ -151,7 +151,7 @@ impl CallText {
         let run = &self.runs[r];
         let mut best: Option<(usize, SliceHit)> = None;
         for (k, phrase) in set.iter().enumerate() {
-            if !run.present.is_empty() && !phrase.may_match(&run.present) {
+            if !run.present.is_empty() && !phrase.may_match(&run.said) {
                 continue;
             }
             let before = best.map_or(usize::MAX, |(_, h)| h.first);
@@ -185,7 +185,7 @@ impl CallText {
     ) {
         let run = &self.runs[r];
         for (k, phrase) in set.iter().enumerate() {
-            if !run.present.is_empty() && !phrase.may_match(&run.present) {
+            if !run.present.is_empty() && !phrase.may_match(&run.said) {
                 continue;
             }
             let indexed = run.starts_into(phrase.lead_ids(), lo, hi, starts);

@@ -34,7 +34,7 @@ fn nearest_in_order(
             let ceiling = if run.present.is_empty() {
                 1.0
             } else {
-                phrase.max_score(&run.present)
+                phrase.max_score(&run.said)
             };
             if best.is_some_and(|b| ceiling < b.score) {
                 continue;

@@ -13,7 +13,7 @@
 use crate::matching::stem;
 use crate::profile::Compiled;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -21,11 +21,18 @@ use std::sync::OnceLock;
 const MEMO_BYTES: usize = 4 << 20;
 
 /// Per worker: the profile the answers are for (its lexicon id and address), bytes
-/// held, and token → whether the dictionary or the profile knows it.
-type Memo = ((u64, usize), usize, FxHashMap<Box<str>, bool>);
+/// held, token → whether the dictionary or the profile knows it, and the profile's
+/// variants, fillers and known_words, gathered on the first token the memo does not
+/// answer (once per worker, not once per call).
+type Memo = (
+    (u64, usize),
+    usize,
+    FxHashMap<Box<str>, bool>,
+    Option<FxHashSet<Box<str>>>,
+);
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(((0, 0), 0, FxHashMap::default()));
+    static MEMO: RefCell<Memo> = RefCell::new(((0, 0), 0, FxHashMap::default(), None));
 }
 
 /// The embedded word list: one lower-case word a line, gzip-compressed.
@@ -96,9 +103,6 @@ pub struct Vocabulary<'a> {
     prof: &'a Compiled,
     /// The call's own words (names, the prior report).
     call: FxHashSet<String>,
-    /// The profile's variants, fillers and known_words, gathered on the first token the
-    /// worker's memo does not answer.
-    profile: OnceCell<FxHashSet<&'a str>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -108,33 +112,29 @@ impl<'a> Vocabulary<'a> {
         for t in call_texts {
             call.extend(tokens(t));
         }
-        Vocabulary {
-            prof,
-            call,
-            profile: OnceCell::new(),
-        }
+        Vocabulary { prof, call }
     }
 
-    fn profile(&self) -> &FxHashSet<&'a str> {
-        self.profile.get_or_init(|| {
-            let p = &self.prof.profile;
-            p.normalize
-                .variants
-                .keys()
-                .chain(&p.normalize.fillers)
-                .chain(&p.quality.known_words)
-                .map(String::as_str)
-                .collect()
-        })
+    /// The profile's variants, fillers and known_words.
+    fn profile_words(&self) -> FxHashSet<Box<str>> {
+        let p = &self.prof.profile;
+        p.normalize
+            .variants
+            .keys()
+            .chain(&p.normalize.fillers)
+            .chain(&p.quality.known_words)
+            .map(|w| Box::from(w.as_str()))
+            .collect()
     }
 
     /// Whether the dictionary or the profile (not the call) knows `w`: the part of
-    /// [`Vocabulary::knows`] that is the same in every call.
-    fn known_anywhere(&self, w: &str) -> bool {
+    /// [`Vocabulary::knows`] that is the same in every call. `profile` is
+    /// [`Vocabulary::profile_words`].
+    fn known_anywhere(&self, profile: &FxHashSet<Box<str>>, w: &str) -> bool {
         w.bytes().any(|b| b.is_ascii_digit())
             || list().contains(w)
             || self.prof.lexicon.id(w).is_some()
-            || self.profile().contains(w)
+            || profile.contains(w)
             || stem::any_form(w, |f| self.root(f))
             || colloquial(w, |f| self.root(f) || stem::any_form(f, |g| self.root(g)))
     }
@@ -152,6 +152,7 @@ impl<'a> Vocabulary<'a> {
                 m.0 = key;
                 m.1 = 0;
                 m.2.clear();
+                m.3 = None;
             }
             f(&mut m)
         })
@@ -159,11 +160,11 @@ impl<'a> Vocabulary<'a> {
 
     /// [`Vocabulary::known_anywhere`] from the memo `m` (see [`Vocabulary::with_memo`]).
     fn known_in(&self, m: &mut Memo, w: &str) -> bool {
-        let (_, bytes, map) = m;
+        let (_, bytes, map, profile) = m;
         if let Some(&k) = map.get(w) {
             return k;
         }
-        let k = self.known_anywhere(w);
+        let k = self.known_anywhere(profile.get_or_insert_with(|| self.profile_words()), w);
         if *bytes + w.len() > MEMO_BYTES {
             *bytes = 0;
             map.clear();

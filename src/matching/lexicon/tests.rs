@@ -44,6 +44,81 @@ proptest! {
     }
 }
 
+proptest! {
+    /// The strict ids of garbled, affixed and unrelated tokens are what [`word_eq`]
+    /// answers word by word: the candidate filters (letters, lengths) skip only words it
+    /// refuses. (No word of the list is another with a particle, so no base id is added.)
+    #[test]
+    fn strict_ids_are_word_eq(
+        w in 0..WORDS.len(),
+        pre in "(di|me|ter|pe|)",
+        edit in "[a-z]{0,2}",
+        at in 0usize..16,
+        post in "(nya|kan|an|i|ku|)",
+        other in "[a-z]{1,12}",
+    ) {
+        let base = WORDS[w];
+        let at = at.min(base.len());
+        let garbled = format!("{pre}{}{edit}{}{post}", &base[..at], &base[(at + 1).min(base.len())..]);
+        let lex = Lexicon::new(WORDS.iter().map(|w| w.to_string()), 0.8);
+        // The normaliser splits letters from digits: no token holds both.
+        let mixed = |t: &str| t.bytes().any(|b| b.is_ascii_digit()) && t.bytes().any(|b| b.is_ascii_alphabetic());
+        for token in [garbled.as_str(), other.as_str()].into_iter().filter(|t| !mixed(t)) {
+            let got = lex.compute(token);
+            for word in WORDS {
+                let id = lex.id(word).unwrap();
+                prop_assert_eq!(
+                    got.binary_search(&id).is_ok(),
+                    word_eq(word, token, 0.8),
+                    "{} / {}", word, token
+                );
+            }
+        }
+    }
+}
+
+/// Short words (one loose edit), names (sound keys), words with particles, exact words
+/// and numbers: what the loose level answers for.
+const LOOSE_WORDS: [&str; 18] = [
+    "malam", "pagi", "bantu", "maaf", "ini", "itu", "nama", "namanya", "mohon", "rahmat", "yusuf",
+    "djoko", "nomor", "24", "123", "laporan", "=melapor", "tunggu",
+];
+
+/// `lex` without the loose level's head test: every word of a length tried is compared.
+fn unfiltered(lex: &Lexicon) -> Lexicon {
+    let mut open = lex.clone();
+    open.heads.iter_mut().for_each(|h| h.0 = LooseHead::ANY);
+    open.aliases
+        .iter_mut()
+        .for_each(|a| a.2 .0 = LooseHead::ANY);
+    open
+}
+
+proptest! {
+    /// The head test and the number-only candidates of a number token skip only words
+    /// the loose comparison would refuse: the answers are the ones without them.
+    #[test]
+    fn loose_filters_change_no_answer(
+        w in 0..LOOSE_WORDS.len(),
+        at in 0usize..8,
+        cut in 0usize..2,
+        put in "[a-z]{0,1}",
+        post in "(nya|ku|lah|)",
+        other in "[a-z]{1,8}|[0-9]{1,4}",
+    ) {
+        let base = LOOSE_WORDS[w].trim_start_matches(EXACT);
+        let at = at.min(base.len());
+        let end = (at + cut).min(base.len());
+        let token = format!("{}{put}{}{post}", &base[..at], &base[end..]);
+        let lex = Lexicon::new(LOOSE_WORDS.iter().map(|w| w.to_string()), 0.8)
+            .with_aliases([("nomer", "nomor"), ("mhon", "mohon"), ("yusup", "yusuf")]);
+        let open = unfiltered(&lex);
+        for t in [token.as_str(), other.as_str()] {
+            prop_assert_eq!(lex.compute(t), open.compute(t), "{}", t);
+        }
+    }
+}
+
 #[test]
 fn exact_words_only_match_themselves() {
     let lex = Lexicon::new(["=catat".to_string(), "catat".to_string()], 0.8);

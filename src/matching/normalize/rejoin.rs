@@ -16,6 +16,10 @@ pub struct Rejoin {
     lex: Lexicon,
     suffixes: Vec<String>,
     prefixes: Vec<String>,
+    /// Filters of the two lists ([`cells`]): most tokens are neither, and are ruled out
+    /// by their length and first byte without a string compare.
+    suffix_cells: [u32; 5],
+    prefix_cells: [u32; 5],
     /// Every vocabulary word, also with a listed prefix before it or a listed suffix
     /// after it ("diteruskan", "jelaskan") → the words it is: what a join may say.
     targets: HashMap<String, Vec<u32>>,
@@ -33,6 +37,8 @@ impl Rejoin {
         }
         Rejoin {
             lex,
+            suffix_cells: cells(&suffixes),
+            prefix_cells: cells(&prefixes),
             suffixes,
             prefixes,
             targets,
@@ -63,12 +69,15 @@ impl Rejoin {
     /// `tokens` with split affixes joined back.
     pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
         let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
-        let listed = |l: &[String], t: &str| t.len() <= 4 && l.iter().any(|s| s == t);
+        let listed = |l: &[String], cells: &[u32; 5], t: &str| {
+            t.len() <= 4 && cells[t.len()] & cell_bit(t) != 0 && l.iter().any(|s| s == t)
+        };
         let mut joined = String::new();
         let mut i = 1;
         while i < tokens.len() {
             let (a, b) = (&tokens[i - 1], &tokens[i]);
-            let (suffix, prefix) = (listed(&self.suffixes, b), listed(&self.prefixes, a));
+            let suffix = listed(&self.suffixes, &self.suffix_cells, b);
+            let prefix = listed(&self.prefixes, &self.prefix_cells, a);
             let join = (suffix || prefix) && {
                 joined.clear();
                 joined.push_str(a);
@@ -90,6 +99,21 @@ impl Rejoin {
     pub fn is_empty(&self) -> bool {
         self.suffixes.is_empty() && self.prefixes.is_empty()
     }
+}
+
+/// Bit of a token's first byte (its 5 low bits: every letter its own) in a filter cell.
+fn cell_bit(t: &str) -> u32 {
+    1 << (t.as_bytes().first().map_or(0, |b| b & 31))
+}
+
+/// Per length up to 4 bytes (the longest affix a join takes), the [`cell_bit`]s of the
+/// listed affixes of that length.
+fn cells(list: &[String]) -> [u32; 5] {
+    let mut out = [0; 5];
+    for s in list.iter().filter(|s| s.len() <= 4) {
+        out[s.len()] |= cell_bit(s);
+    }
+    out
 }
 
 impl super::Normalizer {
@@ -123,6 +147,20 @@ mod tests {
         let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
         let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect();
         Rejoin::new(lex, list(&["nya", "kan"]), list(&["di", "ke", "se"]))
+    }
+
+    /// The filters pass every listed affix: they only skip the compares that fail.
+    #[test]
+    fn cells_keep_every_listed_affix() {
+        let list: Vec<String> = ["nya", "kan", "i", "ku", "lah", "pun", "", "abcd", "abcde"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let c = cells(&list);
+        for s in list.iter().filter(|s| s.len() <= 4) {
+            assert!(c[s.len()] & cell_bit(s) != 0, "{s}");
+        }
+        assert_eq!(c[3] & cell_bit("dia"), 0);
     }
 
     /// Table: (tokens, tokens after the join).

@@ -91,14 +91,11 @@ impl Phrase {
         });
     }
 
-    /// Whether the bit set `present` holds lexicon id `id`, strictly or loosely said.
-    fn present_in(&self, present: &[u64], id: u32) -> bool {
-        let has = |id: u32| {
-            present
-                .get(id as usize / 64)
-                .is_some_and(|w| w >> (id % 64) & 1 == 1)
-        };
-        has(id) || has(id + self.loose_offset)
+    /// Whether lexicon id `id` is said, strictly or loosely, by the text whose folded
+    /// bit set is `said` (see [`Phrase::may_match`]).
+    fn present_in(&self, said: &[u64], id: u32) -> bool {
+        said.get(id as usize / 64)
+            .is_some_and(|w| w >> (id % 64) & 1 == 1)
     }
 
     /// Index of the first required item, when every item before it is a word item
@@ -139,19 +136,22 @@ impl Phrase {
         self.anchor_ids.as_deref()
     }
 
-    /// Whether a text whose tokens say the lexicon words in `present` (a bit set) may
-    /// hold a full match; `false` rules it out without scanning.
-    pub fn may_match(&self, present: &[u64]) -> bool {
-        let has = |id: u32| self.present_in(present, id);
+    /// Whether a text whose tokens say the lexicon words in `said` may hold a full
+    /// match; `false` rules it out without scanning. `said` is a bit set of the ids the
+    /// tokens carry, folded: the bit of a loose id (`id + loose_offset`) is also set on
+    /// `id` ([`fold_loose`]), so one test answers "said strictly or loosely".
+    pub fn may_match(&self, said: &[u64]) -> bool {
+        let has = |id: u32| self.present_in(said, id);
         self.required_ids
             .iter()
             .all(|alts| alts.iter().any(|&id| has(id)))
     }
 
     /// The highest score a near miss can reach in a text whose tokens say the lexicon
-    /// words in `present`: required items none of whose words is said are missed.
-    pub fn max_score(&self, present: &[u64]) -> f64 {
-        let has = |id: u32| self.present_in(present, id);
+    /// words in `said` (folded, as for [`Phrase::may_match`]): required items none of
+    /// whose words is said are missed.
+    pub fn max_score(&self, said: &[u64]) -> f64 {
+        let has = |id: u32| self.present_in(said, id);
         let required = self
             .items
             .iter()
@@ -167,4 +167,22 @@ impl Phrase {
             .count();
         (required - missing) as f64 / required.max(1) as f64
     }
+}
+
+/// The bit set of ids `present` (strict and loose ids, as a text's tokens carry them)
+/// folded for [`Phrase::may_match`]: every bit kept, and a loose id's bit also set on its
+/// word's id, `loose_offset` below.
+pub fn fold_loose(present: &[u64], loose_offset: u32) -> Vec<u64> {
+    let mut said = present.to_vec();
+    for (i, &m) in present.iter().enumerate() {
+        let mut m = m;
+        while m != 0 {
+            let id = (i * 64) as u32 + m.trailing_zeros();
+            m &= m - 1;
+            if let Some(w) = id.checked_sub(loose_offset) {
+                said[w as usize / 64] |= 1 << (w % 64);
+            }
+        }
+    }
+    said
 }

@@ -175,3 +175,22 @@ fn compile_errors() {
     assert!(Phrase::compile("word?", &norm()).is_err());
     assert!(Phrase::compile("a | b", &norm()).is_err());
 }
+
+proptest::proptest! {
+    /// The folded set answers "said strictly or loosely" as the two tests it replaces.
+    #[test]
+    fn folded_bits_are_strict_or_loose(
+        ids in proptest::collection::vec(0u32..300, 0..40),
+        off in 1u32..150,
+        ask in 0u32..300,
+    ) {
+        let space = 2 * off as usize;
+        let mut present = vec![0u64; space.div_ceil(64)];
+        for id in ids.into_iter().filter(|&id| (id as usize) < space) {
+            present[id as usize / 64] |= 1 << (id % 64);
+        }
+        let has = |set: &[u64], id: u32| set.get(id as usize / 64).is_some_and(|w| w >> (id % 64) & 1 == 1);
+        let said = fold_loose(&present, off);
+        proptest::prop_assert_eq!(has(&said, ask), has(&present, ask) || has(&present, ask + off));
+    }
+}
