@@ -6,9 +6,7 @@
 
 mod loose;
 
-pub use loose::{
-    loose_eq, loose_number, same_key, sound_hash, sound_key, LooseHead, LooseToken,
-};
+pub use loose::{loose_eq, loose_number, same_key, sound_hash, sound_key, LooseHead, LooseToken};
 
 use super::lang::PARTICLES as SUFFIXES;
 
