@@ -171,9 +171,10 @@ impl Compiled {
                 "at least one band is needed".into(),
             ));
         }
-        let step = |table: &str, key: &str, line: Option<usize>| {
+        // The line is looked up only for an error (the span index is built lazily).
+        let step = |table: &str, key: &str, line: &dyn Fn() -> Option<usize>| {
             key.parse::<StepId>().map_err(|_| ProfileError {
-                line,
+                line: line(),
                 ..err(
                     &format!("{table}.{key}"),
                     format!("unknown step id {key:?} (known: {})", StepId::known()),
@@ -183,7 +184,7 @@ impl Compiled {
         let mut weights = [None; STEP_COUNT];
         for (key, &w) in &p.scoring.weights {
             let k = format!("scoring.weights.{key}");
-            let id = step("scoring.weights", key, spans.line(&k))?;
+            let id = step("scoring.weights", key, &|| spans.line(&k))?;
             if w < 0.0 || !w.is_finite() {
                 return Err(err(&k, "weight must be ≥ 0".into()));
             }
@@ -192,7 +193,7 @@ impl Compiled {
         let mut thresholds = [None; STEP_COUNT];
         for (key, &t) in &p.scoring.thresholds {
             let k = format!("scoring.thresholds.{key}");
-            let id = step("scoring.thresholds", key, spans.line(&k))?;
+            let id = step("scoring.thresholds", key, &|| spans.line(&k))?;
             if !(0.0..=1.0).contains(&t) {
                 return Err(err(&k, "must be between 0 and 1".into()));
             }
@@ -200,13 +201,13 @@ impl Compiled {
         }
         let mut critical = [false; STEP_COUNT];
         for (i, key) in p.scoring.critical.iter().enumerate() {
-            let line = spans.item("scoring.critical", i);
-            critical[step("scoring.critical", key, line)?.index()] = true;
+            let line = || spans.item("scoring.critical", i);
+            critical[step("scoring.critical", key, &line)?.index()] = true;
         }
         let mut log_steps = [false; STEP_COUNT];
         for (i, key) in p.quality.log_steps.iter().enumerate() {
-            let line = spans.item("quality.log_steps", i);
-            log_steps[step("quality.log_steps", key, line)?.index()] = true;
+            let line = || spans.item("quality.log_steps", i);
+            log_steps[step("quality.log_steps", key, &line)?.index()] = true;
         }
         let mut weight = [0.0; STEP_COUNT];
         for (w, id) in weight.iter_mut().zip(StepId::ALL) {

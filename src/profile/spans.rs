@@ -1,28 +1,83 @@
 //! Where every key and list item of a profile stands in its TOML text, read from the
-//! spans the TOML parser (`toml_edit`, the parser under `toml`) keeps, so a semantic error found after parsing (an empty
-//! list, an unknown slot, an unknown step id, a threshold out of range) names the line
-//! of the value at fault, not just its key.
+//! spans the TOML parser (`toml_edit`, the parser under `toml`) keeps, so a semantic error
+//! found after parsing (an empty list, an unknown slot, an unknown step id, a threshold out
+//! of range) names the line of the value at fault, not just its key.
+//!
+//! The index is built on the first look-up: a valid profile, the usual case at every
+//! start of the binary, never pays for a second parse of its text.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 use toml_edit::{ImDocument, Item, Table, Value};
 
 /// Line (1-based) of every value of a profile, by dotted key path; a list item is
 /// `key[i]` (`steps.closing.thanks[0]`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Spans {
+    text: Arc<str>,
+    index: OnceLock<Index>,
+}
+
+impl PartialEq for Spans {
+    fn eq(&self, other: &Spans) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Spans {}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
     lines: HashMap<String, usize>,
 }
 
 impl Spans {
-    /// The spans of a TOML text; empty when it does not parse (its parse error names
-    /// the line then).
+    /// The spans of a TOML text, indexed when first asked; empty when the text does not
+    /// parse (its parse error names the line then).
     pub fn parse(text: &str) -> Spans {
-        let mut spans = Spans::default();
+        Spans {
+            text: text.into(),
+            index: OnceLock::new(),
+        }
+    }
+
+    fn lines(&self) -> &HashMap<String, usize> {
+        &self.index.get_or_init(|| Index::of(&self.text)).lines
+    }
+
+    /// Line of the value of `key` (`scoring.weights.greeting`).
+    pub fn line(&self, key: &str) -> Option<usize> {
+        self.lines().get(key).copied()
+    }
+
+    /// Line of item `i` of the list at `key`, else of the list itself.
+    pub fn item(&self, key: &str, i: usize) -> Option<usize> {
+        self.lines()
+            .get(&format!("{key}[{i}]"))
+            .copied()
+            .or_else(|| self.line(key))
+    }
+
+    /// Line of `key`, else of the nearest enclosing key that has one.
+    pub fn nearest(&self, key: &str) -> Option<usize> {
+        let mut k = key;
+        loop {
+            if let Some(l) = self.line(k) {
+                return Some(l);
+            }
+            k = k.rsplit_once('.')?.0;
+        }
+    }
+}
+
+impl Index {
+    fn of(text: &str) -> Index {
+        let mut index = Index::default();
         if let Ok(doc) = ImDocument::parse(text) {
             let line = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
-            spans.table("", doc.as_table(), &line);
+            index.table("", doc.as_table(), &line);
         }
-        spans
+        index
     }
 
     fn put(
@@ -74,30 +129,6 @@ impl Spans {
                 }
             }
             _ => {}
-        }
-    }
-
-    /// Line of the value of `key` (`scoring.weights.greeting`).
-    pub fn line(&self, key: &str) -> Option<usize> {
-        self.lines.get(key).copied()
-    }
-
-    /// Line of item `i` of the list at `key`, else of the list itself.
-    pub fn item(&self, key: &str, i: usize) -> Option<usize> {
-        self.lines
-            .get(&format!("{key}[{i}]"))
-            .copied()
-            .or_else(|| self.line(key))
-    }
-
-    /// Line of `key`, else of the nearest enclosing key that has one.
-    pub fn nearest(&self, key: &str) -> Option<usize> {
-        let mut k = key;
-        loop {
-            if let Some(l) = self.line(k) {
-                return Some(l);
-            }
-            k = k.rsplit_once('.')?.0;
         }
     }
 }
