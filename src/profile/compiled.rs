@@ -3,7 +3,7 @@
 //! run; workers share it read-only.
 
 use super::sets::Sets;
-use super::{Profile, ProfileError};
+use super::{Profile, ProfileError, Spans};
 use crate::matching::lexicon::Lexicon;
 use crate::matching::normalize::Normalizer;
 use crate::matching::phrase::{MatchOptions, Phrase};
@@ -56,7 +56,7 @@ impl Compiled {
     /// Validates and compiles; `file` names the profile in errors.
     pub fn new(profile: Profile, file: &str) -> Result<Compiled, ProfileError> {
         let p = &profile;
-        let spans = &p.spans;
+        let spans = &Spans::parse(p.source.as_deref().unwrap_or_default());
         // Every error names its key and the line of its value (or of the nearest
         // enclosing key); a more precise line is set where the value is known.
         let err = |key: &str, message: String| ProfileError {

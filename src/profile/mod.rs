@@ -58,12 +58,9 @@ pub struct Profile {
     /// "apologise" or "the unit" here, once, for every phrase that uses it.
     #[serde(default)]
     pub concepts: BTreeMap<String, Vec<String>>,
-    /// The profile's text, for the line of an error found after parsing.
+    /// The profile's text, for the line of an error found after parsing ([`Spans`]).
     #[serde(skip)]
     pub source: Option<String>,
-    /// Line of every value of the profile's text, for errors found after parsing.
-    #[serde(skip)]
-    pub spans: Spans,
     /// Transcript quality gate; a profile without the table gets [`Quality::default`].
     #[serde(default)]
     pub quality: Quality,
@@ -288,7 +285,6 @@ impl Profile {
             }
         })?;
         p.source = Some(text.to_string());
-        p.spans = Spans::parse(text);
         Ok(p)
     }
 

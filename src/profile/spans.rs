@@ -6,43 +6,35 @@
 //! The index is built on the first look-up: a valid profile, the usual case at every
 //! start of the binary, never pays for a second parse of its text.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
 use toml_edit::{ImDocument, Item, Table, Value};
 
-/// Line (1-based) of every value of a profile, by dotted key path; a list item is
+/// Line (1-based) of every value of a profile's text, by dotted key path; a list item is
 /// `key[i]` (`steps.closing.thanks[0]`).
-#[derive(Debug, Clone, Default)]
-pub struct Spans {
-    text: Arc<str>,
-    index: OnceLock<Index>,
+#[derive(Debug, Default)]
+pub struct Spans<'t> {
+    text: &'t str,
+    index: OnceCell<Index>,
 }
 
-impl PartialEq for Spans {
-    fn eq(&self, other: &Spans) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for Spans {}
-
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct Index {
     lines: HashMap<String, usize>,
 }
 
-impl Spans {
+impl<'t> Spans<'t> {
     /// The spans of a TOML text, indexed when first asked; empty when the text does not
     /// parse (its parse error names the line then).
-    pub fn parse(text: &str) -> Spans {
+    pub fn parse(text: &'t str) -> Spans<'t> {
         Spans {
-            text: text.into(),
-            index: OnceLock::new(),
+            text,
+            index: OnceCell::new(),
         }
     }
 
     fn lines(&self) -> &HashMap<String, usize> {
-        &self.index.get_or_init(|| Index::of(&self.text)).lines
+        &self.index.get_or_init(|| Index::of(self.text)).lines
     }
 
     /// Line of the value of `key` (`scoring.weights.greeting`).
