@@ -113,11 +113,17 @@ OPEN_ANSWERS = [
 ]
 RESOLVED_ANSWERS = [
     ("SUDAH DIPERBAIKI LISTRIK NORMAL", "sudah diperbaiki dan listriknya normal"),
-    ("MCB SUDAH DIGANTI", "MCB-nya sudah diganti petugas"),
     ("SUDAH DICEK TIDAK ADA KELAINAN", "petugas sudah mengecek dan tidak menemukan kelainan"),
-    ("PENYAMBUNGAN SELESAI", "penyambungannya sudah selesai dikerjakan"),
+    ("PEKERJAAN SELESAI DI LOKASI", "pekerjaan di lokasi sudah selesai"),
     ("", ""),
 ]
+RESOLVED_SPECIFIC = {
+    "MCB SERING TURUN": ("MCB SUDAH DIGANTI", "MCB-nya sudah diganti petugas"),
+    "KWH METER BERBUNYI": ("METER SUDAH DIRESET", "meternya sudah direset petugas"),
+    "METER TIDAK MENYALA": ("METER SUDAH DIGANTI", "meternya sudah diganti yang baru"),
+    "LEBIH TAGIH": ("TAGIHAN SUDAH DIKOREKSI", "tagihannya sudah dikoreksi"),
+    "TOKEN TIDAK BISA DIMASUKKAN": ("TOKEN SUDAH DIBANTU MASUK", "tokennya sudah dibantu masuk oleh petugas"),
+}
 
 TOD_BANDS = [("pagi", 4 * 60, 11 * 60), ("siang", 11 * 60, 15 * 60),
              ("sore", 15 * 60, 18 * 60), ("malam", 18 * 60, 28 * 60)]
@@ -261,9 +267,12 @@ ASK_PRIOR_ID = [
 ]
 PRIOR_ID_NEAR = ["Oh begitu, baik saya cek dulu ya {h}.", "Oke oke, sebentar ya {h}.",
                  "Baik, mohon ditunggu {h}."]
-CALLER_YES = ["Iya sudah, kemarin.", "Udah mbak, dua hari lalu malah.", "Pernah, tadi pagi saya telepon.",
-              "Sudah, semalam saya lapor.", "Iya, ini yang kedua kalinya saya telepon.",
-              "Udah pernah, makanya saya telepon lagi."]
+CALLER_YES_ANY = ["Iya, ini yang kedua kalinya saya telepon.", "Udah pernah, makanya saya telepon lagi.",
+                  "Sudah, sudah pernah.", "Iya pernah mbak."]
+CALLER_YES_RECENT = ["Sudah, barusan tadi saya lapor.", "Udah, beberapa jam yang lalu.",
+                     "Pernah, tadi saya sudah telepon."]
+CALLER_YES_OLD = ["Iya sudah, kemarin.", "Udah mbak, dua hari lalu malah.", "Sudah, dari kemarin saya lapor.",
+                  "Pernah, udah beberapa hari yang lalu."]
 CALLER_NO = ["Belum, baru kali ini.", "Belum pernah.", "Belum mbak, baru sekarang.",
              "Belum, ini pertama kali.", "Enggak, belum pernah lapor."]
 
@@ -474,8 +483,8 @@ URGENT_CUES = [
     "Saya sudah sangat kecewa, ini keterlaluan, saya mau komplain keras ke pimpinan kalian.",
 ]
 CALLER_SMALLTALK = ["Iya, soalnya saya lagi kerja dari rumah.", "Tetangga juga pada nanya.",
-                    "Udah dari tadi sore begini.", "Ya ampun, repot deh.",
-                    "Iya mbak, saya tunggu.", "Hmm, oke.", "Saya juga udah cek MCB, naik kok."]
+                    "Ya ampun, repot deh.", "Iya mbak, saya tunggu.", "Hmm, oke.",
+                    "Saya juga bingung mbak harus gimana.", "Padahal bayar gak pernah telat lho."]
 BACKCH = ["iya", "oke", "hmm", "he eh", "iya iya", "ya", "baik", "terus"]
 HOLD = ["Mohon ditunggu sebentar ya {h}, saya cek datanya.", "Saya cek dulu ya {h}, mohon ditunggu.",
         "Sebentar ya {h}, saya lihat di sistem."]
@@ -486,7 +495,10 @@ HOLD_BACK = ["Terima kasih sudah menunggu {h}.", "Baik {h}, terima kasih sudah m
 NEG = {"tidak", "belum", "gak", "nggak", "enggak", "bukan", "tak", "ga", "engga", "jangan"}
 TOD = {"pagi", "siang", "sore", "malam"}
 DROPPABLE = {"yang", "untuk", "ya", "di", "ke", "dan", "nya", "sih", "dong", "ini", "itu", "saja",
-             "aja", "kami", "saya", "sudah", "dengan", "atau", "juga", "nih", "kok", "lagi"}
+             "aja", "kami", "saya", "dengan", "juga", "nih", "kok", "eh"}
+# pairs an engine plausibly writes as one token
+COMPOUNDS = {("terima", "kasih"), ("play", "store"), ("app", "store"), ("ada", "yang"), ("pln", "mobile"),
+             ("tindak", "lanjut"), ("tidak", "ada"), ("sama", "sama"), ("nomor", "hp")}
 SUBST = {
     "bapak": ["bapa", "bapa'", "pak"], "ibu": ["ibuk", "bu"], "maaf": ["maap", "ma'af", "mohon maaf"],
     "mohon": ["mohon", "muhun", "monon"], "sudah": ["udah", "suda", "sudh"], "terima": ["trima", "terimah"],
@@ -553,7 +565,9 @@ def render_numbers(text, rng, pw):
         if s == "123":
             return rng.choice(["satu dua tiga", "seratus dua puluh tiga", "satu dua tiga"])
         if len(s) == 4:
-            return digits_words(s, rng) if rng.random() < 0.5 else num_words(int(s))
+            return digits_words(s, rng)
+        if len(s) == 3 and rng.random() < 0.7:
+            return digits_words(s, rng)
         if len(s) > 1 and s[0] == "0":
             return digits_words(s, rng)
         return num_words(int(s))
@@ -603,7 +617,8 @@ def noisify_words(words, rng, L, protect_numbers, names):
         if r < L["merge"] and i + 1 < len(words):
             nxt = words[i + 1]
             nc = re.sub(r"[^\w]", "", nxt.lower())
-            if not (nc in NEG or (protect_numbers and (nc.isdigit() or nc in numw))) and nc not in TOD:
+            plausible = (core, nc) in COMPOUNDS or len(core) <= 3 or len(nc) <= 3
+            if plausible and not (nc in NEG or (protect_numbers and (nc.isdigit() or nc in numw))) and nc not in TOD:
                 out.append(w + nxt)
                 i += 2
                 continue
@@ -812,7 +827,7 @@ def plan_call(i, rng, ids, day0):
             span = (c.started - p["created"]).total_seconds()
             p["resolved"] = p["created"] + dt.timedelta(seconds=rng.uniform(0.15, 0.85) * span)
             p["resolved"] = p["resolved"].replace(microsecond=0)
-            ans = rng.choice(RESOLVED_ANSWERS)
+            ans = rng.choice(RESOLVED_ANSWERS + [RESOLVED_SPECIFIC.get(c.prob[0], RESOLVED_ANSWERS[0])] * 2)
         else:
             # some open reports get resolved after the call (still open at call time)
             p["resolved"] = (c.started + dt.timedelta(minutes=rng.uniform(40, 900))).replace(
@@ -1003,6 +1018,8 @@ class Dialog:
         rng = self.rng
         c = self.c
         text = text.replace("{H}", c.H).replace("{h}", c.h)
+        if spk == "caller" and c.agent_g == "m":
+            text = re.sub(r"\bmbak\b", "mas", text)
         n = max(1, len(text.split()))
         dur = n * rng.uniform(0.32, 0.45) + 0.3
         if gap is None:
@@ -1130,7 +1147,8 @@ def build_dialog(c, lab, var, rng):
     if pq == "PASS" or pv == "no_id":
         d.a(R(ASK_PRIOR))
         if repeat:
-            d.u(R(CALLER_YES))
+            age_h = (c.started - c.prior["created"]).total_seconds() / 3600
+            d.u(R(CALLER_YES_ANY + (CALLER_YES_RECENT if age_h < 10 else CALLER_YES_OLD if age_h > 30 else [])))
             if pq == "PASS":
                 d.a(R(ASK_PRIOR_ID))
                 how = rng.random()
@@ -1139,7 +1157,7 @@ def build_dialog(c, lab, var, rng):
                 elif how < 0.75 and c.caller_number:
                     d.u(R(["Pakai nomor yang ini juga.", "Lewat nomor ini kok mbak.", "Dari nomor ini."]))
                 else:
-                    d.u(R(["Nomornya saya lupa, tapi pakai HP saya", "Waduh nomor laporannya hilang, nomor hp saya aja ya"]) +
+                    d.u(R(["Nomornya saya lupa, tapi waktu itu pakai nomor", "Waduh nomor laporannya hilang, nomor telepon saya aja ya"]) +
                         " " + speak_phone(c.report_phone, rng) + ".", num=True)
             else:
                 d.a(R(PRIOR_ID_NEAR))
@@ -1151,9 +1169,14 @@ def build_dialog(c, lab, var, rng):
                "Untuk alamat lokasinya di mana ya {h}?", "Alamat rumahnya boleh dibantu {h}?"]))
         d.u(R(c.addr_forms).capitalize() + R(["", ", dekat masjid", ", samping warung", ", depan sekolah"]) + ".")
         if rng.random() < 0.5:
-            d.a(R(["Ada acuan lokasinya {h}?", "Patokannya dekat apa {h}?", "Baik, ID pelanggannya ada {h}?"]))
-            d.u(R(["Dekat pos ronda.", "Seberang minimarket.", "Ada, sebentar ya, " +
-                   "".join(str(rng.randrange(10)) for _ in range(12)) + "."]), num=True)
+            if rng.random() < 0.6:
+                d.a(R(["Ada acuan lokasinya {h}?", "Patokannya dekat apa {h}?", "Dekat apa rumahnya {h}?"]))
+                d.u(R(["Dekat pos ronda.", "Seberang minimarket.", "Belakang kantor kelurahan.",
+                       "Sebelah bengkel motor."]))
+            else:
+                d.a(R(["Baik, ID pelanggannya ada {h}?", "Boleh dibantu ID pelanggan atau nomor meternya {h}?"]))
+                d.u(R(["Ada, sebentar ya, ", "Ini, ", "Nomor meternya "]) +
+                    "".join(str(rng.randrange(10)) for _ in range(12)) + ".", num=True)
         if c.path == TUSBUNG:
             d.a(R(["Pembayarannya kapan dilakukan {h}?", "Sudah dilunasi semua tunggakannya {h}?"]))
             d.u(R(["Tadi siang, lewat minimarket.", "Udah, semua sudah lunas, ada buktinya.",
@@ -1545,7 +1568,7 @@ def write_csv(path, fields, rows, gz=False):
 
 
 # ---------------------------------------------------------------- main
-def generate(n, seed, noise, out):
+def generate(n, seed, noise, out, debug=None):
     rng = random.Random(seed)
     ids = Ids(random.Random(seed * 7919 + 1))
     day0 = dt.datetime(2026, 11, 20, tzinfo=TZ)
@@ -1598,6 +1621,10 @@ def generate(n, seed, noise, out):
                                  problem=c.prob[0], caller_phone=p["phone"],
                                  escalated_at=fmt_ts(p["escalated"]) if p["escalated"] else "",
                                  unit_answer=p["answer"]))
+        if debug is not None:
+            debug.append({"call_id": c.call_id, "path": c.path, "urgent": c.urgent, "crm": c.crm,
+                          "phone": c.phone_kind, "var": {k: v for k, v in var.items()},
+                          "clean": [(t["spk"], t["text"]) for t in turns]})
         for s in STEPS:
             truth.append(dict(call_id=c.call_id, step=s, expected=lab[s]))
         exp.append(dict(call_id=c.call_id, path=c.path, urgent="true" if c.urgent else "false",
@@ -1658,10 +1685,16 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--noise", type=int, choices=[1, 2, 3], default=2)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--debug", help="also write the clean (pre-noise) dialogues and variants to this JSONL file")
     a = ap.parse_args()
     if os.path.exists(a.out):
         shutil.rmtree(a.out)
-    generate(a.calls, a.seed, a.noise, a.out)
+    debug = [] if a.debug else None
+    generate(a.calls, a.seed, a.noise, a.out, debug)
+    if debug is not None:
+        with open(a.debug, "w", encoding="utf-8") as f:
+            for d in debug:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
