@@ -1559,12 +1559,20 @@ def write_tca(path, turns, rng, call_id):
 
 
 def write_csv(path, fields, rows, gz=False):
-    op = gzip.open if gz else open
-    with op(path, "wt", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=fields)
-        w.writeheader()
-        for r in rows:
-            w.writerow(r)
+    import io
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=fields)
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    data = buf.getvalue().encode("utf-8")
+    if gz:
+        # mtime=0 and no file name in the header: byte-identical output per seed
+        with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as f:
+            f.write(data)
+    else:
+        with open(path, "wb") as f:
+            f.write(data)
 
 
 # ---------------------------------------------------------------- main
