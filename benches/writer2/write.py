@@ -1558,6 +1558,37 @@ def write_tca(path, turns, rng, call_id):
         json.dump(doc, f, ensure_ascii=False, indent=1)
 
 
+def write_transcribe(path, turns, rng, call_id):
+    """Standard Amazon Transcribe JSON with diarization (spk_N labels; the agent is the one who greets)."""
+    agent_lab, caller_lab = rng.choice([("spk_0", "spk_1"), ("spk_1", "spk_0")])
+    items, segs = [], []
+    for t in turns:
+        lab = agent_lab if t["spk"] == "agent" else caller_lab
+        words = t["text"].split()
+        step = (t["end"] - t["start"]) / max(1, len(words))
+        seg_items = []
+        for k, w in enumerate(words):
+            m = re.match(r"^(.*?)([.,?!]*)$", w)
+            core, punct = m.group(1), m.group(2)
+            st, en = t["start"] + k * step, t["start"] + (k + 1) * step - 0.02
+            if core:
+                it = {"start_time": f"{st:.2f}", "speaker_label": lab, "end_time": f"{en:.2f}",
+                      "alternatives": [{"confidence": f"{rng.uniform(0.55, 1.0):.4f}", "content": core}],
+                      "type": "pronunciation"}
+                items.append(it)
+                seg_items.append({"start_time": it["start_time"], "speaker_label": lab, "end_time": it["end_time"]})
+            for p in punct[:1]:
+                items.append({"alternatives": [{"confidence": "0.0", "content": p}], "type": "punctuation"})
+        segs.append({"start_time": f"{t['start']:.2f}", "speaker_label": lab, "end_time": f"{t['end']:.2f}",
+                     "items": seg_items})
+    doc = {"jobName": call_id, "accountId": "000000000000", "status": "COMPLETED",
+           "results": {"transcripts": [{"transcript": " ".join(t["text"] for t in turns)}],
+                       "speaker_labels": {"channel_label": "ch_0", "speakers": 2, "segments": segs},
+                       "items": items}}
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+
+
 def write_csv(path, fields, rows, gz=False):
     import io
     buf = io.StringIO(newline="")
@@ -1610,6 +1641,9 @@ def generate(n, seed, noise, out, debug=None):
         elif fmt == "srt":
             tpath = f"transcripts/{c.call_id}.srt"
             write_srt(os.path.join(out, tpath), nturns, crng)
+        elif fmt == "tca" and lab["greeting"] == "PASS" and crng.random() < 0.35:
+            tpath = f"transcripts/{c.call_id}.json"
+            write_transcribe(os.path.join(out, tpath), nturns, crng, c.call_id)
         elif fmt == "tca":
             tpath = f"transcripts/{c.call_id}.json"
             write_tca(os.path.join(out, tpath), nturns, crng, c.call_id)
