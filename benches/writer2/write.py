@@ -617,7 +617,8 @@ def noisify_words(words, rng, L, protect_numbers, names):
         if r < L["merge"] and i + 1 < len(words):
             nxt = words[i + 1]
             nc = re.sub(r"[^\w]", "", nxt.lower())
-            plausible = (core, nc) in COMPOUNDS or len(core) <= 3 or len(nc) <= 3
+            plausible = ((core, nc) in COMPOUNDS or len(core) <= 3 or len(nc) <= 3) and not (
+                any(ch.isdigit() for ch in core + nc))
             if plausible and not (nc in NEG or (protect_numbers and (nc.isdigit() or nc in numw))) and nc not in TOD:
                 out.append(w + nxt)
                 i += 2
