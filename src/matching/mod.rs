@@ -20,7 +20,7 @@ pub mod word;
 
 use crate::model::{Role, Turn};
 use lexicon::{Lexicon, WordIds};
-use normalize::Normalizer;
+use normalize::{Normalizer, Token};
 use phrase::{Memo, Toks, WordMemo};
 use std::cell::RefCell;
 
@@ -42,7 +42,7 @@ pub struct TextTurn {
 #[derive(Debug, Clone)]
 struct Run {
     role: Role,
-    tokens: Vec<String>,
+    tokens: Vec<Token>,
     /// Lexicon words each token says (empty when built without a lexicon).
     ids: Vec<WordIds>,
     /// Bit set of every lexicon id said in the run (strict and loose ids).
@@ -98,6 +98,11 @@ impl Run {
     }
 }
 
+/// Whether `tokens` begin with the words of `words`.
+fn starts_with(tokens: &[Token], words: &[String]) -> bool {
+    tokens.len() >= words.len() && tokens.iter().zip(words).all(|(t, w)| t == w)
+}
+
 /// Whether a raw word is a number word or digits (lower-cased, punctuation trimmed).
 fn number_like(word: Option<&str>) -> bool {
     let Some(w) = word else { return false };
@@ -114,7 +119,7 @@ fn join_split_numbers(
     turns: &[Turn],
     norm: &Normalizer,
     backchannel: usize,
-    tokens: &mut [Vec<String>],
+    tokens: &mut [Vec<Token>],
 ) {
     for i in 0..turns.len() {
         // A turn already read with the one before keeps its tokens there.
@@ -215,7 +220,7 @@ impl CallText {
         lex: Option<&Lexicon>,
         backchannel: usize,
     ) -> CallText {
-        let mut tokens: Vec<Vec<String>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
+        let mut tokens: Vec<Vec<Token>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
         join_split_numbers(turns, norm, backchannel, &mut tokens);
         let lens: Vec<usize> = tokens.iter().map(Vec::len).collect();
         let mut out: Vec<TextTurn> = turns
@@ -312,7 +317,7 @@ impl CallText {
     }
 
     /// The normalised tokens of turn `i`.
-    pub fn tokens_of(&self, i: usize) -> &[String] {
+    pub fn tokens_of(&self, i: usize) -> &[Token] {
         let t = &self.turns[i];
         match self.runs.get(t.run) {
             Some(run) if t.span.1 > t.span.0 => &run.tokens[t.span.0..t.span.1],
@@ -345,8 +350,8 @@ impl CallText {
         let to = (hit.end + 1 + after).min(run.tokens.len());
         (from..hit.pos).chain(hit.end + 1..to).any(|i| {
             let rest = &run.tokens[i..];
-            negations.iter().any(|n| rest.starts_with(n))
-                && !exceptions.iter().any(|e| rest.starts_with(e))
+            negations.iter().any(|n| starts_with(rest, n))
+                && !exceptions.iter().any(|e| starts_with(rest, e))
         })
     }
 
@@ -356,18 +361,18 @@ impl CallText {
         let run = &self.runs[hit.run];
         (hit.pos + 1..hit.end).any(|i| {
             let rest = &run.tokens[i..];
-            negations.iter().any(|n| rest.starts_with(n))
+            negations.iter().any(|n| starts_with(rest, n))
         })
     }
 
     /// Up to `n` tokens of the same run right before a hit.
-    pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[String] {
+    pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[Token] {
         let run = &self.runs[hit.run];
         &run.tokens[hit.pos.saturating_sub(n)..hit.pos]
     }
 
     /// Up to `n` tokens of the same turn right after a hit.
-    pub fn tokens_after(&self, hit: &Hit, n: usize) -> &[String] {
+    pub fn tokens_after(&self, hit: &Hit, n: usize) -> &[Token] {
         let run = &self.runs[hit.run];
         let from = hit.end + 1;
         let mut to = from;
@@ -378,7 +383,7 @@ impl CallText {
     }
 
     /// The normalised tokens a hit covers.
-    pub fn span_tokens(&self, hit: &Hit) -> &[String] {
+    pub fn span_tokens(&self, hit: &Hit) -> &[Token] {
         &self.runs[hit.run].tokens[hit.pos..=hit.end]
     }
 

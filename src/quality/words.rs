@@ -12,6 +12,7 @@
 
 use crate::matching::stem;
 use crate::profile::Compiled;
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::io::Read;
@@ -27,7 +28,7 @@ const MEMO_BYTES: usize = 4 << 20;
 type Memo = (
     (u64, usize),
     usize,
-    FxHashMap<Box<str>, bool>,
+    FxHashMap<CompactString, bool>,
     Option<FxHashSet<Box<str>>>,
 );
 
@@ -170,7 +171,7 @@ impl<'a> Vocabulary<'a> {
             map.clear();
         }
         *bytes += w.len() + 32;
-        map.insert(Box::from(w), k);
+        map.insert(CompactString::from(w), k);
         k
     }
 

@@ -67,7 +67,7 @@ impl Rejoin {
     }
 
     /// `tokens` with split affixes joined back.
-    pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
+    pub fn apply(&self, mut tokens: Vec<super::Token>) -> Vec<super::Token> {
         let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
         let listed = |l: &[String], cells: &[u32; 5], t: &str| {
             t.len() <= 4 && cells[t.len()] & cell_bit(t) != 0 && l.iter().any(|s| s == t)
