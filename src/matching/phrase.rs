@@ -20,7 +20,7 @@ pub(crate) use super::word::Spelling;
 pub use super::word::{
     loose_eq, loose_number, same_key, sound_hash, sound_key, spelled_like, word_eq,
 };
-pub use bind::fold_loose;
+pub use bind::{fold_loose, fold_loose_into};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};

@@ -26,7 +26,7 @@ fn nearest_in_order(
 ) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     let mut starts = Vec::new();
-    for (r, run) in text.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+    for (r, run) in text.runs_of(role) {
         let Some((lo, hi)) = accepted_span(run, accept) else {
             continue;
         };
@@ -34,7 +34,7 @@ fn nearest_in_order(
             let ceiling = if run.present.is_empty() {
                 1.0
             } else {
-                phrase.max_score(&run.said)
+                phrase.max_score(run.said)
             };
             if best.is_some_and(|b| ceiling < b.score) {
                 continue;
