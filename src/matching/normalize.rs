@@ -379,7 +379,7 @@ mod tests {
 
     /// The oracle of the single-pass ASCII path: the general path, which is `tokens` as
     /// it was before (its key filter is held by `key_filter_keeps_every_key`).
-    fn tokens_oracle(n: &Normalizer, text: &str) -> Vec<String> {
+    fn tokens_oracle(n: &Normalizer, text: &str) -> Vec<Token> {
         n.tokens_general(text)
     }
 

@@ -102,18 +102,37 @@ fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
 /// the call's own words are looked up per call.
 pub struct Vocabulary<'a> {
     prof: &'a Compiled,
-    /// The call's own words (names, the prior report).
-    call: FxHashSet<String>,
+    /// The call's own words (names, the prior report), lower-cased, each followed by a
+    /// space: a handful of words, looked up only for tokens nothing else knows.
+    call: String,
 }
 
 impl<'a> Vocabulary<'a> {
     /// The profile's words plus the tokens of `call_texts` (names, addresses, ...).
     pub fn new(prof: &'a Compiled, call_texts: &[&str]) -> Vocabulary<'a> {
-        let mut call: FxHashSet<String> = FxHashSet::default();
+        let mut call = String::new();
         for t in call_texts {
-            call.extend(tokens(t));
+            if t.is_ascii() {
+                // The pieces of `tokens`, lower-cased into the buffer as they are cut.
+                for w in t.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    if !w.is_empty() {
+                        call.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                        call.push(' ');
+                    }
+                }
+            } else {
+                for w in tokens(t) {
+                    call.push_str(&w);
+                    call.push(' ');
+                }
+            }
         }
         Vocabulary { prof, call }
+    }
+
+    /// Whether `w` is one of the call's own words.
+    fn call_says(&self, w: &str) -> bool {
+        self.call.split_terminator(' ').any(|c| c == w)
     }
 
     /// The profile's variants, fillers and known_words.
@@ -186,7 +205,7 @@ impl<'a> Vocabulary<'a> {
 
     /// Whether a lower-case token is a known word.
     pub fn knows(&self, w: &str) -> bool {
-        self.known_memo(w) || self.call.contains(w)
+        self.known_memo(w) || self.call_says(w)
     }
 
     /// (known, counted) tokens of a text; single letters are not counted. Lower-cases
@@ -194,7 +213,7 @@ impl<'a> Vocabulary<'a> {
     pub fn count(&self, text: &str) -> (usize, usize) {
         let (mut known, mut counted) = (0, 0);
         self.with_memo(|m| {
-            let mut knows = |w: &str| self.known_in(m, w) || self.call.contains(w);
+            let mut knows = |w: &str| self.known_in(m, w) || self.call_says(w);
             if text.is_ascii() {
                 // Bytes: the same pieces as the char split below, one memo borrow for
                 // the text, lower-cased only when a piece has a capital.

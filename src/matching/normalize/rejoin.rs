@@ -196,7 +196,10 @@ mod tests {
             ("kami menyampaikan nya", "kami menyampaikan nya"),
             ("24 kan", "24 kan"),
         ] {
-            let toks: Vec<String> = said.split(' ').map(String::from).collect();
+            let toks: Vec<crate::matching::normalize::Token> = said
+                .split(' ')
+                .map(crate::matching::normalize::Token::from)
+                .collect();
             assert_eq!(r.apply(toks).join(" "), want, "{said}");
         }
     }
