@@ -102,29 +102,27 @@ fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
 /// the call's own words are looked up per call.
 pub struct Vocabulary<'a> {
     prof: &'a Compiled,
-    /// The call's own words (names, the prior report), lower-cased, each followed by a
-    /// space: a handful of words, looked up only for tokens nothing else knows.
-    call: String,
+    /// The call's own words (names, the prior report), lower-cased; short words are
+    /// held inline, so a call allocates the set's table only.
+    call: FxHashSet<CompactString>,
 }
 
 impl<'a> Vocabulary<'a> {
     /// The profile's words plus the tokens of `call_texts` (names, addresses, ...).
     pub fn new(prof: &'a Compiled, call_texts: &[&str]) -> Vocabulary<'a> {
-        let mut call = String::new();
+        let mut call: FxHashSet<CompactString> = FxHashSet::default();
         for t in call_texts {
             if t.is_ascii() {
-                // The pieces of `tokens`, lower-cased into the buffer as they are cut.
+                // The pieces of `tokens`, lower-cased in place.
                 for w in t.split(|c: char| !c.is_ascii_alphanumeric()) {
                     if !w.is_empty() {
-                        call.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                        call.push(' ');
+                        let mut k = CompactString::from(w);
+                        k.make_ascii_lowercase();
+                        call.insert(k);
                     }
                 }
             } else {
-                for w in tokens(t) {
-                    call.push_str(&w);
-                    call.push(' ');
-                }
+                call.extend(tokens(t).map(CompactString::from));
             }
         }
         Vocabulary { prof, call }
@@ -132,7 +130,7 @@ impl<'a> Vocabulary<'a> {
 
     /// Whether `w` is one of the call's own words.
     fn call_says(&self, w: &str) -> bool {
-        self.call.split_terminator(' ').any(|c| c == w)
+        self.call.contains(w)
     }
 
     /// The profile's variants, fillers and known_words.
