@@ -9,6 +9,7 @@
 use super::edit::{at_most_bits, letters};
 use super::stem::{forms_of, prefix_forms_of};
 use super::word::{close, sound_key, spelled_like, LooseHead};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -42,7 +43,7 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
     /// (lexicon id, bytes held, token → answer).
-    static CACHE: RefCell<(u64, usize, HashMap<String, WordIds>)> =
+    static CACHE: RefCell<(u64, usize, HashMap<CompactString, WordIds>)> =
         RefCell::new((0, 0, HashMap::default()));
 }
 
@@ -360,7 +361,7 @@ impl Lexicon {
                     map.clear();
                 }
                 *bytes += cost;
-                map.insert(token.to_string(), ids);
+                map.insert(CompactString::from(token), ids);
             }
         })
     }

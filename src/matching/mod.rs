@@ -20,7 +20,7 @@ pub mod word;
 
 use crate::model::{Role, Turn};
 use lexicon::{Lexicon, WordIds};
-use normalize::Normalizer;
+use normalize::{Normalizer, Token};
 use phrase::{Memo, Toks, WordMemo};
 use std::cell::RefCell;
 
@@ -38,25 +38,39 @@ pub struct TextTurn {
     span: (usize, usize),
 }
 
-/// A speaker's consecutive turns joined for search.
+/// Where a run's data lies in the call's flat arrays ([`CallText`]): every run's
+/// tokens, ids, positions and bit sets share one allocation per kind.
 #[derive(Debug, Clone)]
-struct Run {
+struct RunSpan {
     role: Role,
-    tokens: Vec<String>,
-    /// Lexicon words each token says (empty when built without a lexicon).
-    ids: Vec<WordIds>,
-    /// Bit set of every lexicon id said in the run (strict and loose ids).
-    present: Vec<u64>,
-    /// `present` folded for [`phrase::Phrase::may_match`] ([`phrase::fold_loose`]).
-    said: Vec<u64>,
-    /// (lexicon word, token position) pairs, sorted: where each word is said.
-    said_at: Vec<(u32, u32)>,
-    turn_of: Vec<usize>,
-    /// (turn, first token, end token) of every turn with tokens in the run, in order.
-    segs: Vec<(usize, usize, usize)>,
+    /// `tokens[..]` (and `ids`, `turn_of`) of the run.
+    tok: (usize, usize),
+    /// Its entries of `said_at` and of `segs`.
+    said_at: (usize, usize),
+    segs: (usize, usize),
+    /// Its words of `present` and of `said` (empty without a lexicon).
+    bits: (usize, usize),
 }
 
-impl Run {
+/// A speaker's consecutive turns joined for search: a view of one run in the call's
+/// arrays. Positions are relative to the run.
+#[derive(Debug, Clone, Copy)]
+struct Run<'a> {
+    tokens: &'a [Token],
+    /// Lexicon words each token says (empty when built without a lexicon).
+    ids: &'a [WordIds],
+    /// Bit set of every lexicon id said in the run (strict and loose ids).
+    present: &'a [u64],
+    /// `present` folded for [`phrase::Phrase::may_match`] ([`phrase::fold_loose`]).
+    said: &'a [u64],
+    /// (lexicon word, token position) pairs, sorted: where each word is said.
+    said_at: &'a [(u32, u32)],
+    turn_of: &'a [usize],
+    /// (turn, first token, end token) of every turn with tokens in the run, in order.
+    segs: &'a [(usize, usize, usize)],
+}
+
+impl<'a> Run<'a> {
     /// Positions in `lo..hi`, relative to `lo` and ascending, of the tokens saying one
     /// of `ids`, into `out`; `false` (and `out` untouched) when the run has no lexicon
     /// index or `ids` is `None`.
@@ -90,7 +104,7 @@ impl Run {
         true
     }
 
-    fn toks(&self, lo: usize, hi: usize) -> Toks<'_> {
+    fn toks(&self, lo: usize, hi: usize) -> Toks<'a> {
         Toks {
             text: &self.tokens[lo..hi],
             ids: (!self.ids.is_empty()).then(|| &self.ids[lo..hi]),
@@ -98,13 +112,24 @@ impl Run {
     }
 }
 
+/// Whether `tokens` begin with the words of `words`.
+fn starts_with(tokens: &[Token], words: &[String]) -> bool {
+    tokens.len() >= words.len() && tokens.iter().zip(words).all(|(t, w)| t == w)
+}
+
 /// Whether a raw word is a number word or digits (lower-cased, punctuation trimmed).
 fn number_like(word: Option<&str>) -> bool {
     let Some(w) = word else { return false };
-    let w = w
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    !w.is_empty() && (w.bytes().all(|b| b.is_ascii_digit()) || numbers::needs_reading(&w))
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.bytes().all(|b| b.is_ascii_digit()) {
+        return !w.is_empty();
+    }
+    // Lower-cased only when it has a capital: this runs on every turn.
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        numbers::needs_reading(&w.to_ascii_lowercase())
+    } else {
+        numbers::needs_reading(w)
+    }
 }
 
 /// A number the ASR split over two turns of one speaker ("tiga kali dua" / "puluh
@@ -114,7 +139,7 @@ fn join_split_numbers(
     turns: &[Turn],
     norm: &Normalizer,
     backchannel: usize,
-    tokens: &mut [Vec<String>],
+    tokens: &mut [Vec<Token>],
 ) {
     for i in 0..turns.len() {
         // A turn already read with the one before keeps its tokens there.
@@ -135,28 +160,19 @@ fn join_split_numbers(
     }
 }
 
-/// Tokens of each run of `role` that [`CallText::new`] builds, in order (empty runs
-/// included): turns of `role` join the current run, another side's turn of more than
-/// `backchannel` tokens ends it.
-fn run_sizes(turns: &[Turn], lens: &[usize], role: Role, backchannel: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut cur: Option<usize> = None;
-    for (t, &n) in turns.iter().zip(lens) {
-        if t.role == role {
-            *cur.get_or_insert(0) += n;
-        } else if n > backchannel {
-            out.extend(cur.take());
-        }
-    }
-    out.extend(cur);
-    out
-}
-
 /// The normalised text of one call.
 #[derive(Debug, Clone)]
 pub struct CallText {
     pub turns: Vec<TextTurn>,
-    runs: Vec<Run>,
+    runs: Vec<RunSpan>,
+    /// The runs' data, one run after the other (see [`RunSpan`]).
+    tokens: Vec<Token>,
+    ids: Vec<WordIds>,
+    turn_of: Vec<usize>,
+    said_at: Vec<(u32, u32)>,
+    segs: Vec<(usize, usize, usize)>,
+    present: Vec<u64>,
+    said: Vec<u64>,
     /// Answers for slot words (names, times of day), which the lexicon does not know,
     /// kept for the call's later searches.
     memo: RefCell<WordMemo>,
@@ -192,7 +208,7 @@ impl Hit {
     }
 
     /// A hit of phrase `k` found at `h` in the tokens of run `r` from `lo` on.
-    fn in_run(r: usize, run: &Run, lo: usize, k: usize, h: phrase::SliceHit) -> Hit {
+    fn in_run(r: usize, run: &Run<'_>, lo: usize, k: usize, h: phrase::SliceHit) -> Hit {
         Hit {
             score: h.score,
             phrase: k,
@@ -215,10 +231,10 @@ impl CallText {
         lex: Option<&Lexicon>,
         backchannel: usize,
     ) -> CallText {
-        let mut tokens: Vec<Vec<String>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
+        let mut tokens: Vec<Vec<Token>> = turns.iter().map(|t| norm.tokens(&t.text)).collect();
         join_split_numbers(turns, norm, backchannel, &mut tokens);
         let lens: Vec<usize> = tokens.iter().map(Vec::len).collect();
-        let mut out: Vec<TextTurn> = turns
+        let out: Vec<TextTurn> = turns
             .iter()
             .map(|t| TextTurn {
                 role: t.role,
@@ -228,94 +244,135 @@ impl CallText {
                 span: (0, 0),
             })
             .collect();
-        let mut runs: Vec<Run> = Vec::new();
+        let total: usize = lens.iter().sum();
+        let with_lex = |n: usize| if lex.is_some() { n } else { 0 };
+        let words = lex.map_or(0, |l| l.id_space().div_ceil(64));
+        let mut ct = CallText {
+            turns: out,
+            runs: Vec::new(),
+            tokens: Vec::with_capacity(total),
+            ids: Vec::with_capacity(with_lex(total)),
+            turn_of: Vec::with_capacity(total),
+            said_at: Vec::with_capacity(with_lex(total)),
+            segs: Vec::with_capacity(turns.len()),
+            present: Vec::new(),
+            said: Vec::new(),
+            memo: RefCell::new(WordMemo::new(
+                lex.map(Lexicon::confusions).unwrap_or_default(),
+            )),
+        };
         for role in [Role::Agent, Role::Caller] {
-            // Tokens of each run of `role`, in order, so a run's vectors are sized once.
-            let mut sizes = run_sizes(turns, &lens, role, backchannel).into_iter();
-            let mut cur: Option<Run> = None;
+            let mut cur: Option<RunSpan> = None;
             // Turns whose tokens went into `cur`.
             let mut members: Vec<usize> = Vec::new();
-            // Ends the current run: its turns learn its index.
-            let close = |cur: &mut Option<Run>,
-                         members: &mut Vec<usize>,
-                         runs: &mut Vec<Run>,
-                         out: &mut [TextTurn]| {
-                if let Some(run) = cur.take().filter(|r| !r.tokens.is_empty()) {
-                    for &i in members.iter() {
-                        out[i].run = runs.len();
-                    }
-                    runs.push(run);
-                }
-                members.clear();
-            };
             for (i, t) in turns.iter().enumerate() {
                 if t.role == role {
                     let run = cur.get_or_insert_with(|| {
-                        let n = sizes.next().unwrap_or(0);
-                        Run {
+                        let bits = ct.present.len();
+                        ct.present.resize(bits + words, 0);
+                        RunSpan {
                             role,
-                            tokens: Vec::with_capacity(n),
-                            ids: Vec::with_capacity(if lex.is_some() { n } else { 0 }),
-                            present: Vec::new(),
-                            said: Vec::new(),
-                            said_at: Vec::with_capacity(if lex.is_some() { n } else { 0 }),
-                            turn_of: Vec::with_capacity(n),
-                            segs: Vec::new(),
+                            tok: (ct.tokens.len(), ct.tokens.len()),
+                            said_at: (ct.said_at.len(), ct.said_at.len()),
+                            segs: (ct.segs.len(), ct.segs.len()),
+                            bits: (bits, bits + words),
                         }
                     });
                     let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {
-                        if run.present.is_empty() {
-                            run.present = vec![0; lex.id_space().div_ceil(64)];
-                        }
-                        // Most tokens say at most one word: grow once per turn.
-                        run.ids.reserve(toks.len());
-                        run.said_at.reserve(toks.len());
-                        lex.lookup_each(&toks, |_, ids| {
-                            let pos = run.ids.len() as u32;
-                            for &id in ids.iter() {
-                                run.present[id as usize / 64] |= 1 << (id % 64);
-                                run.said_at.push((id, pos));
+                        let present = &mut ct.present[run.bits.0..run.bits.1];
+                        let (ids, said_at) = (&mut ct.ids, &mut ct.said_at);
+                        lex.lookup_each(&toks, |_, w| {
+                            let pos = (ids.len() - run.tok.0) as u32;
+                            for &id in w.iter() {
+                                present[id as usize / 64] |= 1 << (id % 64);
+                                said_at.push((id, pos));
                             }
-                            run.ids.push(ids.clone());
+                            ids.push(w.clone());
                         });
                     }
-                    let lo = run.tokens.len();
-                    run.turn_of.extend(std::iter::repeat_n(i, toks.len()));
-                    run.tokens.extend(toks);
-                    out[i].span = (lo, run.tokens.len());
-                    if run.tokens.len() > lo {
-                        run.segs.push((i, lo, run.tokens.len()));
+                    let lo = ct.tokens.len() - run.tok.0;
+                    ct.turn_of.extend(std::iter::repeat_n(i, toks.len()));
+                    ct.tokens.extend(toks);
+                    let hi = ct.tokens.len() - run.tok.0;
+                    ct.turns[i].span = (lo, hi);
+                    if hi > lo {
+                        ct.segs.push((i, lo, hi));
                     }
                     members.push(i);
                 } else if lens[i] > backchannel {
-                    close(&mut cur, &mut members, &mut runs, &mut out);
+                    ct.close(cur.take(), &mut members);
                 }
             }
-            close(&mut cur, &mut members, &mut runs, &mut out);
+            ct.close(cur.take(), &mut members);
         }
-        for r in &mut runs {
-            if let Some(lex) = lex {
-                r.said = phrase::fold_loose(&r.present, lex.loose_offset());
-            }
+        for k in 0..ct.runs.len() {
+            let span = &ct.runs[k];
             // (word, position) order, compared as one integer.
-            r.said_at
+            ct.said_at[span.said_at.0..span.said_at.1]
                 .sort_unstable_by_key(|&(w, p)| u64::from(w) << 32 | u64::from(p));
+            if let Some(lex) = lex {
+                let present = &ct.present[span.bits.0..span.bits.1];
+                phrase::fold_loose_into(present, lex.loose_offset(), &mut ct.said);
+            }
         }
-        CallText {
-            turns: out,
-            runs,
-            memo: RefCell::new(WordMemo::new(
-                lex.map(Lexicon::confusions).unwrap_or_default(),
-            )),
+        ct
+    }
+
+    /// Ends the run `cur` (if any): a run with tokens is kept and its turns learn its
+    /// index; an empty one gives back its bit set.
+    fn close(&mut self, cur: Option<RunSpan>, members: &mut Vec<usize>) {
+        if let Some(mut run) = cur {
+            if self.tokens.len() > run.tok.0 {
+                run.tok.1 = self.tokens.len();
+                run.said_at.1 = self.said_at.len();
+                run.segs.1 = self.segs.len();
+                for &i in members.iter() {
+                    self.turns[i].run = self.runs.len();
+                }
+                self.runs.push(run);
+            } else {
+                self.present.truncate(run.bits.0);
+            }
+        }
+        members.clear();
+    }
+
+    /// Run `r`, as a view of the call's arrays.
+    fn run(&self, r: usize) -> Run<'_> {
+        let s = &self.runs[r];
+        let (lo, hi) = s.tok;
+        Run {
+            tokens: &self.tokens[lo..hi],
+            ids: if self.ids.is_empty() {
+                &[]
+            } else {
+                &self.ids[lo..hi]
+            },
+            present: &self.present[s.bits.0..s.bits.1],
+            said: if self.said.is_empty() {
+                &[]
+            } else {
+                &self.said[s.bits.0..s.bits.1]
+            },
+            said_at: &self.said_at[s.said_at.0..s.said_at.1],
+            turn_of: &self.turn_of[lo..hi],
+            segs: &self.segs[s.segs.0..s.segs.1],
         }
     }
 
+    /// The runs of `role`, with their indices, in order.
+    fn runs_of(&self, role: Role) -> impl Iterator<Item = (usize, Run<'_>)> + '_ {
+        (0..self.runs.len())
+            .filter(move |&r| self.runs[r].role == role)
+            .map(|r| (r, self.run(r)))
+    }
+
     /// The normalised tokens of turn `i`.
-    pub fn tokens_of(&self, i: usize) -> &[String] {
+    pub fn tokens_of(&self, i: usize) -> &[Token] {
         let t = &self.turns[i];
         match self.runs.get(t.run) {
-            Some(run) if t.span.1 > t.span.0 => &run.tokens[t.span.0..t.span.1],
+            Some(run) if t.span.1 > t.span.0 => &self.tokens[run.tok.0..][t.span.0..t.span.1],
             _ => &[],
         }
     }
@@ -323,7 +380,7 @@ impl CallText {
     /// The word memo for a scan of run `r` from position `lo`; none for a text built
     /// without a lexicon, whose words are all compared directly anyway.
     fn memo(&self, r: usize, lo: usize) -> Option<Memo<'_>> {
-        (!self.runs[r].ids.is_empty()).then_some(Memo {
+        (!self.ids.is_empty()).then_some(Memo {
             memo: &self.memo,
             run: r,
             lo,
@@ -340,35 +397,35 @@ impl CallText {
         exceptions: &[Vec<String>],
         (before, after): (usize, usize),
     ) -> bool {
-        let run = &self.runs[hit.run];
+        let run = self.run(hit.run);
         let from = hit.pos.saturating_sub(before);
         let to = (hit.end + 1 + after).min(run.tokens.len());
         (from..hit.pos).chain(hit.end + 1..to).any(|i| {
             let rest = &run.tokens[i..];
-            negations.iter().any(|n| rest.starts_with(n))
-                && !exceptions.iter().any(|e| rest.starts_with(e))
+            negations.iter().any(|n| starts_with(rest, n))
+                && !exceptions.iter().any(|e| starts_with(rest, e))
         })
     }
 
     /// Whether one of `negations` starts inside the hit, after its first token
     /// ("anak saya tidak ada yang sakit": what follows the negation is denied).
     pub fn negated_inside(&self, hit: &Hit, negations: &[Vec<String>]) -> bool {
-        let run = &self.runs[hit.run];
+        let run = self.run(hit.run);
         (hit.pos + 1..hit.end).any(|i| {
             let rest = &run.tokens[i..];
-            negations.iter().any(|n| rest.starts_with(n))
+            negations.iter().any(|n| starts_with(rest, n))
         })
     }
 
     /// Up to `n` tokens of the same run right before a hit.
-    pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[String] {
-        let run = &self.runs[hit.run];
+    pub fn tokens_before(&self, hit: &Hit, n: usize) -> &[Token] {
+        let run = self.run(hit.run);
         &run.tokens[hit.pos.saturating_sub(n)..hit.pos]
     }
 
     /// Up to `n` tokens of the same turn right after a hit.
-    pub fn tokens_after(&self, hit: &Hit, n: usize) -> &[String] {
-        let run = &self.runs[hit.run];
+    pub fn tokens_after(&self, hit: &Hit, n: usize) -> &[Token] {
+        let run = self.run(hit.run);
         let from = hit.end + 1;
         let mut to = from;
         while to < run.tokens.len() && to < from + n && run.turn_of[to] == hit.last_turn {
@@ -378,19 +435,19 @@ impl CallText {
     }
 
     /// The normalised tokens a hit covers.
-    pub fn span_tokens(&self, hit: &Hit) -> &[String] {
-        &self.runs[hit.run].tokens[hit.pos..=hit.end]
+    pub fn span_tokens(&self, hit: &Hit) -> &[Token] {
+        &self.run(hit.run).tokens[hit.pos..=hit.end]
     }
 
     /// Digit strings said by `role`: digit tokens joined across up to `max_sep`
     /// other tokens ("k 5421 ya 1120 00123"), each with the turn where it starts.
     pub fn digit_strings(&self, role: Role, max_sep: usize) -> Vec<(String, usize)> {
         let mut out = Vec::new();
-        for run in self.runs.iter().filter(|r| r.role == role) {
+        for (_, run) in self.runs_of(role) {
             let mut cur = String::new();
             let mut start_turn = 0;
             let mut since = 0usize;
-            for (tok, &turn) in run.tokens.iter().zip(&run.turn_of) {
+            for (tok, &turn) in run.tokens.iter().zip(run.turn_of) {
                 if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_digit()) {
                     if cur.is_empty() {
                         start_turn = turn;

@@ -9,6 +9,11 @@ use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
 mod rejoin;
+
+/// One normalised token of a call. Tokens are short (nearly all under 24 bytes), so
+/// they live inline in the token vector: no allocation per token, and a scan over a
+/// run reads its words without following a pointer each.
+pub type Token = compact_str::CompactString;
 pub use rejoin::Rejoin;
 
 thread_local! {
@@ -129,18 +134,18 @@ fn dedup_words(mut words: Vec<String>) -> Vec<String> {
 /// pass that allocates each output token once: single digits join ("1 2 3" → "123"),
 /// except the one multiplied ("5 3 kali 24" is 5 3 x 24), "kali" between numbers
 /// becomes "x", a doubled non-number word is said once.
-fn join_digits_dedup(tokens: &[&str]) -> Vec<String> {
+fn join_digits_dedup(tokens: &[&str]) -> Vec<Token> {
     let is_digit1 = |t: &str| t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
     let is_num = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     // A token joins or folds into the last output token, which only ever grows when it
     // is all digits and is never folded into then: deciding here is deciding at the end.
-    let push = |out: &mut Vec<String>, t: &str| {
+    let push = |out: &mut Vec<Token>, t: &str| {
         if !out
             .last()
             .is_some_and(|a| a == t && !a.bytes().all(|c| c.is_ascii_digit()))
         {
-            out.push(t.to_string());
+            out.push(Token::from(t));
         }
     };
     let (mut prev_single, mut prev_num) = (false, false);
@@ -254,7 +259,7 @@ impl Normalizer {
     /// variant's replacement), so the only allocations are the final tokens and two
     /// vectors; a turn with a number word, or non-ASCII text, takes the general path.
     /// Both give the same tokens (a property test holds them together).
-    pub fn tokens(&self, text: &str) -> Vec<String> {
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
         let out = self.tokens_split(text);
         match self.rejoin.as_deref() {
             Some(r) if out.len() > 1 => r.apply(out),
@@ -263,7 +268,7 @@ impl Normalizer {
     }
 
     /// [`Normalizer::tokens`] before split affixes are joined back.
-    fn tokens_split(&self, text: &str) -> Vec<String> {
+    fn tokens_split(&self, text: &str) -> Vec<Token> {
         if !text.is_ascii() {
             return self.tokens_general(text);
         }
@@ -283,7 +288,7 @@ impl Normalizer {
     }
 
     /// [`Normalizer::tokens`] of a lower-case ASCII text.
-    fn tokens_ascii(&self, lower: &str) -> Vec<String> {
+    fn tokens_ascii(&self, lower: &str) -> Vec<Token> {
         // Variants and fillers applied; slices of `lower` or of the replacements.
         let mut said: Vec<&str> = Vec::with_capacity(lower.len() / 4 + 1);
         let mut numbers = false;
@@ -330,7 +335,7 @@ impl Normalizer {
 
     /// The general path (any text): raw tokens, variants and fillers, number words,
     /// doubled words, each a pass over owned tokens.
-    fn tokens_general(&self, text: &str) -> Vec<String> {
+    fn tokens_general(&self, text: &str) -> Vec<Token> {
         let mut raw = raw_tokens(text);
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
@@ -351,6 +356,14 @@ impl Normalizer {
             i += 1;
         }
         dedup_words(words_to_digits(out))
+            .into_iter()
+            .map(Token::from)
+            .collect()
+    }
+
+    /// [`Normalizer::tokens`] as owned strings, for the profile's compiled word lists.
+    pub fn words(&self, text: &str) -> Vec<String> {
+        self.tokens(text).into_iter().map(String::from).collect()
     }
 
     /// The canonical form of a text as one space-joined string.
@@ -366,7 +379,7 @@ mod tests {
 
     /// The oracle of the single-pass ASCII path: the general path, which is `tokens` as
     /// it was before (its key filter is held by `key_filter_keeps_every_key`).
-    fn tokens_oracle(n: &Normalizer, text: &str) -> Vec<String> {
+    fn tokens_oracle(n: &Normalizer, text: &str) -> Vec<Token> {
         n.tokens_general(text)
     }
 

@@ -15,12 +15,12 @@ mod join;
 mod scan;
 mod starts;
 
-use super::normalize::{raw_tokens, Normalizer};
+use super::normalize::{raw_tokens, Normalizer, Token};
 pub(crate) use super::word::Spelling;
 pub use super::word::{
     loose_eq, loose_number, same_key, sound_hash, sound_key, spelled_like, word_eq,
 };
-pub use bind::fold_loose;
+pub use bind::{fold_loose, fold_loose_into};
 pub(crate) use scan::Memo;
 use scan::Mode;
 pub use scan::{Toks, WordMemo};
@@ -144,7 +144,7 @@ impl Phrase {
         let mut plain: Vec<&str> = Vec::new();
         let flush = |plain: &mut Vec<&str>, items: &mut Vec<Item>| {
             if !plain.is_empty() {
-                for t in norm.tokens(&plain.join(" ")) {
+                for t in norm.words(&plain.join(" ")) {
                     items.push(Item::Words {
                         alts: vec![vec![t]],
                         ids: Vec::new(),
@@ -159,7 +159,7 @@ impl Phrase {
         let mut not_next: Vec<String> = Vec::new();
         for raw in source.split_whitespace() {
             if let Some(words) = raw.strip_prefix('!') {
-                not_next.extend(words.split('|').flat_map(|w| norm.tokens(w)));
+                not_next.extend(words.split('|').flat_map(|w| norm.words(w)));
                 continue;
             }
             if !not_next.is_empty() {
@@ -212,11 +212,11 @@ impl Phrase {
                     .map(|a| match a.strip_prefix('=') {
                         // `=word`: this exact form only, no fuzzy or affix match.
                         Some(exact) => norm
-                            .tokens(&exact.replace('_', " "))
+                            .words(&exact.replace('_', " "))
                             .into_iter()
                             .map(|t| format!("{EXACT}{t}"))
                             .collect(),
-                        None => norm.tokens(&a.replace('_', " ")),
+                        None => norm.words(&a.replace('_', " ")),
                     })
                     .filter(|a: &Vec<String>| !a.is_empty())
                     .collect();
@@ -264,7 +264,7 @@ impl Phrase {
 
     /// Whether the token after a match at `last` in `tokens` is one the phrase must not
     /// be followed by.
-    pub(crate) fn followed_by_excluded(&self, tokens: &[String], last: usize, fuzz: f64) -> bool {
+    pub(crate) fn followed_by_excluded(&self, tokens: &[Token], last: usize, fuzz: f64) -> bool {
         tokens
             .get(last + 1)
             .is_some_and(|t| self.not_next.iter().any(|w| word_eq(w, t, fuzz)))

@@ -7,7 +7,10 @@ use crate::model::Role;
 
 /// Token range of a run whose turns `accept` takes (first to last accepted token), so
 /// windows such as "the first 20 s" hold.
-pub(super) fn accepted_span(run: &Run, accept: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
+pub(super) fn accepted_span(
+    run: &Run<'_>,
+    accept: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
     let first = run.segs.iter().find(|s| accept(s.0))?;
     let last = run.segs.iter().rev().find(|s| accept(s.0)).unwrap_or(first);
     Some((first.1, last.2))
@@ -52,10 +55,11 @@ impl CallText {
     ) -> Option<Hit> {
         // (ceiling, run, phrase, accepted span), by descending ceiling (stable: pairs
         // of one ceiling stay in run and phrase order).
-        let runs = self.runs.iter().filter(|r| r.role == role).count();
+        let views: Vec<(usize, Run<'_>)> = self.runs_of(role).collect();
+        // (ceiling, view, phrase, accepted span).
         let mut pairs: Vec<(f64, usize, usize, (usize, usize))> =
-            Vec::with_capacity(runs * set.len());
-        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
+            Vec::with_capacity(views.len() * set.len());
+        for (v, (_, run)) in views.iter().enumerate() {
             let Some(span) = accepted_span(run, accept) else {
                 continue;
             };
@@ -63,19 +67,19 @@ impl CallText {
                 let ceiling = if run.present.is_empty() {
                     1.0
                 } else {
-                    phrase.max_score(&run.said)
+                    phrase.max_score(run.said)
                 };
-                pairs.push((ceiling, r, k, span));
+                pairs.push((ceiling, v, k, span));
             }
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut best: Option<Hit> = None;
         let mut starts = Vec::new();
-        for (ceiling, r, k, (lo, hi)) in pairs {
+        for (ceiling, v, k, (lo, hi)) in pairs {
             if best.is_some_and(|b| ceiling < b.score) {
                 break;
             }
-            let run = &self.runs[r];
+            let (r, run) = views[v];
             let phrase = &set[k];
             let indexed = run.starts_into(phrase.anchor_ids(), lo, hi, &mut starts);
             if let Some(b) = best.filter(|b| ceiling <= b.score) {
@@ -92,7 +96,7 @@ impl CallText {
             let memo = self.memo(r, lo);
             let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, memo, ceiling);
             if let Some(h) = h {
-                let hit = Hit::in_run(r, run, lo, k, h);
+                let hit = Hit::in_run(r, &run, lo, k, h);
                 let better = match best {
                     None => true,
                     Some(b) => {
@@ -127,11 +131,11 @@ impl CallText {
         accept: &dyn Fn(usize) -> bool,
     ) -> Option<Hit> {
         let mut starts = Vec::new();
-        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some((lo, hi)) = accepted_span(run, accept) else {
+        for (r, run) in self.runs_of(role) {
+            let Some((lo, hi)) = accepted_span(&run, accept) else {
                 continue;
             };
-            if let Some(h) = self.first_in_run(set, r, (lo, hi), slots, opts, &mut starts) {
+            if let Some(h) = self.first_in_run(set, (r, &run), (lo, hi), slots, opts, &mut starts) {
                 return Some(h);
             }
         }
@@ -142,16 +146,15 @@ impl CallText {
     fn first_in_run(
         &self,
         set: &[Phrase],
-        r: usize,
+        (r, run): (usize, &Run<'_>),
         (lo, hi): (usize, usize),
         slots: &Slots,
         opts: MatchOptions,
         starts: &mut Vec<usize>,
     ) -> Option<Hit> {
-        let run = &self.runs[r];
         let mut best: Option<(usize, SliceHit)> = None;
         for (k, phrase) in set.iter().enumerate() {
-            if !run.present.is_empty() && !phrase.may_match(&run.said) {
+            if !run.present.is_empty() && !phrase.may_match(run.said) {
                 continue;
             }
             let before = best.map_or(usize::MAX, |(_, h)| h.first);
@@ -175,7 +178,7 @@ impl CallText {
     fn all_in_run(
         &self,
         set: &[Phrase],
-        r: usize,
+        (r, run): (usize, &Run<'_>),
         (lo, hi): (usize, usize),
         slots: &Slots,
         opts: MatchOptions,
@@ -183,9 +186,8 @@ impl CallText {
         hits: &mut Vec<SliceHit>,
         out: &mut Vec<Hit>,
     ) {
-        let run = &self.runs[r];
         for (k, phrase) in set.iter().enumerate() {
-            if !run.present.is_empty() && !phrase.may_match(&run.said) {
+            if !run.present.is_empty() && !phrase.may_match(run.said) {
                 continue;
             }
             let indexed = run.starts_into(phrase.lead_ids(), lo, hi, starts);
@@ -215,11 +217,11 @@ impl CallText {
     ) -> (Option<Hit>, Option<Hit>) {
         let (mut starts, mut hits, mut out) = (Vec::new(), Vec::new(), Vec::new());
         let mut head = None;
-        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some(span) = accepted_span(run, accept) else {
+        for (r, run) in self.runs_of(role) {
+            let Some(span) = accepted_span(&run, accept) else {
                 continue;
             };
-            let Some(h) = self.first_in_run(set, r, span, slots, opts, &mut starts) else {
+            let Some(h) = self.first_in_run(set, (r, &run), span, slots, opts, &mut starts) else {
                 continue;
             };
             head.get_or_insert(h);
@@ -227,7 +229,16 @@ impl CallText {
                 return (Some(h), head);
             }
             out.clear();
-            self.all_in_run(set, r, span, slots, opts, &mut starts, &mut hits, &mut out);
+            self.all_in_run(
+                set,
+                (r, &run),
+                span,
+                slots,
+                opts,
+                &mut starts,
+                &mut hits,
+                &mut out,
+            );
             out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
             debug_assert_eq!(
                 out.first().map(|o| (o.pos, o.phrase)),
@@ -250,11 +261,20 @@ impl CallText {
         accept: &dyn Fn(usize) -> bool,
     ) -> Vec<Hit> {
         let (mut starts, mut hits, mut out) = (Vec::new(), Vec::new(), Vec::new());
-        for (r, run) in self.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-            let Some(span) = accepted_span(run, accept) else {
+        for (r, run) in self.runs_of(role) {
+            let Some(span) = accepted_span(&run, accept) else {
                 continue;
             };
-            self.all_in_run(set, r, span, slots, opts, &mut starts, &mut hits, &mut out);
+            self.all_in_run(
+                set,
+                (r, &run),
+                span,
+                slots,
+                opts,
+                &mut starts,
+                &mut hits,
+                &mut out,
+            );
         }
         out.sort_by_key(|h| (h.first_turn, h.pos, h.phrase));
         out

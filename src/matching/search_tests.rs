@@ -26,15 +26,15 @@ fn nearest_in_order(
 ) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     let mut starts = Vec::new();
-    for (r, run) in text.runs.iter().enumerate().filter(|(_, r)| r.role == role) {
-        let Some((lo, hi)) = accepted_span(run, accept) else {
+    for (r, run) in text.runs_of(role) {
+        let Some((lo, hi)) = accepted_span(&run, accept) else {
             continue;
         };
         for (k, phrase) in set.iter().enumerate() {
             let ceiling = if run.present.is_empty() {
                 1.0
             } else {
-                phrase.max_score(&run.said)
+                phrase.max_score(run.said)
             };
             if best.is_some_and(|b| ceiling < b.score) {
                 continue;
@@ -43,7 +43,7 @@ fn nearest_in_order(
             let starts = indexed.then_some(starts.as_slice());
             let h = phrase.best_at(run.toks(lo, hi), starts, slots, opts, None, ceiling);
             if let Some(h) = h {
-                let hit = Hit::in_run(r, run, lo, k, h);
+                let hit = Hit::in_run(r, &run, lo, k, h);
                 if best.is_none_or(|b| {
                     hit.score > b.score || (hit.score == b.score && hit.first_turn < b.first_turn)
                 }) {

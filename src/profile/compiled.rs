@@ -78,7 +78,7 @@ impl Compiled {
             return Err(err("matching.fuzz", "must be between 0 and 1".into()));
         }
         for (name, variants) in &p.concepts {
-            if variants.iter().all(|v| norm.tokens(v).is_empty()) {
+            if variants.iter().all(|v| norm.words(v).is_empty()) {
                 return Err(err(
                     &format!("concepts.{name}"),
                     "a concept needs at least one word".into(),
@@ -113,8 +113,8 @@ impl Compiled {
         })?;
         let mut confusions = crate::matching::lexicon::Confusions::default();
         for (heard, meant) in &p.matching.confusions {
-            for h in norm.tokens(heard) {
-                confusions.entry(h).or_default().extend(norm.tokens(meant));
+            for h in norm.words(heard) {
+                confusions.entry(h).or_default().extend(norm.words(meant));
             }
         }
         // The stopwords join the vocabulary: a token that is one of them is that word,
@@ -127,7 +127,7 @@ impl Compiled {
                         .data_verification
                         .stopwords
                         .iter()
-                        .flat_map(|w| norm.tokens(w)),
+                        .flat_map(|w| norm.words(w)),
                 )
                 .collect::<Vec<_>>(),
             p.matching.fuzz,
@@ -139,7 +139,7 @@ impl Compiled {
             .variants
             .iter()
             .filter_map(|(k, v)| {
-                let (raw, v) = (crate::matching::normalize::raw_tokens(k), norm.tokens(v));
+                let (raw, v) = (crate::matching::normalize::raw_tokens(k), norm.words(v));
                 match (raw.as_slice(), v.as_slice()) {
                     ([k], [v]) => Some((k.clone(), v.clone())),
                     _ => None,
@@ -218,14 +218,14 @@ impl Compiled {
             return Err(err("paths.repeat_open_hours", "must be positive".into()));
         }
         let words =
-            |list: &[String]| -> Vec<String> { list.iter().flat_map(|w| norm.tokens(w)).collect() };
+            |list: &[String]| -> Vec<String> { list.iter().flat_map(|w| norm.words(w)).collect() };
         let sequences = |list: &[String]| -> Vec<Vec<String>> {
             list.iter()
-                .map(|w| norm.tokens(w))
+                .map(|w| norm.words(w))
                 .filter(|t| !t.is_empty())
                 .collect()
         };
-        let rejoin = |l: &[String]| l.iter().flat_map(|w| norm.tokens(w)).collect();
+        let rejoin = |l: &[String]| l.iter().flat_map(|w| norm.words(w)).collect();
         let rejoin = crate::matching::normalize::Rejoin::new(
             lexicon.clone(),
             rejoin(&p.normalize.split_suffixes),
@@ -253,7 +253,7 @@ impl Compiled {
                 .forbidden_phrases
                 .negation_exceptions
                 .iter()
-                .map(|e| norm.tokens(e))
+                .map(|e| norm.words(e))
                 .collect(),
             empathy_question_words: words(&p.steps.empathy.question_words),
             caller_name_readback: sequences(&p.steps.caller_name.readback_before),

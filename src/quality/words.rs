@@ -12,6 +12,7 @@
 
 use crate::matching::stem;
 use crate::profile::Compiled;
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::io::Read;
@@ -27,7 +28,7 @@ const MEMO_BYTES: usize = 4 << 20;
 type Memo = (
     (u64, usize),
     usize,
-    FxHashMap<Box<str>, bool>,
+    FxHashMap<CompactString, bool>,
     Option<FxHashSet<Box<str>>>,
 );
 
@@ -101,18 +102,35 @@ fn colloquial(w: &str, mut pred: impl FnMut(&str) -> bool) -> bool {
 /// the call's own words are looked up per call.
 pub struct Vocabulary<'a> {
     prof: &'a Compiled,
-    /// The call's own words (names, the prior report).
-    call: FxHashSet<String>,
+    /// The call's own words (names, the prior report), lower-cased; short words are
+    /// held inline, so a call allocates the set's table only.
+    call: FxHashSet<CompactString>,
 }
 
 impl<'a> Vocabulary<'a> {
     /// The profile's words plus the tokens of `call_texts` (names, addresses, ...).
     pub fn new(prof: &'a Compiled, call_texts: &[&str]) -> Vocabulary<'a> {
-        let mut call: FxHashSet<String> = FxHashSet::default();
+        let mut call: FxHashSet<CompactString> = FxHashSet::default();
         for t in call_texts {
-            call.extend(tokens(t));
+            if t.is_ascii() {
+                // The pieces of `tokens`, lower-cased in place.
+                for w in t.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    if !w.is_empty() {
+                        let mut k = CompactString::from(w);
+                        k.make_ascii_lowercase();
+                        call.insert(k);
+                    }
+                }
+            } else {
+                call.extend(tokens(t).map(CompactString::from));
+            }
         }
         Vocabulary { prof, call }
+    }
+
+    /// Whether `w` is one of the call's own words.
+    fn call_says(&self, w: &str) -> bool {
+        self.call.contains(w)
     }
 
     /// The profile's variants, fillers and known_words.
@@ -170,7 +188,7 @@ impl<'a> Vocabulary<'a> {
             map.clear();
         }
         *bytes += w.len() + 32;
-        map.insert(Box::from(w), k);
+        map.insert(CompactString::from(w), k);
         k
     }
 
@@ -185,7 +203,7 @@ impl<'a> Vocabulary<'a> {
 
     /// Whether a lower-case token is a known word.
     pub fn knows(&self, w: &str) -> bool {
-        self.known_memo(w) || self.call.contains(w)
+        self.known_memo(w) || self.call_says(w)
     }
 
     /// (known, counted) tokens of a text; single letters are not counted. Lower-cases
@@ -193,7 +211,7 @@ impl<'a> Vocabulary<'a> {
     pub fn count(&self, text: &str) -> (usize, usize) {
         let (mut known, mut counted) = (0, 0);
         self.with_memo(|m| {
-            let mut knows = |w: &str| self.known_in(m, w) || self.call.contains(w);
+            let mut knows = |w: &str| self.known_in(m, w) || self.call_says(w);
             if text.is_ascii() {
                 // Bytes: the same pieces as the char split below, one memo borrow for
                 // the text, lower-cased only when a piece has a capital.

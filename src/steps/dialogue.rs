@@ -141,7 +141,7 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
         .tokens_of(a)
         .iter()
         .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
-        .map(String::len)
+        .map(|t| t.len())
         .sum();
     let gives_number = digits >= 6;
     if said(&s.prior_no) || !said(&s.prior_yes) || gives_number {
@@ -251,13 +251,13 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
     // ("maaf untuk kendala ini, sudah pernah dilaporkan?").
     let keep = |h: &Hit| {
         let span = ctx.text.span_tokens(h);
-        let inside = span.iter().any(|t| q.contains(t));
-        let after = !span.iter().any(|t| e.apology_object.contains(t))
+        let inside = span.iter().any(|t| q.iter().any(|w| w == t));
+        let after = !span.iter().any(|t| e.apology_object.iter().any(|w| w == t))
             && ctx
                 .text
                 .tokens_after(h, e.question_after)
                 .iter()
-                .any(|t| e.question_after_words.contains(t));
+                .any(|t| e.question_after_words.iter().any(|w| w == t));
         !inside && !after
     };
     let (genuine, head) = ctx.text.first_kept(

@@ -67,7 +67,7 @@ impl Rejoin {
     }
 
     /// `tokens` with split affixes joined back.
-    pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
+    pub fn apply(&self, mut tokens: Vec<super::Token>) -> Vec<super::Token> {
         let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
         let listed = |l: &[String], cells: &[u32; 5], t: &str| {
             t.len() <= 4 && cells[t.len()] & cell_bit(t) != 0 && l.iter().any(|s| s == t)
@@ -196,7 +196,10 @@ mod tests {
             ("kami menyampaikan nya", "kami menyampaikan nya"),
             ("24 kan", "24 kan"),
         ] {
-            let toks: Vec<String> = said.split(' ').map(String::from).collect();
+            let toks: Vec<crate::matching::normalize::Token> = said
+                .split(' ')
+                .map(crate::matching::normalize::Token::from)
+                .collect();
             assert_eq!(r.apply(toks).join(" "), want, "{said}");
         }
     }

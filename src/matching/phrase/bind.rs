@@ -173,7 +173,16 @@ impl Phrase {
 /// folded for [`Phrase::may_match`]: every bit kept, and a loose id's bit also set on its
 /// word's id, `loose_offset` below.
 pub fn fold_loose(present: &[u64], loose_offset: u32) -> Vec<u64> {
-    let mut said = present.to_vec();
+    let mut said = Vec::with_capacity(present.len());
+    fold_loose_into(present, loose_offset, &mut said);
+    said
+}
+
+/// [`fold_loose`] appended to `out`.
+pub fn fold_loose_into(present: &[u64], loose_offset: u32, out: &mut Vec<u64>) {
+    let base = out.len();
+    out.extend_from_slice(present);
+    let said = &mut out[base..];
     for (i, &m) in present.iter().enumerate() {
         let mut m = m;
         while m != 0 {
@@ -184,5 +193,4 @@ pub fn fold_loose(present: &[u64], loose_offset: u32) -> Vec<u64> {
             }
         }
     }
-    said
 }

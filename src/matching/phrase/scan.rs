@@ -8,6 +8,7 @@
 use super::starts::Starts;
 use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
 use crate::matching::lexicon::{Confusions, WordIds};
+use crate::matching::normalize::Token;
 use crate::matching::word::{loose_eq, same_key, word_eq};
 use std::cell::RefCell;
 
@@ -24,14 +25,14 @@ pub(super) enum Mode<'a> {
 /// Spoken tokens, with the lexicon words each says when the call was indexed.
 #[derive(Clone, Copy)]
 pub struct Toks<'a> {
-    pub text: &'a [String],
+    pub text: &'a [Token],
     /// Per token, the sorted lexicon ids it says; `None` to compare words directly.
     pub ids: Option<&'a [WordIds]>,
 }
 
 impl<'a> Toks<'a> {
     /// Tokens without lexicon ids (every word compared directly).
-    pub fn plain(text: &'a [String]) -> Toks<'a> {
+    pub fn plain(text: &'a [Token]) -> Toks<'a> {
         Toks { text, ids: None }
     }
 }

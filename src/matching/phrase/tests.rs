@@ -5,7 +5,7 @@ use super::*;
 fn norm() -> Normalizer {
     Normalizer::new([("pak", "bapak"), ("di bantu", "dibantu")], ["eh"])
 }
-fn toks(s: &str) -> Vec<String> {
+fn toks(s: &str) -> Vec<Token> {
     norm().tokens(s)
 }
 fn hit(p: &str, text: &str, slots: &Slots, opts: MatchOptions) -> Option<SliceHit> {

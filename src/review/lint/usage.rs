@@ -4,7 +4,7 @@
 use super::lists::Side;
 use super::{Lint, LintOptions, ListPhrases, Severity, Source};
 use crate::eval::csvio::CsvFile;
-use crate::matching::normalize::Normalizer;
+use crate::matching::normalize::{Normalizer, Token};
 use crate::matching::phrase::{name_alternatives, MatchOptions, Slots, Toks};
 use crate::model::{Status, StepId, STEP_COUNT};
 use std::collections::{BTreeMap, BTreeSet};
@@ -93,7 +93,7 @@ pub fn check(
             continue;
         }
         // Tokenised once per list.
-        let texts: Vec<(Slots, Vec<Vec<String>>)> = ev
+        let texts: Vec<(Slots, Vec<Vec<Token>>)> = ev
             .iter()
             .map(|(who, set)| {
                 let mut slots = Slots::default();
