@@ -112,6 +112,9 @@ pub fn decide(
             &[],
             (prof.profile.urgent.negation_window, 0),
         ) && !text.negated_inside(h, &prof.urgent_negations)
+            // "bengkel" (a workshop) is not "jengkel" heard one letter off: a cue
+            // stands on the caller's words as said, not on a real word misread.
+            && !text.misread_word_in(h)
     };
     let (urgent_hit, _) = text.first_kept(
         &prof.sets.urgent,

@@ -5,6 +5,7 @@
 //! "oke"), so a sentence the ASR split over two turns still matches, while evidence
 //! points at the turn where the phrase starts.
 
+pub mod dictionary;
 pub mod edit;
 pub mod lang;
 pub mod lexicon;
@@ -414,6 +415,23 @@ impl CallText {
         (hit.pos + 1..hit.end).any(|i| {
             let rest = &run.tokens[i..];
             negations.iter().any(|n| starts_with(rest, n))
+        })
+    }
+
+    /// Whether a token of the hit is a word of the language that says phrase words only
+    /// by its spelling (the lexicon's [`lexicon::SPELLED`]): "bengkel" (a workshop)
+    /// read as "jengkel". A search may take such a token as a slip where the rest of a
+    /// phrase anchors it; a cue that decides the whole call should stand on words as
+    /// said. (A word said loosely is left alone: the recogniser's real-word slips, "ape"
+    /// for "api", "lapur" for "lapor", are heard loosely beside words said as written.)
+    pub fn misread_word_in(&self, hit: &Hit) -> bool {
+        let run = self.run(hit.run);
+        if run.ids.is_empty() {
+            return false;
+        }
+        (hit.pos..=hit.end).any(|i| {
+            run.ids[i].first() == Some(&lexicon::SPELLED)
+                && dictionary::list().contains(run.tokens[i].as_str())
         })
     }
 

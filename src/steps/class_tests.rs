@@ -371,6 +371,27 @@ fn urgency_classes() {
             &["A: ada lagi yang bisa dibantu", "C: nggak ada mas makasih"],
             false,
         ),
+        // Near miss: a real word one letter off a cue word is that word ("rumah saya
+        // dekat bengkel las" is a landmark, not "jengkel").
+        (
+            &["A: alamatnya di mana", "C: rumah saya dekat bengkel las"],
+            false,
+        ),
+        // The cue word itself, and a typo of it that is no word, still count.
+        (
+            &[
+                "A: ada yang bisa dibantu",
+                "C: saya jengkel sekali sudah tiga hari",
+            ],
+            true,
+        ),
+        (
+            &[
+                "A: ada yang bisa dibantu",
+                "C: saya jengkell sekali sudah tiga hari",
+            ],
+            true,
+        ),
     ] {
         assert_eq!(urgent(turns), want, "{turns:?}");
     }
