@@ -23,6 +23,20 @@ pub struct Rejoin {
     /// Every vocabulary word, also with a listed prefix before it or a listed suffix
     /// after it ("diteruskan", "jelaskan") → the words it is: what a join may say.
     targets: HashMap<String, Vec<u32>>,
+    /// Short words glued to their neighbour ("teruskanke", "newpln"), and per pair of
+    /// bytes (a glued word's first two, or last two) a bit: most tokens neither begin
+    /// nor end like one, and are ruled out by one lookup.
+    glued: Vec<String>,
+    glue_heads: Box<[u64; 16]>,
+    glue_tails: Box<[u64; 16]>,
+    /// Colloquial suffix → the standard ones it stands for ("in" → "kan", "i").
+    colloquial: Vec<(String, Vec<String>)>,
+}
+
+/// Bit index of a byte pair in a [`Rejoin::glue_heads`] filter (5 low bits of each).
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let i = (usize::from(a & 31) << 5) | usize::from(b & 31);
+    (i / 64, 1 << (i % 64))
 }
 
 impl Rejoin {
@@ -42,7 +56,126 @@ impl Rejoin {
             suffixes,
             prefixes,
             targets,
+            glued: Vec::new(),
+            glue_heads: Box::new([0; 16]),
+            glue_tails: Box::new([0; 16]),
+            colloquial: Vec::new(),
         }
+    }
+
+    /// This table, also splitting the `glued` words off the tokens they are glued to
+    /// and reading the `colloquial` suffixes as the standard ones.
+    pub fn with_glue(
+        mut self,
+        glued: Vec<String>,
+        colloquial: Vec<(String, Vec<String>)>,
+    ) -> Rejoin {
+        for g in glued.iter().filter(|g| g.len() >= 2 && g.is_ascii()) {
+            let b = g.as_bytes();
+            let (i, bit) = pair_bit(b[0], b[1]);
+            self.glue_heads[i] |= bit;
+            let (i, bit) = pair_bit(b[b.len() - 2], b[b.len() - 1]);
+            self.glue_tails[i] |= bit;
+        }
+        self.glued = glued
+            .into_iter()
+            .filter(|g| g.len() >= 2 && g.is_ascii())
+            .collect();
+        self.colloquial = colloquial;
+        self
+    }
+
+    /// Whether `w` is, as written, a word of the vocabulary (bare, with a listed affix,
+    /// or an affix form of one).
+    fn vocabulary(&self, w: &str) -> bool {
+        self.targets.contains_key(w) || !self.lex.exact_ids(w).is_empty()
+    }
+
+    /// Whether `t` is a word in its own right: a vocabulary word (bare or with a listed
+    /// affix) or a word of the Indonesian word list. Such a token is never rewritten
+    /// ("mungkin" keeps its "-in"; "sampaiin" is "sampai" only by the colloquial suffix).
+    fn known(&self, t: &str) -> bool {
+        self.targets.contains_key(t)
+            || self.lex.id(t).is_some()
+            || crate::quality::words::list().contains(t)
+    }
+
+    /// [`Rejoin::known`], an affix form of a vocabulary word, or one spelled one typo
+    /// off ("sampaidan" for "sampaikan"): such a token is never split.
+    fn whole(&self, t: &str) -> bool {
+        let off = self.lex.loose_offset();
+        self.known(t)
+            || self.vocabulary(t)
+            || self.lex.lookup(t).iter().any(|&id| id != 0 && id < off)
+    }
+
+    /// A lower-case token that is a listed short word glued to a vocabulary word, as
+    /// the two ("teruskanke" → "teruskan", "ke"; "newpln" → "new", "pln"); `None` for
+    /// any other token and for a token that is a word as written ("kepada", "jadi").
+    /// The word glued to must be a word of the profile (or a number word); after it
+    /// ("terkaitya") also a word of the word list of five letters or more. A glued word
+    /// that is also a listed prefix ("di", "ke") is split off the end of a token only:
+    /// at the start it is the word's own prefix ("diganti").
+    pub fn split_glued<'t>(&self, t: &'t str) -> Option<(&'t str, &'t str)> {
+        let b = t.as_bytes();
+        if self.glued.is_empty() || b.len() < 5 || !t.is_ascii() {
+            return None;
+        }
+        let (hi, hbit) = pair_bit(b[0], b[1]);
+        let (ti, tbit) = pair_bit(b[b.len() - 2], b[b.len() - 1]);
+        let head = self.glue_heads[hi] & hbit != 0;
+        let tail = self.glue_tails[ti] & tbit != 0;
+        if !head && !tail {
+            return None;
+        }
+        let number = |w: &str| super::super::numbers::needs_reading(w);
+        let mut known: Option<bool> = None;
+        for g in &self.glued {
+            if t.len() < g.len() + 3 {
+                continue;
+            }
+            if tail && t.ends_with(g.as_str()) && !(g == "ya" && t.ends_with("nya")) {
+                let rest = &t[..t.len() - g.len()];
+                let word = self.vocabulary(rest)
+                    || number(rest)
+                    || (rest.len() >= 5 && crate::quality::words::list().contains(rest));
+                if word && !*known.get_or_insert_with(|| self.whole(t)) {
+                    return Some((rest, &t[rest.len()..]));
+                }
+            }
+            // A listed prefix at the start is the word's own ("diganti" is no "di
+            // ganti"; "kepln" says "pln" as a prefixed form already).
+            if head && t.starts_with(g.as_str()) && !self.prefixes.contains(g) {
+                let rest = &t[g.len()..];
+                if (self.vocabulary(rest) || number(rest))
+                    && !*known.get_or_insert_with(|| self.whole(t))
+                {
+                    return Some((&t[..g.len()], rest));
+                }
+            }
+        }
+        None
+    }
+
+    /// `t` with a colloquial suffix read as a standard one, when `t` is no word as
+    /// written and the standard form is a vocabulary word ("terusin" → "teruskan").
+    fn standard_form(&self, t: &str) -> Option<String> {
+        for (c, standard) in &self.colloquial {
+            let Some(stem) = t.strip_suffix(c.as_str()) else {
+                continue;
+            };
+            if stem.len() < 3 {
+                return None;
+            }
+            for s in standard {
+                let f = format!("{stem}{s}");
+                // A word as written, not only a form of one ("sampaii" is no word).
+                if self.targets.contains_key(&f) || self.lex.id(&f).is_some() {
+                    return (!self.known(t)).then_some(f);
+                }
+            }
+        }
+        None
     }
 
     /// Whether `joined` is, as written, a vocabulary word (bare, or with a listed affix)
@@ -66,8 +199,16 @@ impl Rejoin {
         ids.iter().any(|id| p.binary_search(id).is_err())
     }
 
-    /// `tokens` with split affixes joined back.
+    /// `tokens` with split affixes joined back (and colloquial suffixes read as the
+    /// standard ones).
     pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
+        if !self.colloquial.is_empty() {
+            for t in tokens.iter_mut() {
+                if let Some(f) = self.standard_form(t) {
+                    *t = f;
+                }
+            }
+        }
         let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
         let listed = |l: &[String], cells: &[u32; 5], t: &str| {
             t.len() <= 4 && cells[t.len()] & cell_bit(t) != 0 && l.iter().any(|s| s == t)
@@ -97,7 +238,10 @@ impl Rejoin {
 
     /// Whether any affix is listed (an empty table leaves tokens alone, at no cost).
     pub fn is_empty(&self) -> bool {
-        self.suffixes.is_empty() && self.prefixes.is_empty()
+        self.suffixes.is_empty()
+            && self.prefixes.is_empty()
+            && self.glued.is_empty()
+            && self.colloquial.is_empty()
     }
 }
 
@@ -161,6 +305,72 @@ mod tests {
             assert!(c[s.len()] & cell_bit(s) != 0, "{s}");
         }
         assert_eq!(c[3] & cell_bit("dia"), 0);
+    }
+
+    /// Table: (token, the two pieces it is split into, if any).
+    #[test]
+    fn splits_only_glued_words() {
+        let words = [
+            "teruskan",
+            "unit",
+            "pln",
+            "mobile",
+            "segera",
+            "sampaikan",
+            "ganti",
+            "pengganti",
+            "unduh",
+        ];
+        let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
+        let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let r = Rejoin::new(lex, list(&["nya", "kan"]), list(&["di", "ke"]))
+            .with_glue(list(&["pln", "new", "ke", "di", "dan", "ya"]), Vec::new());
+        for (t, want) in [
+            ("teruskanke", Some(("teruskan", "ke"))),
+            ("unitpln", Some(("unit", "pln"))),
+            ("newpln", Some(("new", "pln"))),
+            ("dansegera", Some(("dan", "segera"))),
+            ("unitdan", Some(("unit", "dan"))),
+            // "mobiledi" and "unduhdi" say "mobile" and "unduh" by their spelling
+            // already.
+            ("mobiledi", None),
+            ("unduhdi", None),
+            ("tigaya", Some(("tiga", "ya"))),
+            // A word as written, or a typo of one, stays whole.
+            ("kepada", None),
+            ("sampaidan", None),
+            // A listed prefix at the start is the word's own.
+            ("diganti", None),
+            ("keunit", None),
+            // "-nya" is no glued "ya"; the rest must be a word.
+            ("unitnya", None),
+            ("rudiya", None),
+        ] {
+            assert_eq!(r.split_glued(t), want, "{t}");
+        }
+    }
+
+    /// Table: (token, its standard form).
+    #[test]
+    fn reads_colloquial_suffixes() {
+        let words = ["teruskan", "dihubungi", "hubungi", "hubungkan", "sampaikan"];
+        let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
+        let r = Rejoin::new(lex, Vec::new(), Vec::new()).with_glue(
+            Vec::new(),
+            vec![("in".to_string(), vec!["i".to_string(), "kan".to_string()])],
+        );
+        for (said, want) in [
+            ("saya terusin", "saya teruskan"),
+            ("bisa dihubungin", "bisa dihubungi"),
+            // The first standard suffix that makes a word: "hubungi", not "hubungkan".
+            ("petugas hubungin", "petugas hubungi"),
+            ("sudah sampaiin", "sudah sampaikan"),
+            // A word as written keeps its "-in".
+            ("mungkin kemarin ingin", "mungkin kemarin ingin"),
+        ] {
+            let toks: Vec<String> = said.split(' ').map(String::from).collect();
+            assert_eq!(r.apply(toks).join(" "), want, "{said}");
+        }
     }
 
     /// Table: (tokens, tokens after the join).

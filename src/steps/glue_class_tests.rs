@@ -1,0 +1,152 @@
+//! Table-driven tests of the recogniser classes repaired at the token level: short words
+//! glued to their neighbour, colloquial suffixes, apostrophes inside words. Each class
+//! has a near miss that must stay FAIL (or a word that must stay whole).
+
+use super::class_tests::check;
+use super::Status::{Fail, Pass};
+
+#[test]
+fn glued_word_classes() {
+    check(
+        "service_guarantee",
+        "09:00",
+        "",
+        &[
+            // "ke" glued to the hand-over verb before it.
+            (
+                &["A: keluhan ibu sudah kami sampaikanke unit agar segera diproses"],
+                Pass,
+            ),
+            // "dan" glued to the word of promptness after it.
+            (
+                &["A: sudah diteruskan ke unit layanan dancepat ditangani ya pak"],
+                Pass,
+            ),
+            // "pln" glued to the unit.
+            (
+                &["A: laporannya diteruskan ke petugaspln setempat agar segera dicek"],
+                Pass,
+            ),
+            // A hand-over verb one typo off is that word, not a verb and a glued word
+            // ("sampaidan" says "sampaikan").
+            (
+                &["A: sudah kami sampaidan ke unit agar segera diproses"],
+                Pass,
+            ),
+            // Near miss: split, the pieces still hand nothing over to anyone.
+            (&["A: saya cekdan segera ditangani ya pak"], Fail),
+        ],
+    );
+    check(
+        "closing",
+        "19:00",
+        "",
+        &[
+            (
+                &["A: ayo downloadnew pln mobile di playstore terima kasih telah menghubungipln 123 selamat malam"],
+                Pass,
+            ),
+            (
+                &["A: yuk pasang aplikasi newpln mobile ya terima kasih sudah menghubungi pln satu dua tigaya selamat malam"],
+                Pass,
+            ),
+            // Near miss: a word merely starting like a glued word ("penelepon")
+            // is not split, and the line's name is still missing.
+            (
+                &["A: download pln mobile di playstore terima kasih penelepon selamat malam"],
+                Fail,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn colloquial_suffix_classes() {
+    check(
+        "service_guarantee",
+        "09:00",
+        "",
+        &[
+            // "-in" for "-kan": "terusin", "sampaiin".
+            (
+                &["A: laporannya saya terusin ke unit biar segera ditangani"],
+                Pass,
+            ),
+            (
+                &["A: sudah saya sampaiin ke petugas supaya cepat diperbaiki"],
+                Pass,
+            ),
+            // Near miss: "-in" for "-i" first: "hubungin" is "hubungi" (the crew will
+            // call), not the hand-over "hubungkan".
+            (
+                &["A: nanti petugas bisa hubungin ke nomor ini agar segera"],
+                Fail,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn apostrophe_inside_word_classes() {
+    check(
+        "empathy",
+        "09:00",
+        "",
+        &[
+            // A glottal stop spelled inside the word: "ma'af" is "maaf".
+            (&["A: mohon ma'af atas ketidaknyamanannya bu"], Pass),
+            (&["A: Ma\u{2019}af ya Pak, atas gangguannya"], Pass),
+            // Near miss: the apology is still a polite question.
+            (&["A: ma'af dengan bapak siapa saya bicara"], Fail),
+        ],
+    );
+}
+
+#[test]
+fn apology_after_problem_classes() {
+    check(
+        "empathy",
+        "09:00",
+        "",
+        &[
+            // The problem named first, the apology right after it.
+            (&["A: atas kendala ini kami mohon maaf ya pak"], Pass),
+            (&["A: atas gangguannya saya minta maaf bu"], Pass),
+            // A compound written apart.
+            (&["A: mohon maaf atas ketidak nyamanannya ya"], Pass),
+            // Near miss: a read-back of the complaint, then an apology for the line.
+            (
+                &[
+                    "A: untuk keluhannya listrik padam benar ya",
+                    "A: maaf suaranya putus putus",
+                ],
+                Fail,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn campaign_spelled_as_said_classes() {
+    check(
+        "closing",
+        "19:00",
+        "",
+        &[
+            // English words of the campaign spelled as they are said.
+            (
+                &["A: silakan donlot aplikasi new pln mobail di ple store makasi sudah menghubungi pln 123 selamat malam"],
+                Pass,
+            ),
+            (
+                &["A: jangan lupa unduh pln mobel di apstor ya terima kasih telah menghubungi pln 123 selamat malam"],
+                Pass,
+            ),
+            // Near miss: an electric car is no app ("mobil" stays "mobil").
+            (
+                &["A: ayo beli mobil listrik terima kasih telah menghubungi pln 123 selamat malam"],
+                Fail,
+            ),
+        ],
+    );
+}
