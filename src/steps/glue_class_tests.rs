@@ -150,3 +150,55 @@ fn campaign_spelled_as_said_classes() {
         ],
     );
 }
+
+#[test]
+fn hand_over_in_one_sentence_classes() {
+    check(
+        "service_guarantee",
+        "09:00",
+        "",
+        &[
+            // The report said to have reached the unit.
+            (
+                &["A: laporannya sudah masuk ke unit akan segera ditindaklanjuti"],
+                Pass,
+            ),
+            (
+                &["A: keluhan bapak sudah sampai ke bagian teknis agar cepat ditangani"],
+                Pass,
+            ),
+            // The crew named as who follows it up promptly.
+            (&["A: akan segera diperbaiki oleh petugas ya bu"], Pass),
+            // A few words between verb and unit, in one sentence.
+            (
+                &["A: kami teruskan laporan ibu ke unit terkait supaya segera dicek"],
+                Pass,
+            ),
+            // Near miss: a promise of priority, and the unit only in the next
+            // sentence (a status), is no hand-over.
+            (
+                &["A: kami eskalasikan supaya jadi prioritas belum ada kabar dari tim"],
+                Fail,
+            ),
+            // Near miss: the unit's own answer ("unit menyampaikan ...").
+            (
+                &["A: dari aplikasi unit menyampaikan datanya segera dicek"],
+                Fail,
+            ),
+            // Near miss: the status with the crew ("sudah diperbaiki oleh petugas").
+            (
+                &["A: gangguannya sudah diperbaiki oleh petugas kemarin"],
+                Fail,
+            ),
+            // Near miss: "lebih cepat" of the time estimate, the follow-up in another
+            // sentence.
+            (
+                &[
+                    "A: kami sampaikan ke petugas ya",
+                    "A: biasanya lebih cepat kok paling lambat 3 x 24 jam nanti ditindaklanjuti",
+                ],
+                Fail,
+            ),
+        ],
+    );
+}
