@@ -202,3 +202,22 @@ fn hand_over_in_one_sentence_classes() {
         ],
     );
 }
+
+#[test]
+fn several_is_no_question_classes() {
+    check(
+        "eta_3x24",
+        "09:00",
+        "",
+        &[
+            // "berapa hari" asks; the agent gives no standard.
+            (&["C: kira kira berapa hari lagi", "A: nanti dikabari ya"], Fail),
+            // Near miss that must not ask: "beberapa hari yang lalu" (several days ago)
+            // is no question, so the step does not apply.
+            (
+                &["C: sudah beberapa hari yang lalu saya lapor", "A: baik saya cek dulu"],
+                super::Status::Na,
+            ),
+        ],
+    );
+}
