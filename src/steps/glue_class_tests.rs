@@ -211,11 +211,30 @@ fn several_is_no_question_classes() {
         "",
         &[
             // "berapa hari" asks; the agent gives no standard.
-            (&["C: kira kira berapa hari lagi", "A: nanti dikabari ya"], Fail),
+            (
+                &["C: kira kira berapa hari lagi", "A: nanti dikabari ya"],
+                Fail,
+            ),
+            // The number word glued to the multiplier: "tigax24 jam".
+            (
+                &["C: kapan ini beresnya", "A: paling lama tigax24 jam ya bu"],
+                Pass,
+            ),
+            // Near miss: a condition before a threat asks nothing.
+            (
+                &[
+                    "C: kalau hari ini belum juga beres saya lapor ke atasan",
+                    "A: baik",
+                ],
+                super::Status::Na,
+            ),
             // Near miss that must not ask: "beberapa hari yang lalu" (several days ago)
             // is no question, so the step does not apply.
             (
-                &["C: sudah beberapa hari yang lalu saya lapor", "A: baik saya cek dulu"],
+                &[
+                    "C: sudah beberapa hari yang lalu saya lapor",
+                    "A: baik saya cek dulu",
+                ],
                 super::Status::Na,
             ),
         ],

@@ -8,6 +8,7 @@
 //! does not, and "di unit" stays apart for the same reason.
 
 use crate::matching::lexicon::Lexicon;
+use crate::matching::numbers::needs_reading;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The affixes the profile lists and the vocabulary that decides a join.
@@ -27,6 +28,8 @@ pub struct Rejoin {
     /// bytes (a glued word's first two, or last two) a bit: most tokens neither begin
     /// nor end like one, and are ruled out by one lookup.
     glued: Vec<String>,
+    /// Glued words of one letter ("x"): split off a number word only.
+    letters: Vec<u8>,
     glue_heads: Box<[u64; 16]>,
     glue_tails: Box<[u64; 16]>,
     /// Colloquial suffix → the standard ones it stands for ("in" → "kan", "i").
@@ -57,6 +60,7 @@ impl Rejoin {
             prefixes,
             targets,
             glued: Vec::new(),
+            letters: Vec::new(),
             glue_heads: Box::new([0; 16]),
             glue_tails: Box::new([0; 16]),
             colloquial: Vec::new(),
@@ -77,6 +81,11 @@ impl Rejoin {
             let (i, bit) = pair_bit(b[b.len() - 2], b[b.len() - 1]);
             self.glue_tails[i] |= bit;
         }
+        self.letters = glued
+            .iter()
+            .filter(|g| g.len() == 1)
+            .map(|g| g.as_bytes()[0])
+            .collect();
         self.glued = glued
             .into_iter()
             .filter(|g| g.len() >= 2 && g.is_ascii())
@@ -114,11 +123,20 @@ impl Rejoin {
     /// any other token and for a token that is a word as written ("kepada", "jadi").
     /// The word glued to must be a word of the profile (or a number word); after it
     /// ("terkaitya") also a word of the word list of five letters or more. A glued word
+    /// of one letter ("x" of "tigax24") is split off a number word only. A glued word
     /// that is also a listed prefix ("di", "ke") is split off the end of a token only:
     /// at the start it is the word's own prefix ("diganti").
     pub fn split_glued<'t>(&self, t: &'t str) -> Option<(&'t str, &'t str)> {
         let b = t.as_bytes();
-        if self.glued.is_empty() || b.len() < 5 || !t.is_ascii() {
+        if (self.glued.is_empty() && self.letters.is_empty()) || b.len() < 4 || !t.is_ascii() {
+            return None;
+        }
+        // A glued letter ("x" of "tigax24") only after a number word.
+        let last = &t[t.len() - 1..];
+        if self.letters.contains(&b[b.len() - 1]) && needs_reading(&t[..t.len() - 1]) {
+            return Some((&t[..t.len() - 1], last));
+        }
+        if b.len() < 5 {
             return None;
         }
         let (hi, hbit) = pair_bit(b[0], b[1]);
@@ -128,7 +146,7 @@ impl Rejoin {
         if !head && !tail {
             return None;
         }
-        let number = |w: &str| super::super::numbers::needs_reading(w);
+        let number = |w: &str| needs_reading(w);
         let mut known: Option<bool> = None;
         for g in &self.glued {
             if t.len() < g.len() + 3 {
@@ -241,6 +259,7 @@ impl Rejoin {
         self.suffixes.is_empty()
             && self.prefixes.is_empty()
             && self.glued.is_empty()
+            && self.letters.is_empty()
             && self.colloquial.is_empty()
     }
 }
@@ -323,8 +342,10 @@ mod tests {
         ];
         let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
         let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let r = Rejoin::new(lex, list(&["nya", "kan"]), list(&["di", "ke"]))
-            .with_glue(list(&["pln", "new", "ke", "di", "dan", "ya"]), Vec::new());
+        let r = Rejoin::new(lex, list(&["nya", "kan"]), list(&["di", "ke"])).with_glue(
+            list(&["pln", "new", "ke", "di", "dan", "ya", "x"]),
+            Vec::new(),
+        );
         for (t, want) in [
             ("teruskanke", Some(("teruskan", "ke"))),
             ("unitpln", Some(("unit", "pln"))),
@@ -336,6 +357,9 @@ mod tests {
             ("mobiledi", None),
             ("unduhdi", None),
             ("tigaya", Some(("tiga", "ya"))),
+            // A glued letter only after a number word.
+            ("tigax", Some(("tiga", "x"))),
+            ("relax", None),
             // A word as written, or a typo of one, stays whole.
             ("kepada", None),
             ("sampaidan", None),
