@@ -240,3 +240,45 @@ fn several_is_no_question_classes() {
         ],
     );
 }
+
+#[test]
+fn statement_is_no_prior_report_question_classes() {
+    check(
+        "prior_report_question",
+        "09:00",
+        "",
+        &[
+            // The question, said in one sentence.
+            (
+                &["A: sebelumnya bapak sudah ada laporan untuk gangguan ini", "C: belum"],
+                Pass,
+            ),
+            // Near miss: a read-back and a statement in the next sentence.
+            (
+                &[
+                    "A: saya tambahkan di laporan sebelumnya ya pak mohon ditunggu ya mohon maaf menunggu lama sudah saya buatkan laporannya",
+                    "C: iya",
+                ],
+                Fail,
+            ),
+            // After a "yes", asking for the report number passes ...
+            (
+                &[
+                    "A: apakah sudah pernah melapor sebelumnya",
+                    "C: sudah",
+                    "A: nomor laporannya masih disimpan pak",
+                ],
+                Pass,
+            ),
+            // ... telling that the number still holds does not ask for it.
+            (
+                &[
+                    "A: apakah sudah pernah melapor sebelumnya",
+                    "C: sudah",
+                    "A: baik nomor laporan tetap yang kemarin ya",
+                ],
+                Fail,
+            ),
+        ],
+    );
+}
