@@ -28,18 +28,57 @@ pub struct Rejoin {
     /// bytes (a glued word's first two, or last two) a bit: most tokens neither begin
     /// nor end like one, and are ruled out by one lookup.
     glued: Vec<String>,
-    /// Glued words of one letter ("x"): split off a number word only.
-    letters: Vec<u8>,
-    glue_heads: Box<[u64; 16]>,
-    glue_tails: Box<[u64; 16]>,
+    /// Per glued word: the pair keys ([`pair_key`]) of its first and last two bytes, and
+    /// whether it may be split off the start of a token (it is no listed prefix).
+    glue_keys: Vec<(u16, u16, bool)>,
+    /// Bit n set when a glued word's key has n bytes (2 or 3).
+    glue_lens: u8,
+    /// A bit per glued word of one letter ("x", 5 low bits): split off a number word
+    /// only.
+    letters: u32,
+    glue_heads: Box<[u64; KEY_WORDS]>,
+    glue_tails: Box<[u64; KEY_WORDS]>,
     /// Colloquial suffix → the standard ones it stands for ("in" → "kan", "i").
     colloquial: Vec<(String, Vec<String>)>,
+    /// A bit per last letter of a colloquial suffix (5 low bits).
+    colloquial_last: u32,
 }
 
-/// Bit index of a byte pair in a [`Rejoin::glue_heads`] filter (5 low bits of each).
-fn pair_bit(a: u8, b: u8) -> (usize, u64) {
-    let i = (usize::from(a & 31) << 5) | usize::from(b & 31);
-    (i / 64, 1 << (i % 64))
+/// Words of a [`Rejoin::glue_heads`] filter: a bit per key of two or three bytes.
+const KEY_WORDS: usize = (1 << 16) / 64;
+
+/// Key of the two or three bytes a glued word begins or ends with (5 low bits of each:
+/// every letter its own; bit 15 tells three from two).
+fn glue_key(b: &[u8]) -> u16 {
+    match *b {
+        [x, y] => (u16::from(x & 31) << 5) | u16::from(y & 31),
+        [x, y, z] => {
+            1 << 15 | (u16::from(x & 31) << 10) | (u16::from(y & 31) << 5) | u16::from(z & 31)
+        }
+        _ => 0,
+    }
+}
+
+/// Whether key `k` is set in filter `f`.
+fn has(f: &[u64; KEY_WORDS], k: u16) -> bool {
+    f[usize::from(k) / 64] >> (k % 64) & 1 != 0
+}
+
+fn set(f: &mut [u64; KEY_WORDS], k: u16) {
+    f[usize::from(k) / 64] |= 1 << (k % 64);
+}
+
+/// Whether `b` ends (`at_end`) or starts with `g`, byte by byte (no call for a word of
+/// a few bytes).
+fn affixed(b: &[u8], g: &[u8], at_end: bool) -> bool {
+    b.len() >= g.len() && {
+        let part = if at_end {
+            &b[b.len() - g.len()..]
+        } else {
+            &b[..g.len()]
+        };
+        part.iter().zip(g).all(|(x, y)| x == y)
+    }
 }
 
 impl Rejoin {
@@ -60,10 +99,13 @@ impl Rejoin {
             prefixes,
             targets,
             glued: Vec::new(),
-            letters: Vec::new(),
-            glue_heads: Box::new([0; 16]),
-            glue_tails: Box::new([0; 16]),
+            glue_keys: Vec::new(),
+            glue_lens: 0,
+            letters: 0,
+            glue_heads: Box::new([0; KEY_WORDS]),
+            glue_tails: Box::new([0; KEY_WORDS]),
             colloquial: Vec::new(),
+            colloquial_last: 0,
         }
     }
 
@@ -76,20 +118,38 @@ impl Rejoin {
     ) -> Rejoin {
         for g in glued.iter().filter(|g| g.len() >= 2 && g.is_ascii()) {
             let b = g.as_bytes();
-            let (i, bit) = pair_bit(b[0], b[1]);
-            self.glue_heads[i] |= bit;
-            let (i, bit) = pair_bit(b[b.len() - 2], b[b.len() - 1]);
-            self.glue_tails[i] |= bit;
+            let n = b.len().min(3);
+            let (head, tail) = (glue_key(&b[..n]), glue_key(&b[b.len() - n..]));
+            // A listed prefix is never split off the start: no head bit for it.
+            let at_start = !self.prefixes.contains(g);
+            // The filters hold three-byte keys: a two-letter word sets every key it
+            // begins (ends) with, so a token is tested with one probe each way.
+            for x in 0..32u8 {
+                let (h, t) = if n == 2 {
+                    (glue_key(&[b[0], b[1], x]), glue_key(&[x, b[0], b[1]]))
+                } else {
+                    (head, tail)
+                };
+                if at_start {
+                    set(&mut self.glue_heads, h);
+                }
+                set(&mut self.glue_tails, t);
+            }
+            self.glue_keys.push((head, tail, at_start));
+            self.glue_lens |= 1 << n;
         }
         self.letters = glued
             .iter()
             .filter(|g| g.len() == 1)
-            .map(|g| g.as_bytes()[0])
-            .collect();
+            .fold(0, |m, g| m | 1 << (g.as_bytes()[0] & 31));
         self.glued = glued
             .into_iter()
             .filter(|g| g.len() >= 2 && g.is_ascii())
             .collect();
+        self.colloquial_last = colloquial
+            .iter()
+            .filter_map(|(c, _)| c.as_bytes().last())
+            .fold(0, |m, b| m | 1 << (b & 31));
         self.colloquial = colloquial;
         self
     }
@@ -97,7 +157,9 @@ impl Rejoin {
     /// Whether `w` is, as written, a word of the vocabulary (bare, with a listed affix,
     /// or an affix form of one).
     fn vocabulary(&self, w: &str) -> bool {
-        self.targets.contains_key(w) || !self.lex.exact_ids(w).is_empty()
+        self.targets.contains_key(w)
+            || self.lex.id(w).is_some()
+            || !self.lex.exact_ids(w).is_empty()
     }
 
     /// Whether `t` is a word in its own right: a vocabulary word (bare or with a listed
@@ -126,33 +188,52 @@ impl Rejoin {
     /// of one letter ("x" of "tigax24") is split off a number word only. A glued word
     /// that is also a listed prefix ("di", "ke") is split off the end of a token only:
     /// at the start it is the word's own prefix ("diganti").
+    #[inline]
     pub fn split_glued<'t>(&self, t: &'t str) -> Option<(&'t str, &'t str)> {
         let b = t.as_bytes();
-        if (self.glued.is_empty() && self.letters.is_empty()) || b.len() < 4 || !t.is_ascii() {
+        let n = b.len();
+        if n < 4 {
             return None;
         }
+        // One probe each way rules out nearly every token.
+        let letter = self.letters >> (b[n - 1] & 31) & 1 != 0;
+        let tail = n >= 5 && has(&self.glue_tails, glue_key(&b[n - 3..]));
+        let head = n >= 5 && has(&self.glue_heads, glue_key(&b[..3]));
+        if !(letter || tail || head) || !t.is_ascii() {
+            return None;
+        }
+        self.split_glued_slow(t, letter, tail, head)
+    }
+
+    fn split_glued_slow<'t>(
+        &self,
+        t: &'t str,
+        letter: bool,
+        tail: bool,
+        head: bool,
+    ) -> Option<(&'t str, &'t str)> {
+        let b = t.as_bytes();
+        let n = b.len();
         // A glued letter ("x" of "tigax24") only after a number word.
-        let last = &t[t.len() - 1..];
-        if self.letters.contains(&b[b.len() - 1]) && needs_reading(&t[..t.len() - 1]) {
-            return Some((&t[..t.len() - 1], last));
+        if letter && needs_reading(&t[..n - 1]) {
+            return Some((&t[..n - 1], &t[n - 1..]));
         }
-        if b.len() < 5 {
+        // "-nya" is a particle, no glued "ya".
+        let tail = tail && !affixed(b, b"nya", true);
+        if n < 5 || !(head || tail) {
             return None;
         }
-        let (hi, hbit) = pair_bit(b[0], b[1]);
-        let (ti, tbit) = pair_bit(b[b.len() - 2], b[b.len() - 1]);
-        let head = self.glue_heads[hi] & hbit != 0;
-        let tail = self.glue_tails[ti] & tbit != 0;
-        if !head && !tail {
-            return None;
-        }
+        let (h2, t2) = (glue_key(&b[..2]), glue_key(&b[n - 2..]));
+        let (h3, t3) = (glue_key(&b[..3]), glue_key(&b[n - 3..]));
         let number = |w: &str| needs_reading(w);
         let mut known: Option<bool> = None;
-        for g in &self.glued {
-            if t.len() < g.len() + 3 {
+        for (g, &(gh, gt, at_start)) in self.glued.iter().zip(&self.glue_keys) {
+            let gb = g.as_bytes();
+            if b.len() < gb.len() + 3 {
                 continue;
             }
-            if tail && t.ends_with(g.as_str()) && !(g == "ya" && t.ends_with("nya")) {
+            let (hk, tk) = if gb.len() == 2 { (h2, t2) } else { (h3, t3) };
+            if tail && gt == tk && affixed(b, gb, true) {
                 let rest = &t[..t.len() - g.len()];
                 let word = self.vocabulary(rest)
                     || number(rest)
@@ -163,7 +244,7 @@ impl Rejoin {
             }
             // A listed prefix at the start is the word's own ("diganti" is no "di
             // ganti"; "kepln" says "pln" as a prefixed form already).
-            if head && t.starts_with(g.as_str()) && !self.prefixes.contains(g) {
+            if head && at_start && gh == hk && affixed(b, gb, false) {
                 let rest = &t[g.len()..];
                 if (self.vocabulary(rest) || number(rest))
                     && !*known.get_or_insert_with(|| self.whole(t))
@@ -179,17 +260,27 @@ impl Rejoin {
     /// written and the standard form is a vocabulary word ("terusin" → "teruskan").
     fn standard_form(&self, t: &str) -> Option<String> {
         for (c, standard) in &self.colloquial {
-            let Some(stem) = t.strip_suffix(c.as_str()) else {
+            if !affixed(t.as_bytes(), c.as_bytes(), true) {
                 continue;
-            };
+            }
+            let stem = &t[..t.len() - c.len()];
             if stem.len() < 3 {
                 return None;
             }
+            let mut buf = [0u8; 64];
             for s in standard {
-                let f = format!("{stem}{s}");
+                let n = stem.len() + s.len();
+                if n > buf.len() {
+                    continue;
+                }
+                buf[..stem.len()].copy_from_slice(stem.as_bytes());
+                buf[stem.len()..n].copy_from_slice(s.as_bytes());
+                let Ok(f) = std::str::from_utf8(&buf[..n]) else {
+                    continue;
+                };
                 // A word as written, not only a form of one ("sampaii" is no word).
-                if self.targets.contains_key(&f) || self.lex.id(&f).is_some() {
-                    return (!self.known(t)).then_some(f);
+                if self.targets.contains_key(f) || self.lex.id(f).is_some() {
+                    return (!self.known(t)).then(|| f.to_string());
                 }
             }
         }
@@ -220,8 +311,13 @@ impl Rejoin {
     /// `tokens` with split affixes joined back (and colloquial suffixes read as the
     /// standard ones).
     pub fn apply(&self, mut tokens: Vec<String>) -> Vec<String> {
-        if !self.colloquial.is_empty() {
+        if self.colloquial_last != 0 {
             for t in tokens.iter_mut() {
+                // Most tokens end in no colloquial suffix's last letter.
+                let last = t.as_bytes().last().map_or(0, |b| b & 31);
+                if self.colloquial_last >> last & 1 == 0 {
+                    continue;
+                }
                 if let Some(f) = self.standard_form(t) {
                     *t = f;
                 }
@@ -259,7 +355,7 @@ impl Rejoin {
         self.suffixes.is_empty()
             && self.prefixes.is_empty()
             && self.glued.is_empty()
-            && self.letters.is_empty()
+            && self.letters == 0
             && self.colloquial.is_empty()
     }
 }
