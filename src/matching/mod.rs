@@ -17,6 +17,7 @@ mod said;
 mod search;
 pub mod stem;
 pub mod word;
+pub mod wordlist;
 
 use crate::model::{Role, Turn};
 use lexicon::{Lexicon, WordIds};

@@ -14,8 +14,6 @@ use crate::matching::stem;
 use crate::profile::Compiled;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::io::Read;
-use std::sync::OnceLock;
 
 /// Bytes of tokens a worker thread keeps answers for before it forgets them all.
 const MEMO_BYTES: usize = 4 << 20;
@@ -35,24 +33,8 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(((0, 0), 0, FxHashMap::default(), None));
 }
 
-/// The embedded word list: one lower-case word a line, gzip-compressed.
-const LIST: &[u8] = include_bytes!("../../profiles/words/id_ID.words.gz");
-
-/// The embedded word list, decompressed on first use.
-pub fn list() -> &'static FxHashSet<Box<str>> {
-    static WORDS: OnceLock<FxHashSet<Box<str>>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut text = String::new();
-        // The list is part of the binary: a failure here is a build defect, caught by the
-        // tests, and leaves an empty list rather than a panic in a nightly run.
-        let _ = flate2::read::GzDecoder::new(LIST).read_to_string(&mut text);
-        text.lines()
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .map(Box::from)
-            .collect()
-    })
-}
+/// The embedded word list (kept with the matcher, which also reads it).
+pub use crate::matching::wordlist::list;
 
 /// Lower-case alphanumeric runs of a text.
 pub fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {

@@ -168,7 +168,7 @@ impl Rejoin {
     fn known(&self, t: &str) -> bool {
         self.targets.contains_key(t)
             || self.lex.id(t).is_some()
-            || crate::quality::words::list().contains(t)
+            || crate::matching::wordlist::list().contains(t)
     }
 
     /// [`Rejoin::known`], an affix form of a vocabulary word, or one spelled one typo
@@ -237,7 +237,7 @@ impl Rejoin {
                 let rest = &t[..t.len() - g.len()];
                 let word = self.vocabulary(rest)
                     || number(rest)
-                    || (rest.len() >= 5 && crate::quality::words::list().contains(rest));
+                    || (rest.len() >= 5 && crate::matching::wordlist::list().contains(rest));
                 if word && !*known.get_or_insert_with(|| self.whole(t)) {
                     return Some((rest, &t[rest.len()..]));
                 }
