@@ -121,6 +121,22 @@ const CLASS: [u8; 256] = {
     c
 };
 
+/// `text` without the apostrophes written after a letter: a glottal stop spelled inside
+/// or at the end of a word ("ma'af", "bapa'") is no word boundary, so "ma'af" is "maaf".
+/// An apostrophe after anything else (an opening quote) still separates.
+fn inner_apostrophes_dropped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_letter = false;
+    for c in text.chars() {
+        if (c == '\'' || c == '\u{2019}') && prev_letter {
+            continue;
+        }
+        prev_letter = c.is_alphabetic();
+        out.push(c);
+    }
+    out
+}
+
 /// A word the ASR doubled ("tahu tahu") is said once. Reduplicated words ("anak anak")
 /// fold the same way in phrases; numbers ("satu satu" → 11) were read before and are
 /// left alone.
@@ -262,13 +278,21 @@ impl Normalizer {
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let out = self.tokens_split(text);
         match self.rejoin.as_deref() {
-            Some(r) if out.len() > 1 => r.apply(out),
+            Some(r) if !out.is_empty() => r.apply(out),
             _ => out,
         }
     }
 
     /// [`Normalizer::tokens`] before split affixes are joined back.
     fn tokens_split(&self, text: &str) -> Vec<Token> {
+        if text.contains('\'') || (!text.is_ascii() && text.contains('\u{2019}')) {
+            return self.tokens_split_plain(&inner_apostrophes_dropped(text));
+        }
+        self.tokens_split_plain(text)
+    }
+
+    /// [`Normalizer::tokens_split`] of a text without apostrophes inside words.
+    fn tokens_split_plain(&self, text: &str) -> Vec<Token> {
         if !text.is_ascii() {
             return self.tokens_general(text);
         }
@@ -322,6 +346,23 @@ impl Normalizer {
                     continue;
                 }
             }
+            if let Some((a, b)) = self.rejoin.as_deref().and_then(|r| r.split_glued(tok)) {
+                for piece in [a, b] {
+                    match self.piece(piece) {
+                        Some(rep) => {
+                            for r in rep {
+                                numbers |= needs_reading(r);
+                                said.push(r);
+                            }
+                        }
+                        None => {
+                            numbers |= needs_reading(piece);
+                            said.push(piece);
+                        }
+                    }
+                }
+                continue;
+            }
             numbers |= needs_reading(tok);
             said.push(tok);
         }
@@ -351,7 +392,18 @@ impl Normalizer {
                 }
             }
             if !entry.is_some_and(|e| e.filler) {
-                out.push(std::mem::take(&mut raw[i]));
+                let tok = std::mem::take(&mut raw[i]);
+                match self.rejoin.as_deref().and_then(|r| r.split_glued(&tok)) {
+                    Some((a, b)) => {
+                        for piece in [a, b] {
+                            match self.piece(piece) {
+                                Some(rep) => out.extend(rep.iter().cloned()),
+                                None => out.push(piece.to_string()),
+                            }
+                        }
+                    }
+                    None => out.push(tok),
+                }
             }
             i += 1;
         }
@@ -364,6 +416,16 @@ impl Normalizer {
     /// [`Normalizer::tokens`] as owned strings, for the profile's compiled word lists.
     pub fn words(&self, text: &str) -> Vec<String> {
         self.tokens(text).into_iter().map(String::from).collect()
+    }
+
+    /// What a piece split off a glued token is said as: the replacement of a one-token
+    /// variant (none for a filler), or `None` to keep it as it is.
+    fn piece(&self, piece: &str) -> Option<&[String]> {
+        let e = self.entry(piece)?;
+        if let Some((_, rep)) = e.variants.iter().find(|(pat, _)| pat.len() == 1) {
+            return Some(rep);
+        }
+        e.filler.then_some(&[][..])
     }
 
     /// The canonical form of a text as one space-joined string.
@@ -380,7 +442,21 @@ mod tests {
     /// The oracle of the single-pass ASCII path: the general path, which is `tokens` as
     /// it was before (its key filter is held by `key_filter_keeps_every_key`).
     fn tokens_oracle(n: &Normalizer, text: &str) -> Vec<Token> {
-        n.tokens_general(text)
+        n.tokens_general(&inner_apostrophes_dropped(text))
+    }
+
+    /// An apostrophe after a letter is part of the word; elsewhere it separates.
+    #[test]
+    fn apostrophes_inside_words() {
+        let n = rich();
+        for (said, want) in [
+            ("mohon ma'af pak", "mohon maaf bapak"),
+            ("Ma\u{2019}af bu", "maaf bu"),
+            ("bapa' sudah", "bapa sudah"),
+            ("'iya' kata dia", "iya kata dia"),
+        ] {
+            assert_eq!(n.tokens(said).join(" "), want, "{said}");
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! name), and `...` for a wider gap. Words match when equal, when the spoken word only
 //! adds a particle (`laporannya` for `laporan`), or when they are close in edit distance
 //! (ASR typos); numbers match exactly. Between two words of a phrase up to `gap` other
-//! tokens may stand (fillers, doubled words, a name).
+//! tokens may stand (fillers, doubled words, a name); `...` widens that by eight tokens,
+//! `...N` by N.
 //!
 //! Cost: for a phrase of k items over n tokens, O(n · k · gap) token comparisons, with
 //! the edit distance computed only for tokens of similar length.
@@ -165,10 +166,17 @@ impl Phrase {
             if !not_next.is_empty() {
                 return Err(format!("phrase {source:?}: `!word` must come last"));
             }
-            if raw == "..." {
-                flush(&mut plain, &mut items);
-                items.push(Item::Gap(WIDE_GAP));
-                continue;
+            if let Some(n) = raw.strip_prefix("...") {
+                // `...` a wide gap; `...N` one of N tokens more than the usual gap.
+                let width = match n {
+                    "" => Some(WIDE_GAP),
+                    n => n.parse::<usize>().ok(),
+                };
+                if let Some(width) = width {
+                    flush(&mut plain, &mut items);
+                    items.push(Item::Gap(width));
+                    continue;
+                }
             }
             let (body, optional) = match raw.strip_suffix('?') {
                 Some(b) => (b, true),

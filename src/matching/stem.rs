@@ -48,7 +48,7 @@ impl<'a> Forms<'a> {
         f.push(Form(0, w));
         if !suffixes {
             for (p, restore) in PREFIXES {
-                if let Some(rest) = w.strip_prefix(p) {
+                if let Some(rest) = w.strip_prefix(p).filter(|r| !r.starts_with(p)) {
                     for &r in restore {
                         f.push(Form(r, rest));
                     }
@@ -79,6 +79,11 @@ impl<'a> Forms<'a> {
                     continue;
                 }
                 if let Some(rest) = base.strip_prefix(p) {
+                    // A syllable said twice is the word's own, no prefix: "beberapa"
+                    // (several) is not "be-" + "berapa" (how many).
+                    if rest.starts_with(p) {
+                        continue;
+                    }
                     for &r in restore {
                         f.push(Form(r, rest));
                     }
@@ -206,6 +211,15 @@ mod tests {
         ] {
             assert!(same_stem(a, b), "{a} / {b}");
         }
+    }
+
+    /// A syllable said twice is no prefix: "beberapa" (several) is not "berapa" (how
+    /// many), while "memeriksa" is still "periksa" (the nasal prefix).
+    #[test]
+    fn doubled_syllable_is_no_prefix() {
+        assert!(!same_stem("berapa", "beberapa"));
+        assert!(same_stem("periksa", "memeriksa"));
+        assert!(same_stem("kerja", "bekerja"));
     }
 
     #[test]

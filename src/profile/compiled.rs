@@ -230,6 +230,19 @@ impl Compiled {
             lexicon.clone(),
             rejoin(&p.normalize.split_suffixes),
             rejoin(&p.normalize.split_prefixes),
+        )
+        .with_glue(
+            rejoin(&p.normalize.glued_words),
+            p.normalize
+                .colloquial_suffixes
+                .iter()
+                .map(|(c, s)| {
+                    (
+                        c.to_ascii_lowercase(),
+                        s.iter().map(|x| x.to_ascii_lowercase()).collect(),
+                    )
+                })
+                .collect(),
         );
         Ok(Compiled {
             norm: norm.clone().with_rejoin(rejoin),

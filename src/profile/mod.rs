@@ -125,6 +125,16 @@ pub struct Normalize {
     /// on the same condition.
     #[serde(default)]
     pub split_prefixes: Vec<String>,
+    /// Short words the recogniser glues to the word before or after ("teruskanke",
+    /// "unitpln", "newpln", "dansegera"): a token that is no word as written is split
+    /// off one of them when the rest is a profile word.
+    #[serde(default)]
+    pub glued_words: Vec<String>,
+    /// Colloquial suffix → the standard suffixes it stands for ("in" = ["kan", "i"]:
+    /// "terusin" is "teruskan", "dihubungin" "dihubungi"): applied to a token that is
+    /// no word as written when the standard form is a profile word.
+    #[serde(default)]
+    pub colloquial_suffixes: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

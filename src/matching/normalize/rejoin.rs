@@ -8,6 +8,7 @@
 //! does not, and "di unit" stays apart for the same reason.
 
 use crate::matching::lexicon::Lexicon;
+use crate::matching::numbers::needs_reading;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The affixes the profile lists and the vocabulary that decides a join.
@@ -23,6 +24,61 @@ pub struct Rejoin {
     /// Every vocabulary word, also with a listed prefix before it or a listed suffix
     /// after it ("diteruskan", "jelaskan") → the words it is: what a join may say.
     targets: HashMap<String, Vec<u32>>,
+    /// Short words glued to their neighbour ("teruskanke", "newpln"), and per pair of
+    /// bytes (a glued word's first two, or last two) a bit: most tokens neither begin
+    /// nor end like one, and are ruled out by one lookup.
+    glued: Vec<String>,
+    /// Per glued word: the pair keys ([`pair_key`]) of its first and last two bytes, and
+    /// whether it may be split off the start of a token (it is no listed prefix).
+    glue_keys: Vec<(u16, u16, bool)>,
+    /// Bit n set when a glued word's key has n bytes (2 or 3).
+    glue_lens: u8,
+    /// A bit per glued word of one letter ("x", 5 low bits): split off a number word
+    /// only.
+    letters: u32,
+    glue_heads: Box<[u64; KEY_WORDS]>,
+    glue_tails: Box<[u64; KEY_WORDS]>,
+    /// Colloquial suffix → the standard ones it stands for ("in" → "kan", "i").
+    colloquial: Vec<(String, Vec<String>)>,
+    /// A bit per last letter of a colloquial suffix (5 low bits).
+    colloquial_last: u32,
+}
+
+/// Words of a [`Rejoin::glue_heads`] filter: a bit per key of two or three bytes.
+const KEY_WORDS: usize = (1 << 16) / 64;
+
+/// Key of the two or three bytes a glued word begins or ends with (5 low bits of each:
+/// every letter its own; bit 15 tells three from two).
+fn glue_key(b: &[u8]) -> u16 {
+    match *b {
+        [x, y] => (u16::from(x & 31) << 5) | u16::from(y & 31),
+        [x, y, z] => {
+            1 << 15 | (u16::from(x & 31) << 10) | (u16::from(y & 31) << 5) | u16::from(z & 31)
+        }
+        _ => 0,
+    }
+}
+
+/// Whether key `k` is set in filter `f`.
+fn has(f: &[u64; KEY_WORDS], k: u16) -> bool {
+    f[usize::from(k) / 64] >> (k % 64) & 1 != 0
+}
+
+fn set(f: &mut [u64; KEY_WORDS], k: u16) {
+    f[usize::from(k) / 64] |= 1 << (k % 64);
+}
+
+/// Whether `b` ends (`at_end`) or starts with `g`, byte by byte (no call for a word of
+/// a few bytes).
+fn affixed(b: &[u8], g: &[u8], at_end: bool) -> bool {
+    b.len() >= g.len() && {
+        let part = if at_end {
+            &b[b.len() - g.len()..]
+        } else {
+            &b[..g.len()]
+        };
+        part.iter().zip(g).all(|(x, y)| x == y)
+    }
 }
 
 impl Rejoin {
@@ -42,7 +98,193 @@ impl Rejoin {
             suffixes,
             prefixes,
             targets,
+            glued: Vec::new(),
+            glue_keys: Vec::new(),
+            glue_lens: 0,
+            letters: 0,
+            glue_heads: Box::new([0; KEY_WORDS]),
+            glue_tails: Box::new([0; KEY_WORDS]),
+            colloquial: Vec::new(),
+            colloquial_last: 0,
         }
+    }
+
+    /// This table, also splitting the `glued` words off the tokens they are glued to
+    /// and reading the `colloquial` suffixes as the standard ones.
+    pub fn with_glue(
+        mut self,
+        glued: Vec<String>,
+        colloquial: Vec<(String, Vec<String>)>,
+    ) -> Rejoin {
+        for g in glued.iter().filter(|g| g.len() >= 2 && g.is_ascii()) {
+            let b = g.as_bytes();
+            let n = b.len().min(3);
+            let (head, tail) = (glue_key(&b[..n]), glue_key(&b[b.len() - n..]));
+            // A listed prefix is never split off the start: no head bit for it.
+            let at_start = !self.prefixes.contains(g);
+            // The filters hold three-byte keys: a two-letter word sets every key it
+            // begins (ends) with, so a token is tested with one probe each way.
+            for x in 0..32u8 {
+                let (h, t) = if n == 2 {
+                    (glue_key(&[b[0], b[1], x]), glue_key(&[x, b[0], b[1]]))
+                } else {
+                    (head, tail)
+                };
+                if at_start {
+                    set(&mut self.glue_heads, h);
+                }
+                set(&mut self.glue_tails, t);
+            }
+            self.glue_keys.push((head, tail, at_start));
+            self.glue_lens |= 1 << n;
+        }
+        self.letters = glued
+            .iter()
+            .filter(|g| g.len() == 1)
+            .fold(0, |m, g| m | 1 << (g.as_bytes()[0] & 31));
+        self.glued = glued
+            .into_iter()
+            .filter(|g| g.len() >= 2 && g.is_ascii())
+            .collect();
+        self.colloquial_last = colloquial
+            .iter()
+            .filter_map(|(c, _)| c.as_bytes().last())
+            .fold(0, |m, b| m | 1 << (b & 31));
+        self.colloquial = colloquial;
+        self
+    }
+
+    /// Whether `w` is, as written, a word of the vocabulary (bare, with a listed affix,
+    /// or an affix form of one).
+    fn vocabulary(&self, w: &str) -> bool {
+        self.targets.contains_key(w)
+            || self.lex.id(w).is_some()
+            || !self.lex.exact_ids(w).is_empty()
+    }
+
+    /// Whether `t` is a word in its own right: a vocabulary word (bare or with a listed
+    /// affix) or a word of the Indonesian word list. Such a token is never rewritten
+    /// ("mungkin" keeps its "-in"; "sampaiin" is "sampai" only by the colloquial suffix).
+    fn known(&self, t: &str) -> bool {
+        self.targets.contains_key(t)
+            || self.lex.id(t).is_some()
+            || crate::matching::dictionary::list().contains(t)
+    }
+
+    /// [`Rejoin::known`], an affix form of a vocabulary word, or one spelled one typo
+    /// off ("sampaidan" for "sampaikan"): such a token is never split.
+    fn whole(&self, t: &str) -> bool {
+        let off = self.lex.loose_offset();
+        self.known(t)
+            || self.vocabulary(t)
+            || self.lex.lookup(t).iter().any(|&id| id != 0 && id < off)
+    }
+
+    /// A lower-case token that is a listed short word glued to a vocabulary word, as
+    /// the two ("teruskanke" → "teruskan", "ke"; "newpln" → "new", "pln"); `None` for
+    /// any other token and for a token that is a word as written ("kepada", "jadi").
+    /// The word glued to must be a word of the profile (or a number word); after it
+    /// ("terkaitya") also a word of the word list of five letters or more. A glued word
+    /// of one letter ("x" of "tigax24") is split off a number word only. A glued word
+    /// that is also a listed prefix ("di", "ke") is split off the end of a token only:
+    /// at the start it is the word's own prefix ("diganti").
+    #[inline]
+    pub fn split_glued<'t>(&self, t: &'t str) -> Option<(&'t str, &'t str)> {
+        let b = t.as_bytes();
+        let n = b.len();
+        if n < 4 {
+            return None;
+        }
+        // One probe each way rules out nearly every token.
+        let letter = self.letters >> (b[n - 1] & 31) & 1 != 0;
+        let tail = n >= 5 && has(&self.glue_tails, glue_key(&b[n - 3..]));
+        let head = n >= 5 && has(&self.glue_heads, glue_key(&b[..3]));
+        if !(letter || tail || head) || !t.is_ascii() {
+            return None;
+        }
+        self.split_glued_slow(t, letter, tail, head)
+    }
+
+    fn split_glued_slow<'t>(
+        &self,
+        t: &'t str,
+        letter: bool,
+        tail: bool,
+        head: bool,
+    ) -> Option<(&'t str, &'t str)> {
+        let b = t.as_bytes();
+        let n = b.len();
+        // A glued letter ("x" of "tigax24") only after a number word.
+        if letter && needs_reading(&t[..n - 1]) {
+            return Some((&t[..n - 1], &t[n - 1..]));
+        }
+        // "-nya" is a particle, no glued "ya".
+        let tail = tail && !affixed(b, b"nya", true);
+        if n < 5 || !(head || tail) {
+            return None;
+        }
+        let (h2, t2) = (glue_key(&b[..2]), glue_key(&b[n - 2..]));
+        let (h3, t3) = (glue_key(&b[..3]), glue_key(&b[n - 3..]));
+        let number = |w: &str| needs_reading(w);
+        let mut known: Option<bool> = None;
+        for (g, &(gh, gt, at_start)) in self.glued.iter().zip(&self.glue_keys) {
+            let gb = g.as_bytes();
+            if b.len() < gb.len() + 3 {
+                continue;
+            }
+            let (hk, tk) = if gb.len() == 2 { (h2, t2) } else { (h3, t3) };
+            if tail && gt == tk && affixed(b, gb, true) {
+                let rest = &t[..t.len() - g.len()];
+                let word = self.vocabulary(rest)
+                    || number(rest)
+                    || (rest.len() >= 5 && crate::matching::dictionary::list().contains(rest));
+                if word && !*known.get_or_insert_with(|| self.whole(t)) {
+                    return Some((rest, &t[rest.len()..]));
+                }
+            }
+            // A listed prefix at the start is the word's own ("diganti" is no "di
+            // ganti"; "kepln" says "pln" as a prefixed form already).
+            if head && at_start && gh == hk && affixed(b, gb, false) {
+                let rest = &t[g.len()..];
+                if (self.vocabulary(rest) || number(rest))
+                    && !*known.get_or_insert_with(|| self.whole(t))
+                {
+                    return Some((&t[..g.len()], rest));
+                }
+            }
+        }
+        None
+    }
+
+    /// `t` with a colloquial suffix read as a standard one, when `t` is no word as
+    /// written and the standard form is a vocabulary word ("terusin" → "teruskan").
+    fn standard_form(&self, t: &str) -> Option<String> {
+        for (c, standard) in &self.colloquial {
+            if !affixed(t.as_bytes(), c.as_bytes(), true) {
+                continue;
+            }
+            let stem = &t[..t.len() - c.len()];
+            if stem.len() < 3 {
+                return None;
+            }
+            let mut buf = [0u8; 64];
+            for s in standard {
+                let n = stem.len() + s.len();
+                if n > buf.len() {
+                    continue;
+                }
+                buf[..stem.len()].copy_from_slice(stem.as_bytes());
+                buf[stem.len()..n].copy_from_slice(s.as_bytes());
+                let Ok(f) = std::str::from_utf8(&buf[..n]) else {
+                    continue;
+                };
+                // A word as written, not only a form of one ("sampaii" is no word).
+                if self.targets.contains_key(f) || self.lex.id(f).is_some() {
+                    return (!self.known(t)).then(|| f.to_string());
+                }
+            }
+        }
+        None
     }
 
     /// Whether `joined` is, as written, a vocabulary word (bare, or with a listed affix)
@@ -66,8 +308,21 @@ impl Rejoin {
         ids.iter().any(|id| p.binary_search(id).is_err())
     }
 
-    /// `tokens` with split affixes joined back.
+    /// `tokens` with split affixes joined back (and colloquial suffixes read as the
+    /// standard ones).
     pub fn apply(&self, mut tokens: Vec<super::Token>) -> Vec<super::Token> {
+        if self.colloquial_last != 0 {
+            for t in tokens.iter_mut() {
+                // Most tokens end in no colloquial suffix's last letter.
+                let last = t.as_bytes().last().map_or(0, |b| b & 31);
+                if self.colloquial_last >> last & 1 == 0 {
+                    continue;
+                }
+                if let Some(f) = self.standard_form(t) {
+                    *t = f.into();
+                }
+            }
+        }
         let word = |t: &str| t.len() >= 3 && !t.bytes().all(|b| b.is_ascii_digit());
         let listed = |l: &[String], cells: &[u32; 5], t: &str| {
             t.len() <= 4 && cells[t.len()] & cell_bit(t) != 0 && l.iter().any(|s| s == t)
@@ -97,7 +352,11 @@ impl Rejoin {
 
     /// Whether any affix is listed (an empty table leaves tokens alone, at no cost).
     pub fn is_empty(&self) -> bool {
-        self.suffixes.is_empty() && self.prefixes.is_empty()
+        self.suffixes.is_empty()
+            && self.prefixes.is_empty()
+            && self.glued.is_empty()
+            && self.letters == 0
+            && self.colloquial.is_empty()
     }
 }
 
@@ -161,6 +420,80 @@ mod tests {
             assert!(c[s.len()] & cell_bit(s) != 0, "{s}");
         }
         assert_eq!(c[3] & cell_bit("dia"), 0);
+    }
+
+    /// Table: (token, the two pieces it is split into, if any).
+    #[test]
+    fn splits_only_glued_words() {
+        let words = [
+            "teruskan",
+            "unit",
+            "pln",
+            "mobile",
+            "segera",
+            "sampaikan",
+            "ganti",
+            "pengganti",
+            "unduh",
+        ];
+        let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
+        let list = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let r = Rejoin::new(lex, list(&["nya", "kan"]), list(&["di", "ke"])).with_glue(
+            list(&["pln", "new", "ke", "di", "dan", "ya", "x"]),
+            Vec::new(),
+        );
+        for (t, want) in [
+            ("teruskanke", Some(("teruskan", "ke"))),
+            ("unitpln", Some(("unit", "pln"))),
+            ("newpln", Some(("new", "pln"))),
+            ("dansegera", Some(("dan", "segera"))),
+            ("unitdan", Some(("unit", "dan"))),
+            // "mobiledi" and "unduhdi" say "mobile" and "unduh" by their spelling
+            // already.
+            ("mobiledi", None),
+            ("unduhdi", None),
+            ("tigaya", Some(("tiga", "ya"))),
+            // A glued letter only after a number word.
+            ("tigax", Some(("tiga", "x"))),
+            ("relax", None),
+            // A word as written, or a typo of one, stays whole.
+            ("kepada", None),
+            ("sampaidan", None),
+            // A listed prefix at the start is the word's own.
+            ("diganti", None),
+            ("keunit", None),
+            // "-nya" is no glued "ya"; the rest must be a word.
+            ("unitnya", None),
+            ("rudiya", None),
+        ] {
+            assert_eq!(r.split_glued(t), want, "{t}");
+        }
+    }
+
+    /// Table: (token, its standard form).
+    #[test]
+    fn reads_colloquial_suffixes() {
+        let words = ["teruskan", "dihubungi", "hubungi", "hubungkan", "sampaikan"];
+        let lex = Lexicon::new(words.iter().map(|w| w.to_string()), 0.8);
+        let r = Rejoin::new(lex, Vec::new(), Vec::new()).with_glue(
+            Vec::new(),
+            vec![("in".to_string(), vec!["i".to_string(), "kan".to_string()])],
+        );
+        for (said, want) in [
+            ("saya terusin", "saya teruskan"),
+            ("bisa dihubungin", "bisa dihubungi"),
+            // The first standard suffix that makes a word: "hubungi", not "hubungkan".
+            ("petugas hubungin", "petugas hubungi"),
+            ("sudah sampaiin", "sudah sampaikan"),
+            // A word as written keeps its "-in".
+            ("mungkin kemarin ingin", "mungkin kemarin ingin"),
+        ] {
+            let toks: Vec<crate::matching::normalize::Token> = said
+                .split(' ')
+                .map(crate::matching::normalize::Token::from)
+                .collect();
+            assert_eq!(r.apply(toks).join(" "), want, "{said}");
+        }
     }
 
     /// Table: (tokens, tokens after the join).

@@ -194,3 +194,32 @@ proptest::proptest! {
         proptest::prop_assert_eq!(has(&said, ask), has(&present, ask) || has(&present, ask + off));
     }
 }
+
+/// `...N` widens the gap by N tokens: the words of one sentence, not of the next.
+#[test]
+fn numbered_gap() {
+    let s = Slots::default();
+    // Default gap 2, `...2` four tokens between.
+    assert_eq!(
+        score("teruskan ...2 unit", "teruskan laporan ibu ke unit", &s),
+        1.0
+    );
+    assert_eq!(score("teruskan ...2 unit", "teruskan ke unit", &s), 1.0);
+    assert!(
+        score(
+            "teruskan ...2 unit",
+            "teruskan dulu ya nanti kabar dari unit",
+            &s
+        ) < 1.0
+    );
+    assert_eq!(
+        score(
+            "teruskan ... unit",
+            "teruskan dulu ya nanti kabar dari unit",
+            &s
+        ),
+        1.0
+    );
+    // A number alone after the dots is the gap, not a word.
+    assert!(Phrase::compile("a ...3 b", &norm()).is_ok());
+}

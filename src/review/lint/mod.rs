@@ -187,12 +187,18 @@ fn unknown_keys(
     }
 }
 
+/// Whether a phrase word is a gap: `...` or `...N`.
+fn is_gap(w: &str) -> bool {
+    w.strip_prefix("...")
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Letters a phrase requires at the least (shortest alternative of every required
 /// item); a slot counts as safe.
 fn required_letters(phrase: &str, norm: &Normalizer, safe: usize) -> usize {
     phrase
         .split_whitespace()
-        .filter(|w| *w != "..." && !w.ends_with('?'))
+        .filter(|w| !is_gap(w) && !w.ends_with('?'))
         .map(|w| {
             if w.starts_with('{') {
                 return safe;
@@ -227,7 +233,7 @@ fn slots_of(phrase: &str) -> Vec<&str> {
 fn sample(phrase: &str) -> String {
     phrase
         .split_whitespace()
-        .filter(|w| *w != "...")
+        .filter(|w| !is_gap(w))
         .map(|w| {
             let w = w.strip_suffix('?').unwrap_or(w);
             match w {
