@@ -8,6 +8,7 @@ use super::numbers::{needs_reading, read_number_words, words_to_digits};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
+mod deglue;
 mod rejoin;
 pub use rejoin::Rejoin;
 
@@ -257,8 +258,15 @@ impl Normalizer {
     pub fn tokens(&self, text: &str) -> Vec<String> {
         let out = self.tokens_split(text);
         match self.rejoin.as_deref() {
-            Some(r) if out.len() > 1 => r.apply(out),
-            _ => out,
+            Some(r) => {
+                let out = if out.len() > 1 { r.apply(out) } else { out };
+                if r.glued.is_empty() {
+                    out
+                } else {
+                    r.split_glued(out, |w| self.entry(w).map(|_| self.tokens_split(w)))
+                }
+            }
+            None => out,
         }
     }
 

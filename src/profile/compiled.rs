@@ -230,6 +230,13 @@ impl Compiled {
             lexicon.clone(),
             rejoin(&p.normalize.split_suffixes),
             rejoin(&p.normalize.split_prefixes),
+        )
+        .with_glued(
+            p.normalize
+                .glued
+                .iter()
+                .map(|g| (g.to_lowercase(), norm.tokens(g)))
+                .collect(),
         );
         Ok(Compiled {
             norm: norm.clone().with_rejoin(rejoin),

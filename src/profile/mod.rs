@@ -125,6 +125,10 @@ pub struct Normalize {
     /// on the same condition.
     #[serde(default)]
     pub split_prefixes: Vec<String>,
+    /// Short words the recogniser writes onto a neighbour ("jelaspak", "nomorini"):
+    /// split off again when the rest is a profile word and the whole is no word.
+    #[serde(default)]
+    pub glued: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

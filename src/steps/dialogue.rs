@@ -38,7 +38,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
     }
     let accept = |i: usize| opening.contains(&i);
     let s = &ctx.prof.sets;
-    let p = parts(
+    let mut p = parts(
         ctx,
         &[
             ("PLN 123", &s.greet_pln),
@@ -48,6 +48,28 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
         ],
         &accept,
     );
+    // The name glued to the word after it ("bayudi sini") is the name said.
+    if p.missing.contains(&"own name")
+        && glued_name(ctx, &opening, "agent_name", &g.name_glued, &|_, _| false).is_some()
+    {
+        p.missing.retain(|m| *m != "own name");
+    }
+    // With every other part said, the offer may carry more small slips.
+    if p.missing == ["offer to help"] && g.offer_loose_words > ctx.prof.opts.loose {
+        let opts = crate::matching::phrase::MatchOptions {
+            loose: g.offer_loose_words,
+            anchored: true,
+            ..ctx.prof.opts
+        };
+        let offer = ctx
+            .text
+            .first(&s.greet_offer, Role::Agent, ctx.slots, opts, &accept)
+            .filter(Hit::matched);
+        if let Some(h) = offer {
+            p.hits[3] = Some(h);
+            p.missing.clear();
+        }
+    }
     let extra = if p.missing.contains(&"selamat + time of day") {
         wrong_time_of_day(ctx, &s.greet_salutation, &accept)
     } else {
@@ -93,6 +115,18 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
         );
         if let Some(h) = addressing {
             return ctx.verdict(Some(h), "");
+        }
+        // An honorific glued to the name ("ibuhesti") addresses the caller too.
+        let readback = |toks: &[String], k: usize| {
+            let prev = &toks[k.saturating_sub(4)..k];
+            before.iter().any(|b| {
+                prev.windows(b.len())
+                    .any(|w| w.iter().zip(b).all(|(t, c)| word_eq(c, t, fuzz)))
+            })
+        };
+        let glued_honorifics = &ctx.prof.profile.steps.caller_name.glued_honorifics;
+        if let Some(t) = glued_name(ctx, opening, "caller_name", glued_honorifics, &readback) {
+            return turn_evidence(ctx, t);
         }
         if let Some(h) = head {
             return ctx.evidence(
@@ -376,8 +410,97 @@ pub fn phone_verification(ctx: &Ctx) -> StepResult {
 
 pub fn clarity_check(ctx: &Ctx) -> StepResult {
     let all = |_| true;
-    let h = ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all);
-    ctx.verdict(h, "agent never asks whether the information was clear")
+    let what = "agent never asks whether the information was clear";
+    let not_after = &ctx.prof.profile.steps.clarity_check.not_after;
+    if not_after.is_empty() {
+        return ctx.verdict(ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all), what);
+    }
+    // "kami paham" is the agent saying they understand, not asking the caller.
+    let fuzz = ctx.prof.opts.fuzz;
+    let keep = |h: &Hit| {
+        !ctx.text.tokens_before(h, 1).iter().any(|t| {
+            not_after
+                .iter()
+                .any(|w| w == t || crate::matching::phrase::loose_eq(w, t, fuzz))
+        })
+    };
+    let (asked, head) = ctx.text.first_kept(
+        &ctx.prof.sets.clarity,
+        Role::Agent,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+        &keep,
+    );
+    match (asked, head) {
+        (Some(h), _) => ctx.verdict(Some(h), ""),
+        (None, Some(h)) => {
+            let mut r = ctx.evidence(
+                Status::Fail,
+                "the agent only says they understand; no question whether the information was clear"
+                    .into(),
+                &h,
+            );
+            r.similarity = Some(0.5);
+            r
+        }
+        (None, None) => ctx.verdict(
+            ctx.nearest(&ctx.prof.sets.clarity, Role::Agent, &all),
+            what,
+        ),
+    }
+}
+
+/// The first turn of `turns` with a token that is a name of slot `slot` glued to one
+/// of `glue`, before or after it ("bayudi", "ibuhesti"), at a position `skip` does
+/// not refuse (`skip` gets the turn's tokens and the token's index).
+fn glued_name(
+    ctx: &Ctx,
+    turns: &[usize],
+    slot: &str,
+    glue: &[String],
+    skip: &dyn Fn(&[String], usize) -> bool,
+) -> Option<usize> {
+    let names: Vec<&str> = ctx
+        .slots
+        .get(slot)?
+        .iter()
+        .filter_map(|alt| alt.first().map(String::as_str))
+        .filter(|n| n.len() >= 3)
+        .collect();
+    if names.is_empty() || glue.is_empty() {
+        return None;
+    }
+    let fuzz = ctx.prof.opts.fuzz;
+    let says = |rest: &str| {
+        names
+            .iter()
+            .any(|n| word_eq(n, rest, fuzz) || crate::matching::phrase::same_key(n, rest))
+    };
+    turns.iter().copied().find(|&i| {
+        let toks = ctx.text.tokens_of(i);
+        toks.iter().enumerate().any(|(k, t)| {
+            glue.iter().any(|g| {
+                [t.strip_prefix(g.as_str()), t.strip_suffix(g.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .any(|r| r.len() >= 3 && says(r))
+            }) && !skip(toks, k)
+        })
+    })
+}
+
+/// A PASS whose evidence is turn `t` whole.
+fn turn_evidence(ctx: &Ctx, t: usize) -> StepResult {
+    let turn = &ctx.text.turns[t];
+    StepResult {
+        status: Status::Pass,
+        reason: String::new(),
+        evidence_time: Some(EvidenceTime::Offset(turn.start)),
+        evidence_text: turn.text.clone(),
+        similarity: Some(1.0),
+        loose: 1,
+    }
 }
 
 pub fn eta_3x24(ctx: &Ctx) -> StepResult {

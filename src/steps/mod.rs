@@ -214,6 +214,8 @@ mod address_class_tests;
 #[cfg(test)]
 mod class_tests;
 #[cfg(test)]
+mod glue_class_tests;
+#[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
 mod split_class_tests;

@@ -13,9 +13,11 @@ use rustc_hash::FxHashMap as HashMap;
 /// The affixes the profile lists and the vocabulary that decides a join.
 #[derive(Debug, Clone)]
 pub struct Rejoin {
-    lex: Lexicon,
-    suffixes: Vec<String>,
-    prefixes: Vec<String>,
+    pub(super) lex: Lexicon,
+    pub(super) suffixes: Vec<String>,
+    pub(super) prefixes: Vec<String>,
+    /// Words the recogniser glues to a neighbour, split off again ([`super::deglue`]).
+    pub(super) glued: super::deglue::Glued,
     /// Filters of the two lists ([`cells`]): most tokens are neither, and are ruled out
     /// by their length and first byte without a string compare.
     suffix_cells: [u32; 5],
@@ -42,7 +44,15 @@ impl Rejoin {
             suffixes,
             prefixes,
             targets,
+            glued: Default::default(),
         }
+    }
+
+    /// This table, also splitting off the words of `glued` (spoken form, canonical
+    /// tokens) written onto a vocabulary word.
+    pub fn with_glued(mut self, glued: Vec<(String, Vec<String>)>) -> Rejoin {
+        self.glued = super::deglue::Glued::new(glued, &self.suffixes, &self.prefixes);
+        self
     }
 
     /// Whether `joined` is, as written, a vocabulary word (bare, or with a listed affix)
@@ -97,7 +107,7 @@ impl Rejoin {
 
     /// Whether any affix is listed (an empty table leaves tokens alone, at no cost).
     pub fn is_empty(&self) -> bool {
-        self.suffixes.is_empty() && self.prefixes.is_empty()
+        self.suffixes.is_empty() && self.prefixes.is_empty() && self.glued.is_empty()
     }
 }
 

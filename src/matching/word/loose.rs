@@ -156,6 +156,29 @@ fn with_nya<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
     f(std::str::from_utf8(&buf[..w.len() + 3]).expect("UTF-8"))
 }
 
+/// `f` of ASCII `w` with its one doubled letter read once ("bantoo" → "banto"); false
+/// for a word with no doubled letter or more than one.
+fn undoubled(w: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.len() > KEY_MAX {
+        return false;
+    }
+    let mut at = None;
+    for i in 1..b.len() {
+        if b[i] == b[i - 1] {
+            if at.is_some() {
+                return false;
+            }
+            at = Some(i);
+        }
+    }
+    let Some(i) = at else { return false };
+    let mut buf = [0u8; KEY_MAX];
+    buf[..i].copy_from_slice(&b[..i]);
+    buf[i..b.len() - 1].copy_from_slice(&b[i + 1..]);
+    f(std::str::from_utf8(&buf[..b.len() - 1]).expect("ASCII"))
+}
+
 /// What [`loose_eq`] needs to know of a word or token to rule a pair out without
 /// comparing them ([`LooseHead::may_say`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -284,7 +307,11 @@ pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
         let one_edit = lw > 3 && allowed_edits(lw.max(lb), fuzz) == 0;
         // No edit is the same word (no distance to compute).
         (if one_edit {
-            lw.abs_diff(lb) <= 1 && within(w, base, 1)
+            lw.abs_diff(lb) <= 1
+                && (within(w, base, 1)
+                    // A vowel held long and heard another ("bantoo" for "bantu"):
+                    // the edit is counted once the doubled letter is read once.
+                    || undoubled(base, |u| within(w, u, 1)))
         } else {
             w == base
         }) || same_sound(w, base)

@@ -1,0 +1,159 @@
+//! Table tests of the classes of words run together, long vowels and short forms in
+//! steps 1, 2, 7 and 9 (greeting, caller_name, phone_verification, clarity_check): two
+//! words the recogniser wrote as one, a vowel held long, a question asked in fewer
+//! words. Each class has its near misses, which stay FAIL.
+
+use super::class_tests::check;
+use crate::model::Status::{Fail, Pass};
+
+#[test]
+fn greeting_glue_and_slips() {
+    check(
+        "greeting",
+        "08:10",
+        "",
+        &[
+            // The line's name glued to the word before it; "bantu" said with a long o.
+            (
+                &["A: selamat pagi inipln 123 saya rahmat ada yang bisa saya bantoo"],
+                Pass,
+            ),
+            // The line's number said twice, the line's name one letter off.
+            (
+                &["A: pln satu dua tiga satu dua tiga selamat pagi dengan rahmat ada yang bisa dibantu"],
+                Pass,
+            ),
+            (
+                &["A: peln satu dua tiga selamat pagi dengan rahmat ada yang bisa dibantu"],
+                Pass,
+            ),
+            // The agent's name glued to "di" of "di sini".
+            (
+                &["A: pln 123 selamat pagi rahmatdi sini ada yang bisa dibantu"],
+                Pass,
+            ),
+            // Two small slips in the offer when every other part is said.
+            (
+                &["A: pln 123 selamat pagi dengan rahmat ado yang bisah kami bantoo"],
+                Pass,
+            ),
+            // The offer in a third agent turn of the opening.
+            (
+                &[
+                    "A: pln 123 selamat pagi",
+                    "C: halo",
+                    "A: dengan rahmat ada yang",
+                    "C: iya",
+                    "A: bisa dibantu",
+                ],
+                Pass,
+            ),
+            // Near misses: the slips do not stand in for a missing part.
+            (
+                &["A: pln 123 selamat pagi ado yang bisah kami bantoo"],
+                Fail,
+            ),
+            (
+                &["A: pln 123 selamat malam dengan rahmat ado yang bisah kami bantoo"],
+                Fail,
+            ),
+            // Another name glued to "di" is not the agent's.
+            (
+                &["A: pln 123 selamat pagi rudidi sini ada yang bisa dibantu"],
+                Fail,
+            ),
+            // A vowel held long and another letter off is two slips in one word.
+            (
+                &["A: pln 123 selamat pagi dengan rahmat ada yang bisa saya bontoo"],
+                Fail,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn caller_name_glue_and_short_forms() {
+    check(
+        "caller_name",
+        "09:00",
+        "",
+        &[
+            // "siapa" glued to the honorific or to "nih".
+            (&["A: baik, dengan ibusiapa saya bicara"], Pass),
+            (&["A: dengan pak siapanih"], Pass),
+            // The honorific and "siapa" alone, or with two honorifics.
+            (&["A: baik bu", "C: iya", "A: ibu siapa ya?"], Pass),
+            (&["A: maaf, bapak atau ibu siapa?"], Pass),
+            // "bicara" with the "dengan" abbreviated or lost.
+            (&["A: maaf, saya bicara dgn siapa ya"], Pass),
+            // Near misses: "siapa" about someone else, or no question at all.
+            (&["A: siapa petugas yang datang kemarin bu"], Fail),
+            (&["A: baik ibu, laporannya sudah kami terima"], Fail),
+        ],
+    );
+    check(
+        "caller_name",
+        "09:00",
+        "Hesti Wibowo",
+        &[
+            // The CRM name glued to its honorific.
+            (&["A: iya ibuhesti, ada yang bisa dibantu"], Pass),
+            (&["A: baik buhesti silakan disampaikan"], Pass),
+            // Near misses: another name glued, or the name read back from a report.
+            (&["A: iya ibuwati, ada yang bisa dibantu"], Fail),
+            (
+                &["A: laporan sebelumnya atas nama ibuhesti ya", "C: iya"],
+                Fail,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn phone_verification_glue_and_active() {
+    // The caller number of these calls is a mobile one.
+    check(
+        "phone_verification",
+        "09:00",
+        "",
+        &[
+            // "ini" glued to the word before or after it.
+            (&["A: nomor yang dipakai sekarangini bisa ditelepon?"], Pass),
+            (&["A: nomor hp yang sedang dipakai inibisa dihubungi kan bu"], Pass),
+            // The number in use now, without "ini".
+            (&["A: nomor hp yang sedang dipakai bisa dihubungi kan bu"], Pass),
+            (&["A: kalau petugas mau konfirmasi bisa lewat nomor yangibu pakai sekarang"], Pass),
+            // Whether the number is active.
+            (&["A: apakah nomor aktif untuk dihubungi balik pak"], Pass),
+            (&["A: nomor yang bapak gunakan masih aktif ya"], Pass),
+            // Near misses: the phone used for an earlier report, a mobile asked for.
+            (
+                &["A: nomor telepon yang dipakai waktu melapor dulu berapa pak"],
+                Fail,
+            ),
+            (&["A: boleh minta nomor handphone yang bisa dihubungi"], Fail),
+        ],
+    );
+}
+
+#[test]
+fn clarity_check_glue_and_forms() {
+    check(
+        "clarity_check",
+        "09:00",
+        "",
+        &[
+            // The honorific or "ya" glued to "jelas".
+            (&["A: apakah informasinya sudah cukup jelasbu"], Pass),
+            (&["A: sampai sini jelas yabu"], Pass),
+            // "sampai sini", and what is unclear "dari penjelasan".
+            (&["A: baik pak, sampai sini jelas?"], Pass),
+            (&["A: ado yang kurang jelas dari penjelasan saya pak"], Pass),
+            // Near misses: the agent saying they understand; "jelas" about something else.
+            (&["A: baik bu kami paham", "A: mohon maaf ya atas permasalahannya"], Fail),
+            (&["A: iya saya mengerti ya pak"], Fail),
+            (&["A: baik pak kamih paham", "A: mohon maaf ya atas kendalanya"], Fail),
+            (&["A: alamatnya sudah sampai sini ya pak"], Fail),
+        ],
+    );
+}
