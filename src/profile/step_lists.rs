@@ -37,6 +37,10 @@ pub struct Greeting {
     /// greeting are said ("ado yang bisah saya bantoo": two small slips).
     #[serde(default)]
     pub offer_loose_words: usize,
+    /// Caller turns of at most this many tokens ("iya halo") do not end the opening
+    /// (0: `matching.backchannel_tokens`).
+    #[serde(default)]
+    pub interjection_tokens: usize,
     /// Words the recogniser glues to the agent's name ("bayudi sini"): the name said
     /// with one of them in one token is the name said.
     #[serde(default)]

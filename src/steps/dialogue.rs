@@ -12,7 +12,10 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
     let g = &ctx.prof.profile.steps.greeting;
     // The opening is the first agent turn and the agent turns that continue it (a
     // greeting split by the ASR), up to the first real caller turn.
-    let backchannel = ctx.prof.profile.matching.backchannel_tokens;
+    let backchannel = match g.interjection_tokens {
+        0 => ctx.prof.profile.matching.backchannel_tokens,
+        n => n,
+    };
     let mut opening: Vec<usize> = Vec::new();
     if let Some(first) = ctx.text.turns_of(Role::Agent).next() {
         for (i, t) in ctx.text.turns.iter().enumerate().skip(first) {
@@ -444,10 +447,7 @@ pub fn clarity_check(ctx: &Ctx) -> StepResult {
             r.similarity = Some(0.5);
             r
         }
-        (None, None) => ctx.verdict(
-            ctx.nearest(&ctx.prof.sets.clarity, Role::Agent, &all),
-            what,
-        ),
+        (None, None) => ctx.verdict(ctx.nearest(&ctx.prof.sets.clarity, Role::Agent, &all), what),
     }
 }
 

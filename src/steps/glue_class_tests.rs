@@ -48,6 +48,24 @@ fn greeting_glue_and_slips() {
                 ],
                 Pass,
             ),
+            // The caller's short "halo" between the parts of the opening.
+            (
+                &[
+                    "A: pln 123 selamat pagi rahmat",
+                    "C: iya halo pak",
+                    "A: ada yang bisa dibantu",
+                ],
+                Pass,
+            ),
+            // Near miss: the offer after the caller has begun to speak.
+            (
+                &[
+                    "A: pln 123 selamat pagi rahmat",
+                    "C: saya mau lapor listrik padam",
+                    "A: ada yang bisa dibantu",
+                ],
+                Fail,
+            ),
             // Near misses: the slips do not stand in for a missing part.
             (
                 &["A: pln 123 selamat pagi ado yang bisah kami bantoo"],
@@ -91,22 +109,31 @@ fn caller_name_glue_and_short_forms() {
             (&["A: baik ibu, laporannya sudah kami terima"], Fail),
         ],
     );
-    check(
-        "caller_name",
-        "09:00",
-        "Hesti Wibowo",
-        &[
-            // The CRM name glued to its honorific.
-            (&["A: iya ibuhesti, ada yang bisa dibantu"], Pass),
-            (&["A: baik buhesti silakan disampaikan"], Pass),
-            // Near misses: another name glued, or the name read back from a report.
-            (&["A: iya ibuwati, ada yang bisa dibantu"], Fail),
-            (
-                &["A: laporan sebelumnya atas nama ibuhesti ya", "C: iya"],
-                Fail,
-            ),
-        ],
-    );
+    // (The closing turns after the opening: addressing is looked for before them.)
+    let rest = [
+        "C: listrik mati",
+        "A: baik",
+        "C: iya",
+        "A: ditunggu",
+        "C: iya",
+        "A: sudah",
+        "C: oke",
+        "A: terima kasih",
+    ];
+    let calls: Vec<(Vec<&str>, crate::model::Status)> = [
+        // The CRM name glued to its honorific.
+        ("A: iya ibuhesti, ada yang bisa dibantu", Pass),
+        ("A: baik buhesti silakan disampaikan", Pass),
+        // Near misses: another name glued, or the name read back from a report.
+        ("A: iya ibuwati, ada yang bisa dibantu", Fail),
+        ("A: laporan sebelumnya atas nama ibuhesti ya", Fail),
+    ]
+    .into_iter()
+    .map(|(first, want)| (std::iter::once(first).chain(rest).collect(), want))
+    .collect();
+    let rows: Vec<(&[&str], crate::model::Status)> =
+        calls.iter().map(|(t, w)| (t.as_slice(), *w)).collect();
+    check("caller_name", "09:00", "Hesti Wibowo", &rows);
 }
 
 #[test]
@@ -119,10 +146,19 @@ fn phone_verification_glue_and_active() {
         &[
             // "ini" glued to the word before or after it.
             (&["A: nomor yang dipakai sekarangini bisa ditelepon?"], Pass),
-            (&["A: nomor hp yang sedang dipakai inibisa dihubungi kan bu"], Pass),
+            (
+                &["A: nomor hp yang sedang dipakai inibisa dihubungi kan bu"],
+                Pass,
+            ),
             // The number in use now, without "ini".
-            (&["A: nomor hp yang sedang dipakai bisa dihubungi kan bu"], Pass),
-            (&["A: kalau petugas mau konfirmasi bisa lewat nomor yangibu pakai sekarang"], Pass),
+            (
+                &["A: nomor hp yang sedang dipakai bisa dihubungi kan bu"],
+                Pass,
+            ),
+            (
+                &["A: kalau petugas mau konfirmasi bisa lewat nomor yangibu pakai sekarang"],
+                Pass,
+            ),
             // Whether the number is active.
             (&["A: apakah nomor aktif untuk dihubungi balik pak"], Pass),
             (&["A: nomor yang bapak gunakan masih aktif ya"], Pass),
@@ -131,7 +167,10 @@ fn phone_verification_glue_and_active() {
                 &["A: nomor telepon yang dipakai waktu melapor dulu berapa pak"],
                 Fail,
             ),
-            (&["A: boleh minta nomor handphone yang bisa dihubungi"], Fail),
+            (
+                &["A: boleh minta nomor handphone yang bisa dihubungi"],
+                Fail,
+            ),
         ],
     );
 }
@@ -150,9 +189,21 @@ fn clarity_check_glue_and_forms() {
             (&["A: baik pak, sampai sini jelas?"], Pass),
             (&["A: ado yang kurang jelas dari penjelasan saya pak"], Pass),
             // Near misses: the agent saying they understand; "jelas" about something else.
-            (&["A: baik bu kami paham", "A: mohon maaf ya atas permasalahannya"], Fail),
+            (
+                &[
+                    "A: baik bu kami paham",
+                    "A: mohon maaf ya atas permasalahannya",
+                ],
+                Fail,
+            ),
             (&["A: iya saya mengerti ya pak"], Fail),
-            (&["A: baik pak kamih paham", "A: mohon maaf ya atas kendalanya"], Fail),
+            (
+                &[
+                    "A: baik pak kamih paham",
+                    "A: mohon maaf ya atas kendalanya",
+                ],
+                Fail,
+            ),
             (&["A: alamatnya sudah sampai sini ya pak"], Fail),
         ],
     );

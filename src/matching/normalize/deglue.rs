@@ -2,9 +2,9 @@
 //! "nomorini", "paksiapa", "petugaske"). The profile lists the short words that get
 //! glued to a neighbour (`[normalize] glued`: honorifics, "ini", "yang", "ke", ...); a
 //! token that is a listed word glued before or after a vocabulary word is split back
-//! in two. Only a token that is neither a vocabulary word nor a known Indonesian word:
-//! "bukan" and "daripada" stay whole, and "dibanto" (a typo of "dibantu") is not
-//! "di banto", as "di" is a prefix, never a glued word.
+//! in two. Only a token that is neither a vocabulary word nor a known Indonesian word
+//! (also under a particle): "bukan" and "daripada" stay whole, and "dibanto" (a typo
+//! of "dibantu") is not "di banto", as "di" is a prefix, never a glued word.
 
 use super::rejoin::Rejoin;
 
@@ -98,7 +98,10 @@ impl Rejoin {
             }
             let said = if let Some(c) = self.is_glued(rest) {
                 c.to_vec()
-            } else if self.lex.id(rest).is_some() {
+            } else if self.lex.id(rest).is_some()
+                // An affix form of one ("dipakai" of "pakai").
+                || (rest.len() >= 5 && !self.lex.exact_ids(rest).is_empty())
+            {
                 vec![rest.to_string()]
             } else {
                 canon(rest)
@@ -128,10 +131,17 @@ impl Rejoin {
                 }
             }
         }
-        // The token whole is a word: not glued.
-        found.filter(|_| {
-            self.lex.exact_ids(t).is_empty() && !crate::quality::words::list().contains(t)
-        })
+        // The token whole is a word (of the profile, also under a particle, or of the
+        // language): not glued. (Not its affix forms: "nomorini" less "-i" and "-in" is
+        // "nomor", and still two words.)
+        // (The vocabulary holds the joins of phrase words too, "nomorini": not asked.)
+        let word = |w: &str| crate::quality::words::list().contains(w);
+        let whole = word(t)
+            || crate::matching::lang::PARTICLES
+                .iter()
+                .filter_map(|p| t.strip_suffix(p))
+                .any(|b| b.len() >= 3 && word(b));
+        found.filter(|_| !whole)
     }
 
     fn is_affix(&self, w: &str) -> bool {
@@ -161,6 +171,8 @@ mod tests {
             ("dengan paksiapa nih", "dengan bapak siapa nih"),
             ("siapanih", "siapa nih"),
             ("menunggu petugaske lokasi", "menunggu petugas ke lokasi"),
+            ("hubungi ke nomorini ya", "hubungi ke nomor ini ya"),
+            ("yang sedang dipakaiini", "yang sedang dipakai ini"),
             // The other part a variant of a profile word; both parts glued words.
             ("nomor hpyang aktif", "nomor handphone yang aktif"),
             ("jelas yabu", "jelas ya ibu"),

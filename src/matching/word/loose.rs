@@ -304,17 +304,20 @@ pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
         // Only a word too short for a typo of its own gets one here; a longer word's
         // budget already covers a typo ("proses" is not "progres", "tunggu" not
         // "ganggu").
-        let one_edit = lw > 3 && allowed_edits(lw.max(lb), fuzz) == 0;
+        let one_off = |b: &str| {
+            let lb = len(b);
+            lw > 3
+                && allowed_edits(lw.max(lb), fuzz) == 0
+                && lw.abs_diff(lb) <= 1
+                && within(w, b, 1)
+        };
         // No edit is the same word (no distance to compute).
-        (if one_edit {
-            lw.abs_diff(lb) <= 1
-                && (within(w, base, 1)
-                    // A vowel held long and heard another ("bantoo" for "bantu"):
-                    // the edit is counted once the doubled letter is read once.
-                    || undoubled(base, |u| within(w, u, 1)))
-        } else {
-            w == base
-        }) || same_sound(w, base)
+        w == base
+            || one_off(base)
+            // A vowel held long and heard as another ("bantoo" for "bantu"): one edit
+            // once the doubled letter is read once.
+            || (lw.abs_diff(lb) <= 1 && undoubled(base, one_off))
+            || same_sound(w, base)
             || (lw == 3 && heard_as_neighbour(w, base))
     };
     // A typo under "-nya" ("namayna" for "namanya").

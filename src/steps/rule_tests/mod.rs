@@ -195,6 +195,17 @@ fn status_update_rule() {
                 Pass,
             ),
             (
+                "the report declared done by the unit",
+                case(&["A: di sistem laporan sebelumnya sudah dinyatakan selesai oleh unit"])
+                    .path(RepeatResolved),
+                Pass,
+            ),
+            (
+                "near miss: a promise to call back once done",
+                case(&["A: nanti kalau sudah selesai kami kabari ya pak"]).path(RepeatResolved),
+                Fail,
+            ),
+            (
                 "near miss: closing the phone, not the report",
                 case(&["A: mohon teleponnya jangan ditutup dulu ya pak"]).path(RepeatResolved),
                 Fail,
