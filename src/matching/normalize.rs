@@ -263,7 +263,7 @@ impl Normalizer {
                 if r.glued.is_empty() {
                     out
                 } else {
-                    r.split_glued(out, |w| self.entry(w).map(|_| self.tokens_split(w)))
+                    r.split_glued(out)
                 }
             }
             None => out,

@@ -43,6 +43,8 @@ pub struct Compiled {
     pub empathy_question_words: Vec<String>,
     /// Token sequences before a name that make it a read-back (caller_name).
     pub caller_name_readback: Vec<Vec<String>>,
+    /// `steps.clarity_check.understood`, normalised.
+    pub clarity_understood: Vec<Vec<String>>,
     pub stopwords: Vec<String>,
 }
 
@@ -237,6 +239,15 @@ impl Compiled {
                 .iter()
                 .map(|g| (g.to_lowercase(), norm.tokens(g)))
                 .collect(),
+            // One-word spellings of vocabulary words ("hp"), which a glued token holds
+            // as spoken.
+            p.normalize
+                .variants
+                .iter()
+                .filter(|(from, _)| !from.contains(' '))
+                .map(|(from, to)| (from.to_lowercase(), norm.tokens(to)))
+                .filter(|(_, to)| !to.is_empty() && to.iter().all(|w| lexicon.id(w).is_some()))
+                .collect(),
         );
         Ok(Compiled {
             norm: norm.clone().with_rejoin(rejoin),
@@ -264,6 +275,7 @@ impl Compiled {
                 .collect(),
             empathy_question_words: words(&p.steps.empathy.question_words),
             caller_name_readback: sequences(&p.steps.caller_name.readback_before),
+            clarity_understood: sequences(&p.steps.clarity_check.understood),
             stopwords: words(&p.steps.data_verification.stopwords),
             profile,
         })

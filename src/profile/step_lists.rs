@@ -122,10 +122,10 @@ pub struct PhoneVerification {
 #[serde(deny_unknown_fields)]
 pub struct ClarityCheck {
     pub phrases: Phrases,
-    /// A clarity word right after one of these is the agent saying they understand
-    /// ("kami paham"), not a question to the caller.
+    /// Two-word statements of the agent's own understanding ("kami paham"): a match
+    /// starting with the second word right after the first is no question.
     #[serde(default)]
-    pub not_after: Vec<String>,
+    pub understood: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

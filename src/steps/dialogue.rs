@@ -414,19 +414,30 @@ pub fn phone_verification(ctx: &Ctx) -> StepResult {
 pub fn clarity_check(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let what = "agent never asks whether the information was clear";
-    let not_after = &ctx.prof.profile.steps.clarity_check.not_after;
-    if not_after.is_empty() {
+    let understood = &ctx.prof.clarity_understood;
+    if understood.is_empty() {
         return ctx.verdict(ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all), what);
     }
     // "kami paham" is the agent saying they understand, not asking the caller.
     let fuzz = ctx.prof.opts.fuzz;
     let keep = |h: &Hit| {
-        !ctx.text.tokens_before(h, 1).iter().any(|t| {
-            not_after
-                .iter()
-                .any(|w| w == t || crate::matching::phrase::loose_eq(w, t, fuzz))
-        })
+        let (before, span) = (ctx.text.tokens_before(h, 1), ctx.text.span_tokens(h));
+        !understood
+            .iter()
+            .any(|u| match (u.as_slice(), before, span.first()) {
+                ([who, said], [prev], Some(first)) => {
+                    word_eq(said, first, fuzz)
+                        && (prev == who || crate::matching::phrase::loose_eq(who, prev, fuzz))
+                }
+                _ => false,
+            })
     };
+    // The first match is nearly always the question itself: the search for a later
+    // one is only done when it is refused.
+    let h = ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all);
+    if !h.is_some_and(|h| h.matched()) || h.is_some_and(|h| keep(&h)) {
+        return ctx.verdict(h, what);
+    }
     let (asked, head) = ctx.text.first_kept(
         &ctx.prof.sets.clarity,
         Role::Agent,

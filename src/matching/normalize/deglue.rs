@@ -7,44 +7,65 @@
 //! of "dibantu") is not "di banto", as "di" is a prefix, never a glued word.
 
 use super::rejoin::Rejoin;
+use rustc_hash::FxHashMap as HashMap;
 
-/// The listed glued words, by where they stick.
+/// The listed glued words and the spellings they stick to.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Glued {
-    /// (spoken form, canonical tokens) of the words glued to the end of a word.
-    after: Vec<(String, Vec<String>)>,
-    /// ... and to the start of one.
-    before: Vec<(String, Vec<String>)>,
-    /// Bit per last byte of `after`'s words and per first byte of `before`'s: most
-    /// tokens are ruled out by one test.
-    last_bytes: u32,
-    first_bytes: u32,
+    /// (spoken form, canonical tokens) of the words glued after a word, by the slot
+    /// ([`slot2`]) of their last two bytes ...
+    after: HashMap<usize, Vec<(String, Vec<String>)>>,
+    /// ... and of those glued before one, by the slot of their first two bytes.
+    before: HashMap<usize, Vec<(String, Vec<String>)>>,
+    /// Bit sets of those slots: most tokens are ruled out by them without hashing.
+    ends: Vec<u64>,
+    starts: Vec<u64>,
+    /// One-word spellings of vocabulary words (spoken form, canonical tokens: "hp").
+    spellings: HashMap<String, Vec<String>>,
 }
 
-fn bit(b: Option<&u8>) -> u32 {
-    1 << (b.map_or(0, |b| b & 31))
+/// Slot of two bytes (5 low bits each: every letter its own).
+fn slot2(a: u8, b: u8) -> usize {
+    usize::from(a & 31) << 5 | usize::from(b & 31)
+}
+
+fn has(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|m| m >> (i % 64) & 1 != 0)
 }
 
 impl Glued {
-    /// `words` are (spoken form, canonical tokens); a word that is also a listed affix
+    /// `words` the listed glued words (spoken form, canonical tokens), `spellings`
+    /// one-word spellings of vocabulary words; a word that is also a listed affix
     /// glues only on the side where it is no affix ("di" never before a word).
     pub(super) fn new(
         words: Vec<(String, Vec<String>)>,
+        spellings: Vec<(String, Vec<String>)>,
         suffixes: &[String],
         prefixes: &[String],
     ) -> Glued {
-        let mut g = Glued::default();
+        let mut g = Glued {
+            ends: vec![0; 16],
+            starts: vec![0; 16],
+            spellings: spellings.into_iter().collect(),
+            ..Glued::default()
+        };
         for (w, canon) in words {
-            if w.is_empty() || canon.is_empty() || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            let b = w.as_bytes();
+            if b.len() < 2 || canon.is_empty() || !b.iter().all(u8::is_ascii_lowercase) {
                 continue;
             }
             if !suffixes.contains(&w) {
-                g.last_bytes |= bit(w.as_bytes().last());
-                g.after.push((w.clone(), canon.clone()));
+                let i = slot2(b[b.len() - 2], b[b.len() - 1]);
+                g.ends[i / 64] |= 1 << (i % 64);
+                g.after
+                    .entry(i)
+                    .or_default()
+                    .push((w.clone(), canon.clone()));
             }
             if !prefixes.contains(&w) {
-                g.first_bytes |= bit(w.as_bytes().first());
-                g.before.push((w, canon));
+                let i = slot2(b[0], b[1]);
+                g.starts[i / 64] |= 1 << (i % 64);
+                g.before.entry(i).or_default().push((w, canon));
             }
         }
         g
@@ -56,26 +77,23 @@ impl Glued {
 }
 
 impl Rejoin {
-    /// `tokens` with glued words split off; `canon` gives the canonical tokens of the
-    /// other part when it is a variant ("hp" is "handphone"), `None` when it is none.
-    pub(super) fn split_glued(
-        &self,
-        tokens: Vec<String>,
-        canon: impl Fn(&str) -> Option<Vec<String>>,
-    ) -> Vec<String> {
-        let g = &self.glued;
-        let candidate = |t: &str| {
-            let b = t.as_bytes();
-            b.len() >= 4
-                && (g.last_bytes & bit(b.last()) != 0 || g.first_bytes & bit(b.first()) != 0)
-                && b.iter().all(u8::is_ascii_lowercase)
-        };
-        if !tokens.iter().any(|t| candidate(t)) {
+    /// `tokens` with glued words split off.
+    pub(super) fn split_glued(&self, tokens: Vec<String>) -> Vec<String> {
+        // Most turns have no glued token: they are returned as they came.
+        let Some((first, parts)) = tokens
+            .iter()
+            .enumerate()
+            .find_map(|(i, t)| self.glued_parts(t).map(|p| (i, p)))
+        else {
             return tokens;
-        }
+        };
         let mut out = Vec::with_capacity(tokens.len() + 2);
-        for t in tokens {
-            match candidate(&t).then(|| self.split_one(&t, &canon)).flatten() {
+        let mut rest = tokens.into_iter();
+        out.extend(rest.by_ref().take(first));
+        rest.next();
+        out.extend(parts);
+        for t in rest {
+            match self.glued_parts(&t) {
                 Some(parts) => out.extend(parts),
                 None => out.push(t),
             }
@@ -83,79 +101,77 @@ impl Rejoin {
         out
     }
 
-    /// The parts of one glued token, if it is one.
-    fn split_one(
-        &self,
-        t: &str,
-        canon: &impl Fn(&str) -> Option<Vec<String>>,
-    ) -> Option<Vec<String>> {
+    /// The parts of `t` when it is a listed word glued after or before a vocabulary
+    /// word or a spelling of one.
+    fn glued_parts(&self, t: &str) -> Option<Vec<String>> {
         let g = &self.glued;
-        // The other part is a vocabulary word as written, a glued word itself, or a
-        // variant of vocabulary words ("hp" is "handphone").
-        let rest_ok = |rest: &str| -> Option<Vec<String>> {
+        let b = t.as_bytes();
+        let n = b.len();
+        if n < 4 {
+            return None;
+        }
+        let (end, start) = (slot2(b[n - 2], b[n - 1]), slot2(b[0], b[1]));
+        let (after, before) = (has(&g.ends, end), has(&g.starts, start));
+        if !(after || before) || !b.iter().all(u8::is_ascii_lowercase) {
+            return None;
+        }
+        // The other part as canonical tokens, if it is one a glued word sticks to (not
+        // a listed affix: a split suffix or prefix is [`Rejoin::apply`]'s).
+        let other = |rest: &str| -> Option<Vec<String>> {
             if rest.len() < 2 {
                 return None;
             }
-            let said = if let Some(c) = self.is_glued(rest) {
-                c.to_vec()
-            } else if self.lex.id(rest).is_some()
-                // An affix form of one ("dipakai" of "pakai").
-                || (rest.len() >= 5 && !self.lex.exact_ids(rest).is_empty())
-            {
+            // (A listed word is a vocabulary word or a spelling of one: "bu", "ibu".)
+            let said = if self.lex.id(rest).is_some() {
                 vec![rest.to_string()]
             } else {
-                canon(rest)
-                    .filter(|c| !c.is_empty() && c.iter().all(|w| self.lex.id(w).is_some()))?
+                g.spellings.get(rest)?.clone()
             };
-            (!self.is_affix(rest)).then_some(said)
-        };
-        let mut found: Option<Vec<String>> = None;
-        for (w, c) in &g.after {
-            if let Some(rest) = t.strip_suffix(w.as_str()) {
-                if let Some(mut parts) = rest_ok(rest) {
-                    parts.extend(c.iter().cloned());
-                    found = Some(parts);
-                    break;
-                }
-            }
-        }
-        if found.is_none() {
-            for (w, c) in &g.before {
-                if let Some(rest) = t.strip_prefix(w.as_str()) {
-                    if let Some(parts) = rest_ok(rest) {
-                        let mut all = c.clone();
-                        all.extend(parts);
-                        found = Some(all);
-                        break;
-                    }
-                }
-            }
-        }
-        // The token whole is a word (of the profile, also under a particle, or of the
-        // language): not glued. (Not its affix forms: "nomorini" less "-i" and "-in" is
-        // "nomor", and still two words.)
-        // (The vocabulary holds the joins of phrase words too, "nomorini": not asked.)
-        let word = |w: &str| crate::quality::words::list().contains(w);
-        let whole = word(t)
-            || crate::matching::lang::PARTICLES
+            let affix = self
+                .suffixes
                 .iter()
-                .filter_map(|p| t.strip_suffix(p))
-                .any(|b| b.len() >= 3 && word(b));
-        found.filter(|_| !whole)
+                .chain(&self.prefixes)
+                .any(|a| a == rest);
+            (!affix).then_some(said)
+        };
+        let found = after
+            .then(|| g.after.get(&end))
+            .flatten()
+            .into_iter()
+            .flatten()
+            .filter(|(w, _)| w.len() < n && t.ends_with(w.as_str()))
+            .find_map(|(w, c)| {
+                let mut parts = other(&t[..n - w.len()])?;
+                parts.extend(c.iter().cloned());
+                Some(parts)
+            })
+            .or_else(|| {
+                before
+                    .then(|| g.before.get(&start))
+                    .flatten()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(w, _)| w.len() < n && t.starts_with(w.as_str()))
+                    .find_map(|(w, c)| {
+                        let mut parts = c.clone();
+                        parts.extend(other(&t[w.len()..])?);
+                        Some(parts)
+                    })
+            })?;
+        (!whole_word(t)).then_some(found)
     }
+}
 
-    fn is_affix(&self, w: &str) -> bool {
-        self.suffixes.iter().chain(&self.prefixes).any(|a| a == w)
-    }
-
-    fn is_glued(&self, w: &str) -> Option<&[String]> {
-        self.glued
-            .after
+/// Whether `t` is a word of the language (also under a particle): then it is not glued.
+/// (Not asked of the vocabulary, which holds the joins of phrase words too:
+/// "nomorini".)
+fn whole_word(t: &str) -> bool {
+    let word = |w: &str| crate::quality::words::list().contains(w);
+    word(t)
+        || crate::matching::lang::PARTICLES
             .iter()
-            .chain(&self.glued.before)
-            .find(|(g, _)| g == w)
-            .map(|(_, c)| c.as_slice())
-    }
+            .filter_map(|p| t.strip_suffix(p))
+            .any(|b| b.len() >= 3 && word(b))
 }
 
 #[cfg(test)]
@@ -163,7 +179,16 @@ mod tests {
     /// Table on the built-in profile: (said, tokens).
     #[test]
     fn splits_only_glued_words() {
-        let prof = crate::profile::Compiled::builtin();
+        // The built-in profile with the glued words of its comment listed.
+        let text = crate::profile::BUILTIN.replace(
+            "glued = []",
+            r#"glued = ["ini", "nih", "yang", "ya", "ke", "di", "dari", "dengan", "bu", "ibu", "pak", "bapak", "hp"]"#,
+        );
+        let prof = crate::profile::Compiled::new(
+            crate::profile::Profile::parse(&text, "test").expect("profile"),
+            "test",
+        )
+        .expect("compiles");
         for (said, want) in [
             // A listed word glued after or before a profile word.
             ("sudah jelaspak", "sudah jelas bapak"),
@@ -172,7 +197,6 @@ mod tests {
             ("siapanih", "siapa nih"),
             ("menunggu petugaske lokasi", "menunggu petugas ke lokasi"),
             ("hubungi ke nomorini ya", "hubungi ke nomor ini ya"),
-            ("yang sedang dipakaiini", "yang sedang dipakai ini"),
             // The other part a variant of a profile word; both parts glued words.
             ("nomor hpyang aktif", "nomor handphone yang aktif"),
             ("jelas yabu", "jelas ya ibu"),

@@ -49,9 +49,14 @@ impl Rejoin {
     }
 
     /// This table, also splitting off the words of `glued` (spoken form, canonical
-    /// tokens) written onto a vocabulary word.
-    pub fn with_glued(mut self, glued: Vec<(String, Vec<String>)>) -> Rejoin {
-        self.glued = super::deglue::Glued::new(glued, &self.suffixes, &self.prefixes);
+    /// tokens) written onto a vocabulary word or onto one of `spellings` (spoken form
+    /// of vocabulary words, canonical tokens: "hp", "handphone").
+    pub fn with_glued(
+        mut self,
+        glued: Vec<(String, Vec<String>)>,
+        spellings: Vec<(String, Vec<String>)>,
+    ) -> Rejoin {
+        self.glued = super::deglue::Glued::new(glued, spellings, &self.suffixes, &self.prefixes);
         self
     }
 

@@ -210,12 +210,6 @@ fn status_update_rule() {
                 case(&["A: mohon teleponnya jangan ditutup dulu ya pak"]).path(RepeatResolved),
                 Fail,
             ),
-            (
-                "the progress with a word glued to the unit",
-                case(&["A: dari sistem laporannya masih menunggu petugaske sana ya"])
-                    .path(RepeatOpenLt12h),
-                Pass,
-            ),
             ("first report", case(&["A: baik ditunggu"]), Na),
         ],
     );
