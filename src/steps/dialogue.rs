@@ -483,10 +483,20 @@ fn glued_name(
         return None;
     }
     let fuzz = ctx.prof.opts.fuzz;
+    // (A name and what says it share the first letter's sound: most tokens are ruled
+    // out by it.)
+    let sound = |w: &str| match w.as_bytes().first() {
+        Some(b'c' | b'q' | b'k') => b'k',
+        Some(b'f' | b'v' | b'p') => b'p',
+        Some(b'y' | b'i') => b'i',
+        Some(&c) => c,
+        None => 0,
+    };
     let says = |rest: &str| {
-        names
-            .iter()
-            .any(|n| word_eq(n, rest, fuzz) || crate::matching::phrase::same_key(n, rest))
+        names.iter().any(|n| {
+            (sound(n) == sound(rest) || n.as_bytes().first() == rest.as_bytes().first())
+                && (word_eq(n, rest, fuzz) || crate::matching::phrase::same_key(n, rest))
+        })
     };
     turns.iter().copied().find(|&i| {
         let toks = ctx.text.tokens_of(i);

@@ -107,6 +107,8 @@ fn caller_name_glue_and_short_forms() {
             (&["A: siapa petugas yang datang kemarin bu"], Fail),
             (&["A: sebentar ya bu saa proses dulu"], Fail),
             (&["A: oke bu ditunggu aja ya"], Fail),
+            (&["A: selain itu ada lagi bu", "A: siap bu ditunggu ya"], Fail),
+            (&["A: pln 123 dengan intan ada yang bisa sayaa bantu"], Fail),
             (&["A: baik ibu, laporannya sudah kami terima"], Fail),
         ],
     );
