@@ -19,7 +19,7 @@ fn greeting_glue_and_slips() {
                 &["A: selamat pagi ini pln 123 saya rahmat ada yang bisa saya bantoo"],
                 Pass,
             ),
-            // The line's number said twice, the line's name one letter off.
+            // The line's number said twice; the line's name heard as a spelling variant.
             (
                 &["A: pln satu dua tiga satu dua tiga selamat pagi dengan rahmat ada yang bisa dibantu"],
                 Pass,
