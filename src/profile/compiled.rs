@@ -43,6 +43,8 @@ pub struct Compiled {
     pub empathy_question_words: Vec<String>,
     /// Token sequences before a name that make it a read-back (caller_name).
     pub caller_name_readback: Vec<Vec<String>>,
+    /// `steps.clarity_check.understood`, normalised.
+    pub clarity_understood: Vec<Vec<String>>,
     pub stopwords: Vec<String>,
 }
 
@@ -270,6 +272,7 @@ impl Compiled {
                 .collect(),
             empathy_question_words: words(&p.steps.empathy.question_words),
             caller_name_readback: sequences(&p.steps.caller_name.readback_before),
+            clarity_understood: sequences(&p.steps.clarity_check.understood),
             stopwords: words(&p.steps.data_verification.stopwords),
             profile,
         })

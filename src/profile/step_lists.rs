@@ -14,7 +14,7 @@ pub struct Steps {
     pub empathy: Empathy,
     pub status_update: StatusUpdate,
     pub phone_verification: PhoneVerification,
-    pub clarity_check: PhraseStep,
+    pub clarity_check: ClarityCheck,
     pub eta_3x24: Eta,
     pub service_guarantee: ServiceGuarantee,
     pub ticket_number: TicketNumber,
@@ -33,6 +33,18 @@ pub struct Greeting {
     pub salutation: Phrases,
     pub own_name: Phrases,
     pub offer: Phrases,
+    /// Required words of an offer that may be said loosely when the other parts of the
+    /// greeting are said ("ado yang bisah saya bantoo": two small slips).
+    #[serde(default)]
+    pub offer_loose_words: usize,
+    /// Caller turns of at most this many tokens ("iya halo") do not end the opening
+    /// (0: `matching.backchannel_tokens`).
+    #[serde(default)]
+    pub interjection_tokens: usize,
+    /// Words the recogniser glues to the agent's name ("bayudi sini"): the name said
+    /// with one of them in one token is the name said.
+    #[serde(default)]
+    pub name_glued: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -46,6 +58,10 @@ pub struct CallerName {
     /// ..."), not the agent addressing the caller.
     #[serde(default)]
     pub readback_before: Vec<String>,
+    /// Honorifics the recogniser glues to the caller's name ("ibuhesti"): the CRM name
+    /// said with one of them in one token addresses the caller.
+    #[serde(default)]
+    pub glued_honorifics: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,8 +120,12 @@ pub struct PhoneVerification {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PhraseStep {
+pub struct ClarityCheck {
     pub phrases: Phrases,
+    /// Two-word statements of the agent's own understanding ("kami paham"): a match
+    /// starting with the second word right after the first is no question.
+    #[serde(default)]
+    pub understood: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

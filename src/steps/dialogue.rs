@@ -3,6 +3,7 @@
 use super::parts::{parts, parts_verdict, wrong_time_of_day};
 use super::readback::{answer_told, content_words, enough, read_back, Heard, Shared};
 use super::{Ctx, StepResult};
+use crate::matching::normalize::Token;
 use crate::matching::phrase::word_eq;
 use crate::matching::Hit;
 use crate::model::numbers::NumberKind;
@@ -12,7 +13,10 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
     let g = &ctx.prof.profile.steps.greeting;
     // The opening is the first agent turn and the agent turns that continue it (a
     // greeting split by the ASR), up to the first real caller turn.
-    let backchannel = ctx.prof.profile.matching.backchannel_tokens;
+    let backchannel = match g.interjection_tokens {
+        0 => ctx.prof.profile.matching.backchannel_tokens,
+        n => n,
+    };
     let mut opening: Vec<usize> = Vec::new();
     if let Some(first) = ctx.text.turns_of(Role::Agent).next() {
         for (i, t) in ctx.text.turns.iter().enumerate().skip(first) {
@@ -38,7 +42,7 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
     }
     let accept = |i: usize| opening.contains(&i);
     let s = &ctx.prof.sets;
-    let p = parts(
+    let mut p = parts(
         ctx,
         &[
             ("PLN 123", &s.greet_pln),
@@ -48,6 +52,28 @@ pub fn greeting(ctx: &Ctx) -> StepResult {
         ],
         &accept,
     );
+    // The name glued to the word after it ("bayudi sini") is the name said.
+    if p.missing.contains(&"own name")
+        && glued_name(ctx, &opening, "agent_name", &g.name_glued, &|_, _| false).is_some()
+    {
+        p.missing.retain(|m| *m != "own name");
+    }
+    // With every other part said, the offer may carry more small slips.
+    if p.missing == ["offer to help"] && g.offer_loose_words > ctx.prof.opts.loose {
+        let opts = crate::matching::phrase::MatchOptions {
+            loose: g.offer_loose_words,
+            anchored: true,
+            ..ctx.prof.opts
+        };
+        let offer = ctx
+            .text
+            .first(&s.greet_offer, Role::Agent, ctx.slots, opts, &accept)
+            .filter(Hit::matched);
+        if let Some(h) = offer {
+            p.hits[3] = Some(h);
+            p.missing.clear();
+        }
+    }
     let extra = if p.missing.contains(&"selamat + time of day") {
         wrong_time_of_day(ctx, &s.greet_salutation, &accept)
     } else {
@@ -93,6 +119,18 @@ pub fn caller_name(ctx: &Ctx) -> StepResult {
         );
         if let Some(h) = addressing {
             return ctx.verdict(Some(h), "");
+        }
+        // An honorific glued to the name ("ibuhesti") addresses the caller too.
+        let readback = |toks: &[Token], k: usize| {
+            let prev = &toks[k.saturating_sub(4)..k];
+            before.iter().any(|b| {
+                prev.windows(b.len())
+                    .any(|w| w.iter().zip(b).all(|(t, c)| word_eq(c, t, fuzz)))
+            })
+        };
+        let glued_honorifics = &ctx.prof.profile.steps.caller_name.glued_honorifics;
+        if let Some(t) = glued_name(ctx, opening, "caller_name", glued_honorifics, &readback) {
+            return turn_evidence(ctx, t);
         }
         if let Some(h) = head {
             return ctx.evidence(
@@ -376,8 +414,115 @@ pub fn phone_verification(ctx: &Ctx) -> StepResult {
 
 pub fn clarity_check(ctx: &Ctx) -> StepResult {
     let all = |_| true;
+    let what = "agent never asks whether the information was clear";
+    let understood = &ctx.prof.clarity_understood;
+    if understood.is_empty() {
+        return ctx.verdict(ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all), what);
+    }
+    // "kami paham" is the agent saying they understand, not asking the caller.
+    let fuzz = ctx.prof.opts.fuzz;
+    let keep = |h: &Hit| {
+        let (before, span) = (ctx.text.tokens_before(h, 1), ctx.text.span_tokens(h));
+        !understood
+            .iter()
+            .any(|u| match (u.as_slice(), before, span.first()) {
+                ([who, said], [prev], Some(first)) => {
+                    word_eq(said, first, fuzz)
+                        && (prev == who || crate::matching::phrase::loose_eq(who, prev, fuzz))
+                }
+                _ => false,
+            })
+    };
+    // The first match is nearly always the question itself: the search for a later
+    // one is only done when it is refused.
     let h = ctx.find(&ctx.prof.sets.clarity, Role::Agent, &all);
-    ctx.verdict(h, "agent never asks whether the information was clear")
+    if !h.is_some_and(|h| h.matched()) || h.is_some_and(|h| keep(&h)) {
+        return ctx.verdict(h, what);
+    }
+    let (asked, head) = ctx.text.first_kept(
+        &ctx.prof.sets.clarity,
+        Role::Agent,
+        ctx.slots,
+        ctx.prof.opts,
+        &all,
+        &keep,
+    );
+    match (asked, head) {
+        (Some(h), _) => ctx.verdict(Some(h), ""),
+        (None, Some(h)) => {
+            let mut r = ctx.evidence(
+                Status::Fail,
+                "the agent only says they understand; no question whether the information was clear"
+                    .into(),
+                &h,
+            );
+            r.similarity = Some(0.5);
+            r
+        }
+        (None, None) => ctx.verdict(ctx.nearest(&ctx.prof.sets.clarity, Role::Agent, &all), what),
+    }
+}
+
+/// The first turn of `turns` with a token that is a name of slot `slot` glued to one
+/// of `glue`, before or after it ("bayudi", "ibuhesti"), at a position `skip` does
+/// not refuse (`skip` gets the turn's tokens and the token's index).
+fn glued_name(
+    ctx: &Ctx,
+    turns: &[usize],
+    slot: &str,
+    glue: &[String],
+    skip: &dyn Fn(&[Token], usize) -> bool,
+) -> Option<usize> {
+    let names: Vec<&str> = ctx
+        .slots
+        .get(slot)?
+        .iter()
+        .filter_map(|alt| alt.first().map(String::as_str))
+        .filter(|n| n.len() >= 3)
+        .collect();
+    if names.is_empty() || glue.is_empty() {
+        return None;
+    }
+    let fuzz = ctx.prof.opts.fuzz;
+    // (A name and what says it share the first letter's sound: most tokens are ruled
+    // out by it.)
+    let sound = |w: &str| match w.as_bytes().first() {
+        Some(b'c' | b'q' | b'k') => b'k',
+        Some(b'f' | b'v' | b'p') => b'p',
+        Some(b'y' | b'i') => b'i',
+        Some(&c) => c,
+        None => 0,
+    };
+    let says = |rest: &str| {
+        names.iter().any(|n| {
+            (sound(n) == sound(rest) || n.as_bytes().first() == rest.as_bytes().first())
+                && (word_eq(n, rest, fuzz) || crate::matching::phrase::same_key(n, rest))
+        })
+    };
+    turns.iter().copied().find(|&i| {
+        let toks = ctx.text.tokens_of(i);
+        toks.iter().enumerate().any(|(k, t)| {
+            glue.iter().any(|g| {
+                [t.strip_prefix(g.as_str()), t.strip_suffix(g.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .any(|r| r.len() >= 3 && says(r))
+            }) && !skip(toks, k)
+        })
+    })
+}
+
+/// A PASS whose evidence is turn `t` whole.
+fn turn_evidence(ctx: &Ctx, t: usize) -> StepResult {
+    let turn = &ctx.text.turns[t];
+    StepResult {
+        status: Status::Pass,
+        reason: String::new(),
+        evidence_time: Some(EvidenceTime::Offset(turn.start)),
+        evidence_text: turn.text.clone(),
+        similarity: Some(1.0),
+        loose: 1,
+    }
 }
 
 pub fn eta_3x24(ctx: &Ctx) -> StepResult {

@@ -218,4 +218,6 @@ mod glue_class_tests;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]
+mod short_form_class_tests;
+#[cfg(test)]
 mod split_class_tests;

@@ -156,6 +156,14 @@ fn with_nya<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
     f(std::str::from_utf8(&buf[..w.len() + 3]).expect("UTF-8"))
 }
 
+/// `f` of ASCII `w` with its doubled last letter read once ("bantoo" → "banto"): a
+/// vowel held long at the end of a word; false for a word that does not end so.
+fn undoubled(w: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    w.is_ascii() && n >= 3 && b[n - 1] == b[n - 2] && b[n - 2] != b[n - 3] && f(&w[..n - 1])
+}
+
 /// What [`loose_eq`] needs to know of a word or token to rule a pair out without
 /// comparing them ([`LooseHead::may_say`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -281,13 +289,21 @@ pub fn loose_eq(w: &str, t: &str, fuzz: f64) -> bool {
         // Only a word too short for a typo of its own gets one here; a longer word's
         // budget already covers a typo ("proses" is not "progres", "tunggu" not
         // "ganggu").
-        let one_edit = lw > 3 && allowed_edits(lw.max(lb), fuzz) == 0;
+        let one_off = |b: &str| {
+            let lb = len(b);
+            lw > 3
+                && allowed_edits(lw.max(lb), fuzz) == 0
+                && lw.abs_diff(lb) <= 1
+                && within(w, b, 1)
+        };
         // No edit is the same word (no distance to compute).
-        (if one_edit {
-            lw.abs_diff(lb) <= 1 && within(w, base, 1)
-        } else {
-            w == base
-        }) || same_sound(w, base)
+        w == base
+            || one_off(base)
+            // A final vowel held long and heard as another ("bantoo" for "bantu"): one
+            // edit once the doubled letter is read once (words of five letters or more:
+            // "sayaa" is not "sapa").
+            || (lw >= 5 && lw.abs_diff(lb) <= 1 && undoubled(base, one_off))
+            || same_sound(w, base)
             || (lw == 3 && heard_as_neighbour(w, base))
     };
     // A typo under "-nya" ("namayna" for "namanya").

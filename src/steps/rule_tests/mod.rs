@@ -188,6 +188,28 @@ fn status_update_rule() {
                 case(&["A: baik ditunggu"]).path(RepeatOpenLt12h),
                 Fail,
             ),
+            (
+                "the report closed by the unit",
+                case(&["A: dari unit laporannya sudah ditutup tapi muncul lagi ya"])
+                    .path(RepeatResolved),
+                Pass,
+            ),
+            (
+                "the report declared done by the unit",
+                case(&["A: di sistem laporan sebelumnya sudah dinyatakan selesai oleh unit"])
+                    .path(RepeatResolved),
+                Pass,
+            ),
+            (
+                "near miss: a promise to call back once done",
+                case(&["A: nanti kalau sudah selesai kami kabari ya pak"]).path(RepeatResolved),
+                Fail,
+            ),
+            (
+                "near miss: closing the phone, not the report",
+                case(&["A: mohon teleponnya jangan ditutup dulu ya pak"]).path(RepeatResolved),
+                Fail,
+            ),
             ("first report", case(&["A: baik ditunggu"]), Na),
         ],
     );
@@ -212,6 +234,17 @@ fn phone_verification_rule() {
             (
                 "PSTN: asks about this number",
                 case(&["A: apakah nomor ini bisa dihubungi"]).number(NumberKind::Pstn),
+                Fail,
+            ),
+            (
+                "PSTN: a mobile said in two words",
+                case(&["A: bisa dibantu nomor hand phone yang aktif"]).number(NumberKind::Pstn),
+                Pass,
+            ),
+            (
+                "PSTN near miss: the phone of an earlier report",
+                case(&["A: waktu itu lapornya pakai nomor telepon berapa"])
+                    .number(NumberKind::Pstn),
                 Fail,
             ),
             ("silent call: still judged", case(SILENT), Fail),
