@@ -429,7 +429,9 @@ impl CallText {
         if run.ids.is_empty() {
             return false;
         }
-        (hit.pos..=hit.end).any(|i| {
+        // The hit's first and last tokens say words of the phrase; those between may be
+        // a gap's ("ibu mertua saya baru pulang dari rumah sakit").
+        [hit.pos, hit.end].into_iter().any(|i| {
             run.ids[i].first() == Some(&lexicon::SPELLED)
                 && dictionary::list().contains(run.tokens[i].as_str())
         })

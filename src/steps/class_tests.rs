@@ -377,6 +377,14 @@ fn urgency_classes() {
             &["A: alamatnya di mana", "C: rumah saya dekat bengkel las"],
             false,
         ),
+        // Words between a cue's words do not count against it.
+        (
+            &[
+                "A: ada yang bisa dibantu",
+                "C: nenek saya baru pulang dari rumah sakit mbak",
+            ],
+            true,
+        ),
         // The cue word itself, and a typo of it that is no word, still count.
         (
             &[
