@@ -31,8 +31,6 @@ pub struct Rejoin {
     /// Per glued word: the pair keys ([`pair_key`]) of its first and last two bytes, and
     /// whether it may be split off the start of a token (it is no listed prefix).
     glue_keys: Vec<(u16, u16, bool)>,
-    /// Bit n set when a glued word's key has n bytes (2 or 3).
-    glue_lens: u8,
     /// A bit per glued word of one letter ("x", 5 low bits): split off a number word
     /// only.
     letters: u32,
@@ -100,7 +98,6 @@ impl Rejoin {
             targets,
             glued: Vec::new(),
             glue_keys: Vec::new(),
-            glue_lens: 0,
             letters: 0,
             glue_heads: Box::new([0; KEY_WORDS]),
             glue_tails: Box::new([0; KEY_WORDS]),
@@ -136,7 +133,6 @@ impl Rejoin {
                 set(&mut self.glue_tails, t);
             }
             self.glue_keys.push((head, tail, at_start));
-            self.glue_lens |= 1 << n;
         }
         self.letters = glued
             .iter()
