@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release --example phrases -- "pln 123 selamat pagi dengan andri"`
 
+use callaudit::matching::ids::IdLists;
 use callaudit::matching::phrase::{Slots, Toks};
 use callaudit::profile::Compiled;
 
@@ -11,7 +12,13 @@ fn main() {
     let prof = Compiled::builtin();
     let tokens = prof.norm.tokens(&text);
     println!("tokens: {tokens:?}");
-    let ids: Vec<_> = tokens.iter().map(|t| prof.lexicon.lookup(t)).collect();
+    // Each token's lexicon ids, as ranges of one pool.
+    let (mut spans, mut pool) = (Vec::new(), Vec::new());
+    for t in &tokens {
+        let from = pool.len() as u32;
+        pool.extend_from_slice(&prof.lexicon.lookup(t));
+        spans.push((from, pool.len() as u32));
+    }
     let mut slots = Slots::default();
     slots.insert(
         "time_of_day",
@@ -19,7 +26,7 @@ fn main() {
     );
     let toks = Toks {
         text: &tokens,
-        ids: Some(&ids),
+        ids: Some(IdLists::new(&spans, &pool)),
     };
     for p in prof.all_phrases() {
         for h in p.all_in(toks, &slots, prof.opts) {

@@ -142,7 +142,9 @@ impl<R: BufRead> Records<R> {
             let Ok(text) = String::from_utf8(bytes) else {
                 return Some(Err(Bad::Utf8(line)));
             };
-            let mut fields = csv::StringRecord::new();
+            // Sized once: a record grown field by field reallocates several times.
+            let commas = text.bytes().filter(|&b| b == b',').count();
+            let mut fields = csv::StringRecord::with_capacity(text.len(), commas + 1);
             split(&text, &mut fields);
             let mut pos = csv::Position::new();
             pos.set_line(line).set_byte(byte);

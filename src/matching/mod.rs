@@ -7,6 +7,7 @@
 
 pub mod dictionary;
 pub mod edit;
+pub mod ids;
 pub mod lang;
 pub mod lexicon;
 pub mod normalize;
@@ -20,7 +21,8 @@ pub mod stem;
 pub mod word;
 
 use crate::model::{Role, Turn};
-use lexicon::{Lexicon, WordIds};
+use ids::IdLists;
+use lexicon::Lexicon;
 use normalize::{Normalizer, Token};
 use phrase::{Memo, Toks, WordMemo};
 use std::cell::RefCell;
@@ -59,7 +61,7 @@ struct RunSpan {
 struct Run<'a> {
     tokens: &'a [Token],
     /// Lexicon words each token says (empty when built without a lexicon).
-    ids: &'a [WordIds],
+    ids: IdLists<'a>,
     /// Bit set of every lexicon id said in the run (strict and loose ids).
     present: &'a [u64],
     /// `present` folded for [`phrase::Phrase::may_match`] ([`phrase::fold_loose`]).
@@ -108,7 +110,7 @@ impl<'a> Run<'a> {
     fn toks(&self, lo: usize, hi: usize) -> Toks<'a> {
         Toks {
             text: &self.tokens[lo..hi],
-            ids: (!self.ids.is_empty()).then(|| &self.ids[lo..hi]),
+            ids: (!self.ids.is_empty()).then(|| self.ids.slice(lo, hi)),
         }
     }
 }
@@ -168,7 +170,10 @@ pub struct CallText {
     runs: Vec<RunSpan>,
     /// The runs' data, one run after the other (see [`RunSpan`]).
     tokens: Vec<Token>,
-    ids: Vec<WordIds>,
+    /// Per token, its range of `id_pool`: the lexicon words it says (no entries
+    /// without a lexicon).
+    id_spans: Vec<(u32, u32)>,
+    id_pool: Vec<u32>,
     turn_of: Vec<usize>,
     said_at: Vec<(u32, u32)>,
     segs: Vec<(usize, usize, usize)>,
@@ -252,7 +257,8 @@ impl CallText {
             turns: out,
             runs: Vec::new(),
             tokens: Vec::with_capacity(total),
-            ids: Vec::with_capacity(with_lex(total)),
+            id_spans: Vec::with_capacity(with_lex(total)),
+            id_pool: Vec::with_capacity(with_lex(total + total / 2)),
             turn_of: Vec::with_capacity(total),
             said_at: Vec::with_capacity(with_lex(total)),
             segs: Vec::with_capacity(turns.len()),
@@ -282,14 +288,17 @@ impl CallText {
                     let toks = std::mem::take(&mut tokens[i]);
                     if let Some(lex) = lex {
                         let present = &mut ct.present[run.bits.0..run.bits.1];
-                        let (ids, said_at) = (&mut ct.ids, &mut ct.said_at);
+                        let (spans, pool, said_at) =
+                            (&mut ct.id_spans, &mut ct.id_pool, &mut ct.said_at);
                         lex.lookup_each(&toks, |_, w| {
-                            let pos = (ids.len() - run.tok.0) as u32;
+                            let pos = (spans.len() - run.tok.0) as u32;
                             for &id in w.iter() {
                                 present[id as usize / 64] |= 1 << (id % 64);
                                 said_at.push((id, pos));
                             }
-                            ids.push(w.clone());
+                            let from = pool.len() as u32;
+                            pool.extend_from_slice(w);
+                            spans.push((from, pool.len() as u32));
                         });
                     }
                     let lo = ct.tokens.len() - run.tok.0;
@@ -345,10 +354,10 @@ impl CallText {
         let (lo, hi) = s.tok;
         Run {
             tokens: &self.tokens[lo..hi],
-            ids: if self.ids.is_empty() {
-                &[]
+            ids: if self.id_spans.is_empty() {
+                IdLists::default()
             } else {
-                &self.ids[lo..hi]
+                IdLists::new(&self.id_spans[lo..hi], &self.id_pool)
             },
             present: &self.present[s.bits.0..s.bits.1],
             said: if self.said.is_empty() {
@@ -381,7 +390,7 @@ impl CallText {
     /// The word memo for a scan of run `r` from position `lo`; none for a text built
     /// without a lexicon, whose words are all compared directly anyway.
     fn memo(&self, r: usize, lo: usize) -> Option<Memo<'_>> {
-        (!self.ids.is_empty()).then_some(Memo {
+        (!self.id_spans.is_empty()).then_some(Memo {
             memo: &self.memo,
             run: r,
             lo,

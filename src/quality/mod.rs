@@ -12,6 +12,7 @@
 //! needs_review leaves the score like an NA (`review_fails_count = false`); it stays a FAIL
 //! in steps.csv.
 
+mod front;
 pub mod words;
 
 use crate::model::{Call, Report, Status, STEP_COUNT};

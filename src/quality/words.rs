@@ -10,6 +10,7 @@
 //! undone (`nunggu` → `tunggu`). Single letters are not counted either way: they are
 //! spelled report numbers as often as recogniser debris.
 
+use super::front::{self, Front};
 use crate::matching::stem;
 use crate::profile::Compiled;
 use compact_str::CompactString;
@@ -19,19 +20,24 @@ use std::cell::RefCell;
 /// Bytes of tokens a worker thread keeps answers for before it forgets them all.
 const MEMO_BYTES: usize = 4 << 20;
 
-/// Per worker: the profile the answers are for (its lexicon id and address), bytes
-/// held, token → whether the dictionary or the profile knows it, and the profile's
-/// variants, fillers and known_words, gathered on the first token the memo does not
-/// answer (once per worker, not once per call).
-type Memo = (
-    (u64, usize),
-    usize,
-    FxHashMap<CompactString, bool>,
-    Option<FxHashSet<Box<str>>>,
-);
+/// Per worker: the answers of [`Vocabulary::known_anywhere`] for one profile.
+#[derive(Default)]
+struct Memo {
+    /// The profile the answers are for (its lexicon id and address).
+    key: (u64, usize),
+    /// Bytes held by `map`.
+    bytes: usize,
+    /// Token → whether the dictionary or the profile knows it.
+    map: FxHashMap<CompactString, bool>,
+    /// The profile's variants, fillers and known_words, gathered on the first token
+    /// the memo does not answer (once per worker, not once per call).
+    profile: Option<FxHashSet<Box<str>>>,
+    /// The hot short tokens, answered without probing `map`.
+    front: Front,
+}
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(((0, 0), 0, FxHashMap::default(), None));
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
 pub use crate::matching::dictionary::list;
@@ -147,11 +153,12 @@ impl<'a> Vocabulary<'a> {
         );
         MEMO.with(|m| {
             let mut m = m.borrow_mut();
-            if m.0 != key {
-                m.0 = key;
-                m.1 = 0;
-                m.2.clear();
-                m.3 = None;
+            if m.key != key {
+                m.key = key;
+                m.bytes = 0;
+                m.map.clear();
+                m.profile = None;
+                m.front.clear();
             }
             f(&mut m)
         })
@@ -159,7 +166,12 @@ impl<'a> Vocabulary<'a> {
 
     /// [`Vocabulary::known_anywhere`] from the memo `m` (see [`Vocabulary::with_memo`]).
     fn known_in(&self, m: &mut Memo, w: &str) -> bool {
-        let (_, bytes, map, profile) = m;
+        let Memo {
+            bytes,
+            map,
+            profile,
+            ..
+        } = m;
         if let Some(&k) = map.get(w) {
             return k;
         }
@@ -192,11 +204,13 @@ impl<'a> Vocabulary<'a> {
     pub fn count(&self, text: &str) -> (usize, usize) {
         let (mut known, mut counted) = (0, 0);
         self.with_memo(|m| {
-            let mut knows = |w: &str| self.known_in(m, w) || self.call_says(w);
             if text.is_ascii() {
                 // Bytes: the same pieces as the char split below, one memo borrow for
-                // the text, lower-cased only when a piece has a capital.
+                // the text; a piece of up to 16 bytes is packed lower-case and asked
+                // of the front cache first, a longer one lower-cased when it has a
+                // capital.
                 let mut buf = String::new();
+                let mut packed = [0u8; 16];
                 let b = text.as_bytes();
                 let mut i = 0;
                 while i < b.len() {
@@ -210,6 +224,15 @@ impl<'a> Vocabulary<'a> {
                         continue;
                     }
                     counted += 1;
+                    if let Some(key) = front::pack(raw.as_bytes()) {
+                        let k = m.front.get(&key).unwrap_or_else(|| {
+                            let k = self.known_in(m, front::text(&key, &mut packed));
+                            m.front.put(&key, k);
+                            k
+                        });
+                        known += usize::from(k || self.call_says(front::text(&key, &mut packed)));
+                        continue;
+                    }
                     let w = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
                         buf.clear();
                         buf.push_str(raw);
@@ -218,7 +241,7 @@ impl<'a> Vocabulary<'a> {
                     } else {
                         raw
                     };
-                    known += usize::from(knows(w));
+                    known += usize::from(self.known_in(m, w) || self.call_says(w));
                 }
                 return;
             }
@@ -238,7 +261,7 @@ impl<'a> Vocabulary<'a> {
                     }
                 }
                 counted += 1;
-                known += usize::from(knows(&buf));
+                known += usize::from(self.known_in(m, &buf) || self.call_says(&buf));
             }
         });
         (known, counted)

@@ -7,7 +7,8 @@
 
 use super::starts::Starts;
 use super::{Item, MatchOptions, Phrase, SliceHit, Slots, EXACT};
-use crate::matching::lexicon::{Confusions, WordIds};
+use crate::matching::ids::IdLists;
+use crate::matching::lexicon::Confusions;
 use crate::matching::normalize::Token;
 use crate::matching::word::{loose_eq, same_key, word_eq};
 use std::cell::RefCell;
@@ -27,7 +28,7 @@ pub(super) enum Mode<'a> {
 pub struct Toks<'a> {
     pub text: &'a [Token],
     /// Per token, the sorted lexicon ids it says; `None` to compare words directly.
-    pub ids: Option<&'a [WordIds]>,
+    pub ids: Option<IdLists<'a>>,
 }
 
 impl<'a> Toks<'a> {
