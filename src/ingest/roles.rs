@@ -128,8 +128,14 @@ fn decide(
 /// Inference confidence from which another speaker's greeting contradicts the flag.
 const CONTRADICTION: f64 = 0.5;
 
-/// The speaker who greets, with a confidence: the best greeting among each speaker's
-/// first two turns of the call.
+/// Turns of a speaker's opening read together: a greeting the recogniser cut into
+/// segments ("halo, PLN 123, dengan" / "Intan, ada yang bisa dibantu?") is whole only
+/// in their joined text.
+const OPENING_TURNS: usize = 3;
+
+/// The speaker who greets, with a confidence: per speaker, the better of its best
+/// greeting among its first two turns and the greeting of its first
+/// [`OPENING_TURNS`] turns read as one text.
 fn infer(raw: &[RawTurn], greeting_score: &dyn Fn(&str) -> f64) -> Result<(String, f64), String> {
     let mut labels: Vec<&str> = Vec::new();
     for t in raw {
@@ -146,13 +152,21 @@ fn infer(raw: &[RawTurn], greeting_score: &dyn Fn(&str) -> f64) -> Result<(Strin
     let mut scored: Vec<(f64, &str)> = labels
         .iter()
         .map(|&l| {
-            let best = raw
+            let opening: Vec<&str> = raw
                 .iter()
                 .filter(|t| t.speaker == l)
-                .take(2)
-                .map(|t| greeting_score(&t.text))
+                .take(OPENING_TURNS)
+                .map(|t| t.text.as_str())
+                .collect();
+            let single = (opening.iter().take(2))
+                .map(|t| greeting_score(t))
                 .fold(0.0, f64::max);
-            (best, l)
+            let joined = if opening.len() > 1 {
+                greeting_score(&opening.join(" "))
+            } else {
+                0.0
+            };
+            (single.max(joined), l)
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -222,6 +236,46 @@ mod tests {
         assert!(matches!(m, RoleMethod::Inferred { ref agent, .. } if agent == "spk_0"));
         assert_eq!(turns[0].role, Role::Caller);
         assert_eq!(turns[1].role, Role::Agent);
+    }
+
+    /// A greeting of three parts, each worth a third when said.
+    fn parts(t: &str) -> f64 {
+        ["pln", "selamat", "bantu"]
+            .iter()
+            .filter(|p| t.contains(*p))
+            .count() as f64
+            / 3.0
+    }
+
+    #[test]
+    fn a_greeting_cut_over_turns_is_read_whole() {
+        // The agent's greeting falls in two segments and the caller's first words
+        // come first; the caller says one part of a greeting in one turn.
+        let raw = [
+            rt("1", "eh halo"),
+            rt("2", "halo pln 123 dengan"),
+            rt("2", "intan ada yang bisa dibantu"),
+            rt("1", "selamat siang mbak saya mau lapor"),
+            rt("2", "boleh alamatnya"),
+        ];
+        let (turns, m) = assign(&raw, &RoleOptions::default(), &parts).unwrap();
+        assert!(
+            matches!(m, RoleMethod::Inferred { ref agent, .. } if agent == "2"),
+            "{m:?}"
+        );
+        assert_eq!(turns[1].role, Role::Agent);
+        assert_eq!(turns[0].role, Role::Caller);
+        // A caller who says "selamat siang" and asks for help is still no agent when
+        // the other speaker greets fully in one turn.
+        let raw = [
+            rt("a", "selamat siang bisa bantu saya"),
+            rt("b", "pln 123 selamat siang ada yang bisa dibantu"),
+        ];
+        let (_, m) = assign(&raw, &RoleOptions::default(), &parts).unwrap();
+        assert!(
+            matches!(m, RoleMethod::Inferred { ref agent, .. } if agent == "b"),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -409,6 +409,20 @@ fn ticket_number_rule() {
                     .path(RepeatOpenLt12h),
                 Pass,
             ),
+            (
+                "open: the number said to still hold, a few words on",
+                case(&["A: untuk nomor laporan bapak yang kemarin itu masih berlaku ya"])
+                    .path(RepeatOpenLt12h),
+                Pass,
+            ),
+            (
+                "open: a house number read back, then a question about the problem",
+                case(&[
+                    "A: alamatnya di jalan kenari no 17 kecamatan lowokwaru untuk lampu di rumah mati total masih sama",
+                ])
+                .path(RepeatOpenLt12h),
+                Fail,
+            ),
         ],
     );
 }
