@@ -418,7 +418,7 @@ fn ticket_number_rule() {
             (
                 "open: a house number read back, then a question about the problem",
                 case(&[
-                    "A: alamatnya di jalan kenari no 17 kecamatan lowokwaru untuk lampu di rumah mati total masih sama",
+                    "A: alamatnya di jalan kenari no 25 kecamatan lowokwaru untuk lampu di rumah mati total masih sama",
                 ])
                 .path(RepeatOpenLt12h),
                 Fail,
