@@ -13,6 +13,10 @@ use crate::matching::CallText;
 use crate::model::Role;
 use std::cell::{Cell, OnceCell};
 
+mod wider;
+
+pub(super) use wider::{read_back_wider, Glue};
+
 /// Numbers compare without leading zeros ("RT 002" is read "rt dua").
 pub(super) fn trim_zeros(t: &str) -> &str {
     if t.bytes().all(|b| b.is_ascii_digit()) {
@@ -34,6 +38,21 @@ pub(super) fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
         let t = trim_zeros(&t).to_string();
         if !ctx.prof.stopwords.contains(&t) && t.chars().count() >= 2 && !out.contains(&t) {
             out.push(t);
+        }
+    }
+    out
+}
+
+/// The one-digit numbers of an address ("no 7 rt 04": 7, 4), not among `words`: too
+/// short to count alone, they count beside the street's words.
+pub(super) fn one_digit_numbers(ctx: &Ctx, text: &str, words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in ctx.prof.norm.tokens(text) {
+        let t = trim_zeros(&t);
+        if t.len() == 1 && t.as_bytes()[0].is_ascii_digit() && !words.iter().any(|w| w == t) {
+            if !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
         }
     }
     out
@@ -204,7 +223,12 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
             turn: None,
         };
     }
-    // Per agent turn, the words its tokens say, as a bit set.
+    best_turn(agent, &said_bits(agent, words, fuzz, heard), words.len())
+}
+
+/// Per agent turn, the words of `words` its tokens say, as a bit set of
+/// `words.len().div_ceil(64)` blocks a turn.
+fn said_bits(agent: &AgentWords, words: &[String], fuzz: f64, heard: Heard) -> Vec<u64> {
     let blocks = words.len().div_ceil(64);
     let mut said: Vec<u64> = vec![0; agent.turns.len() * blocks];
     for (w, word) in words.iter().enumerate() {
@@ -251,6 +275,12 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
             }
         }
     }
+    said
+}
+
+/// The agent turn (with the next one) whose bits of `said` say the most of `n` words.
+fn best_turn(agent: &AgentWords, said: &[u64], n: usize) -> ReadBack {
+    let blocks = n.div_ceil(64);
     let mut best = ReadBack {
         matched: 0,
         share: 0.0,
@@ -267,7 +297,7 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
         if matched > best.matched {
             best = ReadBack {
                 matched,
-                share: matched as f64 / words.len() as f64,
+                share: matched as f64 / n as f64,
                 turn: Some(i),
             };
         }
