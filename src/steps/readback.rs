@@ -49,10 +49,9 @@ pub(super) fn one_digit_numbers(ctx: &Ctx, text: &str, words: &[String]) -> Vec<
     let mut out: Vec<String> = Vec::new();
     for t in ctx.prof.norm.tokens(text) {
         let t = trim_zeros(&t);
-        if t.len() == 1 && t.as_bytes()[0].is_ascii_digit() && !words.iter().any(|w| w == t) {
-            if !out.iter().any(|o| o == t) {
-                out.push(t.to_string());
-            }
+        let digit = t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
+        if digit && !words.iter().any(|w| w == t) && !out.iter().any(|o| o == t) {
+            out.push(t.to_string());
         }
     }
     out
