@@ -2,7 +2,7 @@
 //! (step 4, the read-back of the prior report, is [`super::verify`]).
 
 use super::parts::{parts, parts_verdict, wrong_time_of_day};
-use super::readback::{answer_told, content_words, read_back, Heard, Shared};
+use super::readback::{answer_told, read_back, Heard, Shared};
 use super::{Ctx, StepResult};
 use crate::matching::normalize::Token;
 use crate::matching::phrase::word_eq;
@@ -258,9 +258,9 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     // The answer's own words, not those it shares with the problem: "token bisa masuk"
     // read back from the problem is not the unit's answer.
     let problem = shared.problem(ctx, &prior.problem);
-    let answer: Vec<String> = content_words(ctx, &prior.unit_answer)
-        .into_iter()
+    let answer: Vec<String> = (shared.answer(ctx, &prior.unit_answer).iter())
         .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
+        .cloned()
         .collect();
     if !answer.is_empty() {
         let r = read_back(

@@ -33,28 +33,28 @@ pub(super) fn trim_zeros(t: &str) -> &str {
 
 /// Content words of a report field, normalised, without stopwords.
 pub(super) fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in ctx.prof.norm.tokens(text) {
-        let t = trim_zeros(&t).to_string();
-        if !ctx.prof.stopwords.contains(&t) && t.chars().count() >= 2 && !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
+    words_and_digits(ctx, text).0
 }
 
-/// The one-digit numbers of an address ("no 7 rt 04": 7, 4), not among `words`: too
-/// short to count alone, they count beside the street's words.
-pub(super) fn one_digit_numbers(ctx: &Ctx, text: &str, words: &[String]) -> Vec<String> {
+/// [`content_words`] of a field, and its one-digit numbers not among them ("no 7 rt 04":
+/// 7, 4): too short to count alone, an address's count beside its street's words.
+pub(super) fn words_and_digits(ctx: &Ctx, text: &str) -> (Vec<String>, Vec<String>) {
     let mut out: Vec<String> = Vec::new();
+    let mut digits: Vec<String> = Vec::new();
     for t in ctx.prof.norm.tokens(text) {
         let t = trim_zeros(&t);
-        let digit = t.len() == 1 && t.as_bytes()[0].is_ascii_digit();
-        if digit && !words.iter().any(|w| w == t) && !out.iter().any(|o| o == t) {
-            out.push(t.to_string());
+        if t.len() == 1 && t.as_bytes()[0].is_ascii_digit() {
+            if !digits.iter().any(|d| d == t) {
+                digits.push(t.to_string());
+            }
+        } else if t.chars().count() >= 2 && !out.iter().any(|o| o == t) {
+            let t = t.to_string();
+            if !ctx.prof.stopwords.contains(&t) {
+                out.push(t);
+            }
         }
     }
-    out
+    (out, digits)
 }
 
 /// The agent's tokens of one call, for read-backs (numbers without leading zeros),
@@ -136,6 +136,7 @@ impl<'a> AgentWords<'a> {
 pub(super) struct Shared<'a> {
     agent: OnceCell<AgentWords<'a>>,
     problem: OnceCell<Vec<String>>,
+    answer: OnceCell<Vec<String>>,
 }
 
 impl<'a> Shared<'a> {
@@ -146,6 +147,12 @@ impl<'a> Shared<'a> {
     /// Content words of `problem`, the prior report's problem (the same text each call).
     pub(super) fn problem(&self, ctx: &Ctx, problem: &str) -> &[String] {
         self.problem.get_or_init(|| content_words(ctx, problem))
+    }
+
+    /// Content words of `answer`, the unit's answer on the prior report (the same text
+    /// each call).
+    pub(super) fn answer(&self, ctx: &Ctx, answer: &str) -> &[String] {
+        self.answer.get_or_init(|| content_words(ctx, answer))
     }
 }
 
@@ -215,14 +222,27 @@ fn heard_as(
 }
 
 pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: Heard) -> ReadBack {
+    read_back_bits(agent, words, fuzz, heard).0
+}
+
+/// [`read_back`], with the words each agent turn says (the bits a wider look starts
+/// from: [`read_back_wider`]).
+pub(super) fn read_back_bits(
+    agent: &AgentWords,
+    words: &[String],
+    fuzz: f64,
+    heard: Heard,
+) -> (ReadBack, Vec<u64>) {
     if words.is_empty() {
-        return ReadBack {
+        let none = ReadBack {
             matched: 0,
             share: 1.0,
             turn: None,
         };
+        return (none, Vec::new());
     }
-    best_turn(agent, &said_bits(agent, words, fuzz, heard), words.len())
+    let said = said_bits(agent, words, fuzz, heard);
+    (best_turn(agent, &said, words.len()), said)
 }
 
 /// Per agent turn, the words of `words` its tokens say, as a bit set of

@@ -8,19 +8,22 @@
 //! ("tagihannya sudah dikoreksi") confirms nothing.
 
 use super::readback::{
-    content_words, enough, one_digit_numbers, read_back, read_back_wider, Glue, Heard, ReadBack,
-    Shared,
+    content_words, enough, read_back_bits, read_back_wider, words_and_digits, Glue, Heard,
+    ReadBack, Shared,
 };
 use super::{Ctx, StepResult};
 use crate::model::{EvidenceTime, Status};
 
 /// One field of the prior report and how far it was read back.
-struct Field<'t> {
+struct Field {
     label: &'static str,
-    text: &'t str,
     words: Vec<String>,
+    /// An address's one-digit numbers, counted only in the wider look.
+    digits: Vec<String>,
     heard: Heard,
     read: ReadBack,
+    /// The words each agent turn says, as the first pass found.
+    said: Vec<u64>,
     ok: bool,
 }
 
@@ -46,10 +49,10 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     ]
     .into_iter()
     .map(|(label, text)| {
-        let words = if label == "problem" {
-            shared.problem(ctx, text).to_vec()
-        } else {
-            content_words(ctx, text)
+        let (words, digits) = match label {
+            "problem" => (shared.problem(ctx, text).to_vec(), Vec::new()),
+            "address" => words_and_digits(ctx, text),
+            _ => (content_words(ctx, text), Vec::new()),
         };
         // A name may be heard as a neighbouring spelling; an address or a problem
         // read back whole may also have a short word one letter off.
@@ -58,14 +61,15 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         } else {
             Heard::Loosely
         };
-        let read = read_back(agent, &words, fuzz, heard);
+        let (read, said) = read_back_bits(agent, &words, fuzz, heard);
         let ok = ok(label, &read, words.len(), words.len());
         Field {
             label,
-            text,
             words,
+            digits,
             heard,
             read,
+            said,
             ok,
         }
     })
@@ -80,21 +84,16 @@ pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
         let list = crate::matching::dictionary::list();
         let known =
             |w: &str| list.contains(w) || crate::matching::stem::any_form(w, |f| list.contains(f));
-        let told = content_words(ctx, &prior.unit_answer);
+        let told = shared.answer(ctx, &prior.unit_answer);
         let glue = Glue {
             words: &ctx.prof.profile.normalize.glued_words,
             known: &known,
             near: &anchors,
-            told: &told,
+            told,
         };
         for f in fields.iter_mut().filter(|f| !f.ok) {
-            let beside = if f.label == "address" {
-                one_digit_numbers(ctx, f.text, &f.words)
-            } else {
-                Vec::new()
-            };
-            let r = read_back_wider(agent, &f.words, &beside, fuzz, f.heard, &glue);
-            if ok(f.label, &r, f.words.len(), f.words.len() + beside.len()) {
+            let r = read_back_wider(agent, &f.words, &f.said, &f.digits, fuzz, f.heard, &glue);
+            if ok(f.label, &r, f.words.len(), f.words.len() + f.digits.len()) {
                 f.read = r;
                 f.ok = true;
             }

@@ -33,75 +33,93 @@ pub(in crate::steps) struct Glue<'a> {
 pub(in crate::steps) fn read_back_wider(
     agent: &AgentWords,
     words: &[String],
+    first: &[u64],
     beside: &[String],
     fuzz: f64,
     heard: Heard,
     glue: &Glue,
 ) -> ReadBack {
-    let all: Vec<String> = words.iter().chain(beside).cloned().collect();
-    if words.is_empty() {
-        return ReadBack {
-            matched: 0,
-            share: 1.0,
-            turn: None,
-        };
-    }
-    let blocks = all.len().div_ceil(64);
-    let mut said = said_bits(agent, &all, fuzz, heard);
-    // Per agent turn, the words of the unit's answer it says (a bit each, the first 64).
-    let answer = |t: &str| {
-        (glue.told.iter().enumerate().take(64))
-            .filter(|(_, a)| spelled_like(a, t, fuzz))
-            .fold(0u64, |m, (i, _)| m | 1 << i)
-    };
-    let mut told = vec![0u64; agent.turns.len()];
-    if !glue.told.is_empty() {
-        for &(k, t) in &agent.by_first {
-            told[k as usize] |= answer(t);
-        }
-    }
-    let tells = |k: usize| told[k].count_ones() >= 2.min(glue.told.len() as u32);
-    for &(k, t) in &agent.by_first {
-        if told[k as usize] != 0 && tells(k as usize) && answer(t) != 0 {
-            continue;
-        }
-        for (w, word) in words.iter().enumerate() {
-            let bit = &mut said[k as usize * blocks + w / 64];
-            if *bit >> (w % 64) & 1 == 0 && says_glued(t, word, words, fuzz, heard, glue) {
-                *bit |= 1 << (w % 64);
-            }
-        }
-    }
-    // A read-back runs over a turn and the next one; the numbers of `beside` count
-    // only where a word of `words` is said too.
-    let bit = |k: usize, w: usize| {
-        said.get(k * blocks + w / 64)
-            .is_some_and(|b| b >> (w % 64) & 1 == 1)
-    };
     let mut best = ReadBack {
         matched: 0,
-        share: 0.0,
+        share: if words.is_empty() { 1.0 } else { 0.0 },
         turn: None,
     };
+    let blocks = words.len().div_ceil(64);
+    if words.is_empty() || first.len() != agent.turns.len() * blocks {
+        return best;
+    }
+    let mut said = first.to_vec();
+    // Turns a read-back near an anchor may use: its pair starts within one turn of it.
     let near: Vec<usize> = glue
         .near
         .iter()
         .filter_map(|t| agent.turns.binary_search(t).ok())
         .collect();
+    let usable: Vec<bool> = (0..agent.turns.len())
+        .map(|k| near.iter().any(|&a| k + 1 >= a && k <= a + 2))
+        .collect();
+    // Per agent turn, the words of the unit's answer it says (a bit each, the first
+    // 64); compared with the tokens sharing their first letter, as read-backs are.
+    let mut told = vec![0u64; agent.turns.len()];
+    for (i, a) in glue.told.iter().enumerate().take(64) {
+        let Some(&b) = a.as_bytes().first() else {
+            continue;
+        };
+        for at in agent.starting_with(b) {
+            let (k, t) = agent.by_first[at];
+            if spelled_like(a, t, fuzz) {
+                told[k as usize] |= 1 << i;
+            }
+        }
+    }
+    let two = 2.min(glue.told.len().min(64) as u32);
+    let answer = |t: &str| glue.told.iter().take(64).any(|a| spelled_like(a, t, fuzz));
+    for &(k, t) in &agent.by_first {
+        let k = k as usize;
+        if !usable[k] {
+            continue;
+        }
+        // A token of a turn telling the unit's answer that says one of its words.
+        let status = told[k] != 0 && told[k].count_ones() >= two;
+        for (w, word) in words.iter().enumerate() {
+            let bit = &mut said[k * blocks + w / 64];
+            if *bit >> (w % 64) & 1 == 0
+                && says_glued(t, word, words, fuzz, heard, glue)
+                && !(status && answer(t))
+            {
+                *bit |= 1 << (w % 64);
+            }
+        }
+    }
+    let side = if beside.is_empty() {
+        Vec::new()
+    } else {
+        said_bits(agent, beside, fuzz, heard)
+    };
+    let side_blocks = beside.len().div_ceil(64);
+    let bit = |v: &[u64], n: usize, k: usize, w: usize| {
+        v.get(k * n + w / 64)
+            .is_some_and(|b| b >> (w % 64) & 1 == 1)
+    };
+    // A read-back runs over a turn and the next one; the numbers of `beside` count
+    // only where a word of `words` is said too.
     for (k, &i) in agent.turns.iter().enumerate() {
         if !near.iter().any(|&a| a.abs_diff(k) <= 1) {
             continue;
         }
-        let pair = |w: usize| bit(k, w) || bit(k + 1, w);
-        let named = (0..words.len()).filter(|&w| pair(w)).count();
+        let pair = |v: &[u64], n: usize, w: usize| bit(v, n, k, w) || bit(v, n, k + 1, w);
+        let named = (0..words.len()).filter(|&w| pair(&said, blocks, w)).count();
         if named == 0 {
             continue;
         }
-        let matched = named + (words.len()..all.len()).filter(|&w| pair(w)).count();
+        let matched = named
+            + (0..beside.len())
+                .filter(|&w| pair(&side, side_blocks, w))
+                .count();
         if matched > best.matched {
             best = ReadBack {
                 matched,
-                share: matched as f64 / all.len() as f64,
+                share: matched as f64 / (words.len() + beside.len()) as f64,
                 turn: Some(i),
             };
         }
