@@ -119,8 +119,8 @@ impl Compiled {
                 confusions.entry(h).or_default().extend(norm.words(meant));
             }
         }
-        // The stopwords join the vocabulary: a token that is one of them is that word,
-        // not another heard one letter off (the loose level).
+        // The stopwords and the words heard as written join the vocabulary: a token that
+        // is one of them is that word, not another heard one letter off (the loose level).
         let lexicon = Lexicon::new(
             sets.all()
                 .flat_map(|p| p.words().cloned())
@@ -129,6 +129,7 @@ impl Compiled {
                         .data_verification
                         .stopwords
                         .iter()
+                        .chain(&p.matching.as_written)
                         .flat_map(|w| norm.words(w)),
                 )
                 .collect::<Vec<_>>(),
@@ -234,7 +235,18 @@ impl Compiled {
             rejoin(&p.normalize.split_prefixes),
         )
         .with_glue(
-            rejoin(&p.normalize.glued_words),
+            // As said ("pak", "bu", "aja") as well as normalised: a piece split off is
+            // normalised after the split ("paksiapa" is "bapak siapa").
+            p.normalize
+                .glued_words
+                .iter()
+                .flat_map(|w| std::iter::once(w.to_ascii_lowercase()).chain(norm.words(w)))
+                .fold(Vec::new(), |mut v, w| {
+                    if !v.contains(&w) {
+                        v.push(w);
+                    }
+                    v
+                }),
             p.normalize
                 .colloquial_suffixes
                 .iter()
@@ -358,7 +370,7 @@ mod tests {
         let e = edited(phrase, "\"@apologi ... atas|untuk ... @problem\"").unwrap_err();
         assert!(e.message.contains("unknown concept @apologi"), "{e}");
         assert_eq!(e.line, Some(line_of(text, phrase)));
-        let thanks = "thanks = [\"terima kasih ... pln 123\"]";
+        let thanks = "thanks = [\"terima kasih ... pln 123|123123\"]";
         let e = edited(thanks, "thanks = []").unwrap_err();
         assert!(e.message.starts_with("steps.closing.thanks"), "{e}");
         assert_eq!(e.line, Some(line_of(text, thanks)));

@@ -154,6 +154,10 @@ pub struct Matching {
     /// said loosely.
     #[serde(default)]
     pub confusions: BTreeMap<String, String>,
+    /// Common words heard as themselves: vocabulary words no phrase needs, so a token
+    /// that is one is never another word said loosely ("kayak" is no "kakak").
+    #[serde(default)]
+    pub as_written: Vec<String>,
     /// A FAIL shows its nearest miss as evidence only when the miss covers at least
     /// this share of the phrase (0..=1); below it the reason says "not said".
     #[serde(default = "default_nearest_floor")]

@@ -308,7 +308,7 @@ fn caller_name_classes() {
 }
 
 /// Whether the path decision finds the call urgent.
-fn urgent(turns: &[&str]) -> bool {
+pub(super) fn urgent(turns: &[&str]) -> bool {
     let prof = Compiled::builtin();
     let c = call("09:00", "", turns);
     let text = CallText::new(&c.turns, &prof.norm, Some(&prof.lexicon), 2);

@@ -147,10 +147,29 @@ pub fn ticket_number(ctx: &Ctx) -> StepResult {
     }
 }
 
+/// The closing's turns: the last `n` agent turns, not counting a turn that goes on from
+/// the agent turn right before it (no caller turn between: a sentence the recogniser
+/// split, an "iya" of the agent's own), at most `2 n` turns in all.
+fn closing_turns(ctx: &Ctx, n: usize) -> Vec<usize> {
+    let mut last: Vec<usize> = Vec::with_capacity(2 * n);
+    let mut counted = 0;
+    let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+    for &i in agent.iter().rev() {
+        if counted == n || last.len() == 2 * n {
+            break;
+        }
+        last.push(i);
+        if i == 0 || ctx.text.turns[i - 1].role != Role::Agent {
+            counted += 1;
+        }
+    }
+    last.reverse();
+    last
+}
+
 pub fn closing(ctx: &Ctx) -> StepResult {
     let c = &ctx.prof.profile.steps.closing;
-    let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
-    let last: Vec<usize> = agent[agent.len().saturating_sub(c.last_turns)..].to_vec();
+    let last = closing_turns(ctx, c.last_turns);
     let accept = |i: usize| last.contains(&i);
     let s = &ctx.prof.sets;
     let p = parts(

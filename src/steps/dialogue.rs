@@ -1,7 +1,8 @@
-//! Dialogue steps 1–7 and 9–10: what the agent must say, found by phrase matching.
+//! Dialogue steps 1–3, 5–7 and 9–10: what the agent must say, found by phrase matching
+//! (step 4, the read-back of the prior report, is [`super::verify`]).
 
 use super::parts::{parts, parts_verdict, wrong_time_of_day};
-use super::readback::{answer_told, content_words, enough, read_back, Heard, Shared};
+use super::readback::{answer_told, read_back, Heard, Shared};
 use super::{Ctx, StepResult};
 use crate::matching::normalize::Token;
 use crate::matching::phrase::word_eq;
@@ -205,81 +206,6 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     }
 }
 
-pub fn data_verification<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
-    let Some(prior) = ctx.repeat_prior() else {
-        return StepResult::na("first report: no prior report to verify");
-    };
-    let min = ctx.prof.profile.steps.data_verification.min_share;
-    let fuzz = ctx.prof.opts.fuzz;
-    let mut missing = Vec::new();
-    let mut evidence: Option<(usize, f64)> = None;
-    for (label, text) in [
-        ("name", &prior.caller_name),
-        ("address", &prior.address),
-        ("problem", &prior.problem),
-    ] {
-        let owned;
-        let words: &[String] = if label == "problem" {
-            shared.problem(ctx, text)
-        } else {
-            owned = content_words(ctx, text);
-            &owned
-        };
-        // A name may be heard as a neighbouring spelling; an address or a problem
-        // read back whole may also have a short word one letter off.
-        let heard = if label == "name" {
-            Heard::Sound
-        } else {
-            Heard::Loosely
-        };
-        let r = read_back(shared.agent(ctx), words, fuzz, heard);
-        // One word of the name is enough: the agent says "atas nama bapak Rudi".
-        let ok = if label == "name" {
-            r.matched >= 1 || words.is_empty()
-        } else {
-            enough(ctx, &r, min, words.len())
-        };
-        if !ok {
-            missing.push(format!(
-                "{label} ({} of {} words of \"{}\")",
-                r.matched,
-                words.len(),
-                words.join(" ")
-            ));
-        } else if let Some(t) = r.turn {
-            if label != "name" && evidence.is_none_or(|(_, s)| r.share > s) {
-                evidence = Some((t, r.share));
-            }
-        }
-    }
-    let (time, text) = evidence
-        .map(|(t, _)| {
-            let turn = &ctx.text.turns[t];
-            (Some(EvidenceTime::Offset(turn.start)), turn.text.clone())
-        })
-        .unwrap_or_default();
-    StepResult {
-        status: if missing.is_empty() {
-            Status::Pass
-        } else {
-            Status::Fail
-        },
-        reason: if missing.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "agent does not confirm the prior report {}'s {}",
-                prior.report_no,
-                missing.join(", ")
-            )
-        },
-        evidence_time: time,
-        evidence_text: text,
-        similarity: evidence.map(|e| e.1),
-        loose: 0,
-    }
-}
-
 pub fn empathy(ctx: &Ctx) -> StepResult {
     let all = |_| true;
     let q = &ctx.prof.empathy_question_words;
@@ -332,9 +258,9 @@ pub fn status_update<'a>(ctx: &Ctx<'a>, shared: &Shared<'a>) -> StepResult {
     // The answer's own words, not those it shares with the problem: "token bisa masuk"
     // read back from the problem is not the unit's answer.
     let problem = shared.problem(ctx, &prior.problem);
-    let answer: Vec<String> = content_words(ctx, &prior.unit_answer)
-        .into_iter()
+    let answer: Vec<String> = (shared.answer(ctx, &prior.unit_answer).iter())
         .filter(|w| !problem.iter().any(|p| word_eq(p, w, ctx.prof.opts.fuzz)))
+        .cloned()
         .collect();
     if !answer.is_empty() {
         let r = read_back(

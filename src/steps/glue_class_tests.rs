@@ -279,6 +279,15 @@ fn statement_is_no_prior_report_question_classes() {
                 ],
                 Fail,
             ),
+            // ... nor does telling how the number will come.
+            (
+                &[
+                    "A: apakah sudah pernah melapor sebelumnya",
+                    "C: sudah",
+                    "A: baik nanti nomor laporan akan dikirim lewat sms ya",
+                ],
+                Fail,
+            ),
         ],
     );
 }

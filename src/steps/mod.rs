@@ -9,6 +9,7 @@ mod dialogue;
 mod parts;
 mod readback;
 mod systems;
+mod verify;
 
 use crate::matching::phrase::{name_alternatives, Phrase, Slots};
 use crate::matching::{CallText, Hit, LOOSE_COST};
@@ -177,7 +178,7 @@ pub fn check_all(ctx: &Ctx) -> Vec<StepResult> {
         dialogue::greeting(ctx),
         dialogue::caller_name(ctx),
         dialogue::prior_report_question(ctx),
-        dialogue::data_verification(ctx, &shared),
+        verify::data_verification(ctx, &shared),
         dialogue::empathy(ctx),
         dialogue::status_update(ctx, &shared),
         dialogue::phone_verification(ctx),
@@ -214,7 +215,11 @@ mod address_class_tests;
 #[cfg(test)]
 mod class_tests;
 #[cfg(test)]
+mod closing_class_tests;
+#[cfg(test)]
 mod glue_class_tests;
+#[cfg(test)]
+mod question_glue_class_tests;
 #[cfg(test)]
 mod rule_tests;
 #[cfg(test)]

@@ -13,6 +13,10 @@ use crate::matching::CallText;
 use crate::model::Role;
 use std::cell::{Cell, OnceCell};
 
+mod wider;
+
+pub(super) use wider::{read_back_wider, Glue};
+
 /// Numbers compare without leading zeros ("RT 002" is read "rt dua").
 pub(super) fn trim_zeros(t: &str) -> &str {
     if t.bytes().all(|b| b.is_ascii_digit()) {
@@ -29,14 +33,28 @@ pub(super) fn trim_zeros(t: &str) -> &str {
 
 /// Content words of a report field, normalised, without stopwords.
 pub(super) fn content_words(ctx: &Ctx, text: &str) -> Vec<String> {
+    words_and_digits(ctx, text).0
+}
+
+/// [`content_words`] of a field, and its one-digit numbers not among them ("no 7 rt 04":
+/// 7, 4): too short to count alone, an address's count beside its street's words.
+pub(super) fn words_and_digits(ctx: &Ctx, text: &str) -> (Vec<String>, Vec<String>) {
     let mut out: Vec<String> = Vec::new();
+    let mut digits: Vec<String> = Vec::new();
     for t in ctx.prof.norm.tokens(text) {
-        let t = trim_zeros(&t).to_string();
-        if !ctx.prof.stopwords.contains(&t) && t.chars().count() >= 2 && !out.contains(&t) {
-            out.push(t);
+        let t = trim_zeros(&t);
+        if t.len() == 1 && t.as_bytes()[0].is_ascii_digit() {
+            if !digits.iter().any(|d| d == t) {
+                digits.push(t.to_string());
+            }
+        } else if t.chars().count() >= 2 && !out.iter().any(|o| o == t) {
+            let t = t.to_string();
+            if !ctx.prof.stopwords.contains(&t) {
+                out.push(t);
+            }
         }
     }
-    out
+    (out, digits)
 }
 
 /// The agent's tokens of one call, for read-backs (numbers without leading zeros),
@@ -118,6 +136,7 @@ impl<'a> AgentWords<'a> {
 pub(super) struct Shared<'a> {
     agent: OnceCell<AgentWords<'a>>,
     problem: OnceCell<Vec<String>>,
+    answer: OnceCell<Vec<String>>,
 }
 
 impl<'a> Shared<'a> {
@@ -128,6 +147,12 @@ impl<'a> Shared<'a> {
     /// Content words of `problem`, the prior report's problem (the same text each call).
     pub(super) fn problem(&self, ctx: &Ctx, problem: &str) -> &[String] {
         self.problem.get_or_init(|| content_words(ctx, problem))
+    }
+
+    /// Content words of `answer`, the unit's answer on the prior report (the same text
+    /// each call).
+    pub(super) fn answer(&self, ctx: &Ctx, answer: &str) -> &[String] {
+        self.answer.get_or_init(|| content_words(ctx, answer))
     }
 }
 
@@ -197,14 +222,32 @@ fn heard_as(
 }
 
 pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: Heard) -> ReadBack {
+    read_back_bits(agent, words, fuzz, heard).0
+}
+
+/// [`read_back`], with the words each agent turn says (the bits a wider look starts
+/// from: [`read_back_wider`]).
+pub(super) fn read_back_bits(
+    agent: &AgentWords,
+    words: &[String],
+    fuzz: f64,
+    heard: Heard,
+) -> (ReadBack, Vec<u64>) {
     if words.is_empty() {
-        return ReadBack {
+        let none = ReadBack {
             matched: 0,
             share: 1.0,
             turn: None,
         };
+        return (none, Vec::new());
     }
-    // Per agent turn, the words its tokens say, as a bit set.
+    let said = said_bits(agent, words, fuzz, heard);
+    (best_turn(agent, &said, words.len()), said)
+}
+
+/// Per agent turn, the words of `words` its tokens say, as a bit set of
+/// `words.len().div_ceil(64)` blocks a turn.
+fn said_bits(agent: &AgentWords, words: &[String], fuzz: f64, heard: Heard) -> Vec<u64> {
     let blocks = words.len().div_ceil(64);
     let mut said: Vec<u64> = vec![0; agent.turns.len() * blocks];
     for (w, word) in words.iter().enumerate() {
@@ -251,6 +294,12 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
             }
         }
     }
+    said
+}
+
+/// The agent turn (with the next one) whose bits of `said` say the most of `n` words.
+fn best_turn(agent: &AgentWords, said: &[u64], n: usize) -> ReadBack {
+    let blocks = n.div_ceil(64);
     let mut best = ReadBack {
         matched: 0,
         share: 0.0,
@@ -267,7 +316,7 @@ pub(super) fn read_back(agent: &AgentWords, words: &[String], fuzz: f64, heard: 
         if matched > best.matched {
             best = ReadBack {
                 matched,
-                share: matched as f64 / words.len() as f64,
+                share: matched as f64 / n as f64,
                 turn: Some(i),
             };
         }

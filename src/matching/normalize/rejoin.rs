@@ -36,6 +36,9 @@ pub struct Rejoin {
     letters: u32,
     glue_heads: Box<[u64; KEY_WORDS]>,
     glue_tails: Box<[u64; KEY_WORDS]>,
+    /// Vocabulary words that are a glued word joined to a vocabulary (or glued) word,
+    /// the phrases' joins ("nomorini", "adayang"): no reason to keep a token whole.
+    joins: rustc_hash::FxHashSet<u32>,
     /// Colloquial suffix → the standard ones it stands for ("in" → "kan", "i").
     colloquial: Vec<(String, Vec<String>)>,
     /// A bit per last letter of a colloquial suffix (5 low bits).
@@ -101,6 +104,7 @@ impl Rejoin {
             letters: 0,
             glue_heads: Box::new([0; KEY_WORDS]),
             glue_tails: Box::new([0; KEY_WORDS]),
+            joins: Default::default(),
             colloquial: Vec::new(),
             colloquial_last: 0,
         }
@@ -142,6 +146,15 @@ impl Rejoin {
             .into_iter()
             .filter(|g| g.len() >= 2 && g.is_ascii())
             .collect();
+        let part = |p: &str| self.lex.id(p).is_some() || self.glued.iter().any(|g| g == p);
+        let joins = self.lex.words().filter(|(_, w)| {
+            self.glued.iter().any(|g| {
+                w.len() > g.len()
+                    && (w.strip_suffix(g.as_str()).is_some_and(part)
+                        || w.strip_prefix(g.as_str()).is_some_and(part))
+            })
+        });
+        self.joins = joins.map(|(id, _)| id).collect();
         self.colloquial_last = colloquial
             .iter()
             .filter_map(|(c, _)| c.as_bytes().last())
@@ -167,13 +180,18 @@ impl Rejoin {
             || crate::matching::dictionary::list().contains(t)
     }
 
-    /// [`Rejoin::known`], an affix form of a vocabulary word, or one spelled one typo
-    /// off ("sampaidan" for "sampaikan"): such a token is never split.
+    /// Whether `t` is a word of the language, or says a vocabulary word as written or
+    /// one typo off ("sampaidan" for "sampaikan"): such a token is never split. The
+    /// phrases' joins of two words ("nomorini" of "nomor ini") do not count: split, the
+    /// token says the same two words.
     fn whole(&self, t: &str) -> bool {
         let off = self.lex.loose_offset();
-        self.known(t)
-            || self.vocabulary(t)
-            || self.lex.lookup(t).iter().any(|&id| id != 0 && id < off)
+        crate::matching::dictionary::list().contains(t)
+            || self
+                .lex
+                .lookup(t)
+                .iter()
+                .any(|&id| id != 0 && id < off && !self.joins.contains(&id))
     }
 
     /// A lower-case token that is a listed short word glued to a vocabulary word, as
@@ -225,15 +243,22 @@ impl Rejoin {
         let mut known: Option<bool> = None;
         for (g, &(gh, gt, at_start)) in self.glued.iter().zip(&self.glue_keys) {
             let gb = g.as_bytes();
-            if b.len() < gb.len() + 3 {
+            // The rest is a word of three letters or more, or another glued word
+            // ("hpyang", "kepln").
+            if b.len() < gb.len() + 2 {
                 continue;
             }
+            let glued_rest = |rest: &str| self.glued.iter().any(|g| g == rest);
+            let long = b.len() >= gb.len() + 3;
             let (hk, tk) = if gb.len() == 2 { (h2, t2) } else { (h3, t3) };
             if tail && gt == tk && affixed(b, gb, true) {
                 let rest = &t[..t.len() - g.len()];
-                let word = self.vocabulary(rest)
-                    || number(rest)
-                    || (rest.len() >= 5 && crate::matching::dictionary::list().contains(rest));
+                let word = glued_rest(rest)
+                    || long
+                        && (self.vocabulary(rest)
+                            || number(rest)
+                            || (rest.len() >= 5
+                                && crate::matching::dictionary::list().contains(rest)));
                 if word && !*known.get_or_insert_with(|| self.whole(t)) {
                     return Some((rest, &t[rest.len()..]));
                 }
@@ -242,7 +267,7 @@ impl Rejoin {
             // ganti"; "kepln" says "pln" as a prefixed form already).
             if head && at_start && gh == hk && affixed(b, gb, false) {
                 let rest = &t[g.len()..];
-                if (self.vocabulary(rest) || number(rest))
+                if (glued_rest(rest) || long && (self.vocabulary(rest) || number(rest)))
                     && !*known.get_or_insert_with(|| self.whole(t))
                 {
                     return Some((&t[..g.len()], rest));

@@ -26,6 +26,8 @@ pub(super) struct Case {
     new_report_no: Option<&'static str>,
     number: NumberKind,
     crm: &'static str,
+    /// The prior report's caller name, address and problem.
+    report: (&'static str, &'static str, &'static str),
 }
 
 pub(super) fn case(turns: &'static [&'static str]) -> Case {
@@ -36,6 +38,11 @@ pub(super) fn case(turns: &'static [&'static str]) -> Case {
         new_report_no: None,
         number: NumberKind::Mobile,
         crm: "",
+        report: (
+            "Budi Santoso",
+            "Jalan Melati nomor 5 Cibubur",
+            "listrik padam sejak pagi",
+        ),
     }
 }
 
@@ -50,6 +57,16 @@ impl Case {
     }
     pub(super) fn number(mut self, n: NumberKind) -> Case {
         self.number = n;
+        self
+    }
+    /// The prior report's caller name, address and problem.
+    pub(super) fn report(
+        mut self,
+        name: &'static str,
+        address: &'static str,
+        problem: &'static str,
+    ) -> Case {
+        self.report = (name, address, problem);
         self
     }
     pub(super) fn crm(mut self, name: &'static str) -> Case {
@@ -119,9 +136,9 @@ impl Case {
             created_at: at("06:00:00"),
             resolved_at: (self.kind == PathKind::RepeatResolved).then(|| at("07:00:00")),
             category: "GANGGUAN".into(),
-            caller_name: "Budi Santoso".into(),
-            address: "Jalan Melati nomor 5 Cibubur".into(),
-            problem: "listrik padam sejak pagi".into(),
+            caller_name: self.report.0.into(),
+            address: self.report.1.into(),
+            problem: self.report.2.into(),
             caller_phone: "081234567890".into(),
             escalated_at: None,
             unit_answer: "petugas sudah menuju lokasi".into(),

@@ -5,6 +5,7 @@
 //! have a row showing the call least fit for them is still judged (FAIL), never NA.
 
 mod case;
+mod readback_classes;
 
 use super::*;
 use crate::model::numbers::NumberKind;
