@@ -2,7 +2,8 @@
 //! payment of a disconnected caller, the greeting's offer glued together, ... Each
 //! class has a near miss that must stay as it was (FAIL, or the other path).
 
-use super::class_tests::call;
+use super::class_tests::{call, check};
+use super::Status::{Fail, Pass};
 use crate::matching::CallText;
 use crate::model::PathKind;
 use crate::profile::Compiled;
@@ -58,4 +59,30 @@ fn paid_and_disconnected_classes() {
         let turns = ["A: pln 123 ada yang bisa dibantu", &format!("C: {caller}")];
         assert_eq!(path_of(&turns), want, "{caller}");
     }
+}
+
+#[test]
+fn glued_offer_classes() {
+    check(
+        "greeting",
+        "08:10",
+        "",
+        &[
+            // "bisa" and "ada" glued to the word after them.
+            (
+                &["A: selamat pagi pln 123 saya rahmat apa yang bisadibantu"],
+                Pass,
+            ),
+            (
+                &["A: pln 123 selamat pagi rahmat berbicara adayang perlu dibantu"],
+                Pass,
+            ),
+            // Near miss: a word that only starts like them ("adalah") stays whole, and
+            // no help is offered.
+            (
+                &["A: pln 123 selamat pagi dengan rahmat adalah petugas"],
+                Fail,
+            ),
+        ],
+    );
 }
