@@ -86,3 +86,24 @@ fn glued_offer_classes() {
         ],
     );
 }
+
+#[test]
+fn name_heard_with_s_for_z_classes() {
+    // Agent Rizky heard with "s" for "z" and "i" for "y".
+    for (turn, want) in [
+        (
+            "A: pln 123 selamat pagi saya riski ada yang bisa dibantu",
+            Pass,
+        ),
+        ("A: pln 123 selamat pagi riski di sini bisadibantu", Pass),
+        // Near miss: another name of the same start.
+        (
+            "A: pln 123 selamat pagi saya riska ada yang bisa dibantu",
+            Fail,
+        ),
+    ] {
+        let mut c = call("08:10", "", &[turn]);
+        c.meta.agent_name = "Rizky".into();
+        assert_eq!(super::class_tests::status(&c, "greeting"), want, "{turn}");
+    }
+}
