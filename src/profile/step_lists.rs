@@ -74,6 +74,11 @@ pub struct PriorReportQuestion {
     pub ask_identifier: Phrases,
     /// ... within this many turns after the caller's "yes".
     pub follow_up_turns: usize,
+    /// A caller turn of these words only (or of fillers only) while the question goes
+    /// on is a backchannel: the next turn within `follow_up_turns` that says yes or no
+    /// is the answer.
+    #[serde(default)]
+    pub backchannel: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

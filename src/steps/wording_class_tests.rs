@@ -107,3 +107,117 @@ fn name_heard_with_s_for_z_classes() {
         assert_eq!(super::class_tests::status(&c, "greeting"), want, "{turn}");
     }
 }
+
+#[test]
+fn prior_report_question_classes() {
+    check(
+        "prior_report_question",
+        "09:00",
+        "",
+        &[
+            // "Before" said as "sebelum ini".
+            (
+                &[
+                    "A: sebelum ini bapak sudah pernah buat laporan",
+                    "C: belum mbak",
+                ],
+                Pass,
+            ),
+            // The passive verb written apart ("di laporkan"), a filler or a turn
+            // break between; "sempat" for "pernah".
+            (
+                &[
+                    "A: gangguan ini sudah pernah di eh laporkan ke kami sebelumnya",
+                    "C: belum",
+                ],
+                Pass,
+            ),
+            (
+                &[
+                    "A: listriknya sudah pernah di",
+                    "A: laporkan sebelumnya bu",
+                    "C: belum",
+                ],
+                Pass,
+            ),
+            // "sudah" glued to "pernah".
+            (
+                &[
+                    "A: untuk listrik ini ibu sudahpernah lapor",
+                    "C: belum pernah",
+                ],
+                Pass,
+            ),
+            // Asked with "apa" alone.
+            (
+                &[
+                    "A: apa ada laporan sebelum ini dari rumah bapak",
+                    "C: tidak pernah",
+                ],
+                Pass,
+            ),
+            // Near miss: a report read back, nothing asked.
+            (
+                &[
+                    "A: laporan sebelumnya atas nama ibu ani di jalan mawar",
+                    "C: iya",
+                ],
+                Fail,
+            ),
+        ],
+    );
+    check(
+        "prior_report_question",
+        "09:00",
+        "",
+        &[
+            // A bare "ya" while the question goes on; the answer after it says no.
+            (
+                &[
+                    "A: pak sudah pernah melapor",
+                    "C: iya",
+                    "A: soal lampu mati ini",
+                    "C: belum, baru kali ini",
+                ],
+                Pass,
+            ),
+            // The same with a yes: the report number must then be asked.
+            (
+                &[
+                    "A: pak sudah pernah melapor",
+                    "C: iya",
+                    "A: soal lampu mati ini",
+                    "C: sudah kemarin",
+                    "A: baik saya cek dulu",
+                ],
+                Fail,
+            ),
+            // "belum ada kabar" after a yes is no "no": the number must be asked.
+            (
+                &[
+                    "A: apakah sudah pernah dilaporkan sebelumnya",
+                    "C: sudah tapi belum ada kabar",
+                    "A: baik saya cek dulu",
+                ],
+                Fail,
+            ),
+            // Near miss: an address number read back beside "laporan" asks nothing.
+            (
+                &[
+                    "A: apakah sudah pernah dilaporkan sebelumnya",
+                    "C: sudah mbak",
+                    "A: atas nama joko di jalan melati no 12 bantul laporan padam",
+                ],
+                Fail,
+            ),
+            (
+                &[
+                    "A: apakah sudah pernah dilaporkan sebelumnya",
+                    "C: sudah mbak",
+                    "A: boleh nomor laporannya",
+                ],
+                Pass,
+            ),
+        ],
+    );
+}
