@@ -221,3 +221,28 @@ fn prior_report_question_classes() {
         ],
     );
 }
+
+#[test]
+fn this_phone_classes() {
+    use crate::model::numbers::NumberKind::{Mobile, Pstn};
+    for (turn, number, want) in [
+        // The phone in use named instead of its number.
+        (
+            "A: handphone yang bapak pakai sekarang bisa kami telepon",
+            Mobile,
+            Pass,
+        ),
+        ("A: hp yang digunakan ini aktif ya pak", Mobile, Pass),
+        // Near miss: the phone of the earlier report is not the number in use.
+        ("A: atau nomor hp yang dipakai waktu lapor", Mobile, Fail),
+        // Near miss: a landline caller asked only about the number in use.
+        ("A: nomor yang dipakai ini bisa dihubungi pak", Pstn, Fail),
+    ] {
+        let c = call("09:00", "", &[turn]);
+        assert_eq!(
+            super::class_tests::status_on(&c, "phone_verification", number),
+            want,
+            "{turn}"
+        );
+    }
+}
