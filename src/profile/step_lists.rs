@@ -103,6 +103,11 @@ pub struct Empathy {
     pub question_after_words: Vec<String>,
     /// ... unless the apology names its object with one of these words ("maaf atas").
     pub apology_object: Vec<String>,
+    /// Words of contrast: a question word before one of them inside the apology is a
+    /// concession that the apology goes on past to the problem ("maaf, sudah melapor
+    /// namun gangguannya terulang"), not a question.
+    #[serde(default)]
+    pub concession: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

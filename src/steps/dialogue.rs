@@ -325,7 +325,13 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
     // ("maaf untuk kendala ini, sudah pernah dilaporkan?").
     let keep = |h: &Hit| {
         let span = ctx.text.span_tokens(h);
-        let inside = span.iter().any(|t| q.iter().any(|w| w == t));
+        // Only what follows the last word of contrast can still ask: "maaf, bapak sudah
+        // melapor namun gangguannya terulang" concedes the report, names the problem.
+        let from = span
+            .iter()
+            .rposition(|t| e.concession.iter().any(|w| w == t))
+            .map_or(0, |i| i + 1);
+        let inside = span[from..].iter().any(|t| q.iter().any(|w| w == t));
         let after = !span.iter().any(|t| e.apology_object.iter().any(|w| w == t))
             && ctx
                 .text

@@ -246,3 +246,29 @@ fn this_phone_classes() {
         );
     }
 }
+
+#[test]
+fn apology_for_a_problem_come_back_classes() {
+    check(
+        "empathy",
+        "09:00",
+        "",
+        &[
+            // The report conceded, then the problem apologised for.
+            (
+                &["A: maaf ya bu, ibu sudah melapor tetapi kendalanya datang lagi"],
+                Pass,
+            ),
+            (
+                &["A: maaf pak sudah pernah lapor namun gangguannya terulang"],
+                Pass,
+            ),
+            // Near misses: the apology only prefaces a question.
+            (
+                &["A: mohon maaf untuk kendala ini sudah pernah lapor"],
+                Fail,
+            ),
+            (&["A: maaf dengan siapa saya bicara, masalahnya apa"], Fail),
+        ],
+    );
+}
