@@ -272,3 +272,58 @@ fn apology_for_a_problem_come_back_classes() {
         ],
     );
 }
+
+#[test]
+fn closing_split_over_turns_classes() {
+    check(
+        "closing",
+        "16:00",
+        "",
+        &[
+            // The campaign in the turn before the closing's last three, the sentence
+            // running on into them past backchannels.
+            (
+                &[
+                    "A: silakan unduh aplikasi pln mobile lewat play store",
+                    "C: iya",
+                    "A: maupun app store ya bu",
+                    "C: hmm",
+                    "A: terima kasih sudah menghubungi",
+                    "A: pln 123 selamat sore",
+                ],
+                Pass,
+            ),
+            // The line's number in words before the honorific ("tiga bu" is no
+            // "tiga ribu").
+            (
+                &[
+                    "A: baik bu terima kasih telah menelepon pln seratus dua puluh tiga bu",
+                    "A: silakan pasang pln mobile dari appstore, selamat sore",
+                ],
+                Pass,
+            ),
+            // Near miss: the campaign said well before the closing.
+            (
+                &[
+                    "A: ada aplikasi new pln mobile di playstore",
+                    "C: oke",
+                    "A: baik saya cek dulu",
+                    "A: sudah saya teruskan",
+                    "A: terima kasih sudah menghubungi",
+                    "A: pln 123 selamat sore",
+                ],
+                Fail,
+            ),
+            // Near miss: the wrong time of day.
+            (
+                &[
+                    "A: silakan unduh aplikasi pln mobile lewat play store",
+                    "A: maupun app store ya bu",
+                    "A: terima kasih sudah menghubungi",
+                    "A: pln 123 selamat pagi",
+                ],
+                Fail,
+            ),
+        ],
+    );
+}
