@@ -148,12 +148,29 @@ pub fn decide(
                 text.first(set, Role::Caller, slots, prof.opts, &all)
                     .is_some()
             };
-            let kind =
-                if tusbung && says(&prof.sets.tusbung_paid) && says(&prof.sets.tusbung_reconnect) {
-                    PathKind::TusbungPaid
-                } else {
-                    PathKind::FirstReport
-                };
+            // "belum bayar", "pembayarannya belum beres", "mau saya lunasi": not paid.
+            let not_paid = &prof.tusbung_not_paid;
+            let paid_kept = |h: &crate::matching::Hit| {
+                !text.negated(h, not_paid, &[], (prof.profile.tusbung.not_paid_window, 0))
+                    && !text.negated_inside(h, not_paid)
+            };
+            let paid = || {
+                text.first_kept(
+                    &prof.sets.tusbung_paid,
+                    Role::Caller,
+                    slots,
+                    prof.opts,
+                    &all,
+                    &paid_kept,
+                )
+                .0
+                .is_some()
+            };
+            let kind = if tusbung && paid() && says(&prof.sets.tusbung_reconnect) {
+                PathKind::TusbungPaid
+            } else {
+                PathKind::FirstReport
+            };
             (kind, None, false)
         }
         Some(m) => {

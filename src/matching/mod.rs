@@ -378,6 +378,12 @@ impl CallText {
             .map(|r| (r, self.run(r)))
     }
 
+    /// Whether turns `a` and `b` lie in one run of their speaker (only short turns of
+    /// the other side between them: one sentence split over turns may span both).
+    pub fn same_run(&self, a: usize, b: usize) -> bool {
+        self.turns[a].run == self.turns[b].run
+    }
+
     /// The normalised tokens of turn `i`.
     pub fn tokens_of(&self, i: usize) -> &[Token] {
         let t = &self.turns[i];

@@ -42,9 +42,11 @@ const TARGETS: Targets = {
 };
 
 /// Words one edit from a number word that are words in their own right.
-const REAL_WORDS: [&str; 22] = [
+/// "ibu" after a number is the honorific ("... seratus dua puluh tiga, bu"), not "ribu".
+const REAL_WORDS: [&str; 23] = [
     "juga", "jua", "tempat", "empati", "lama", "lina", "tiba", "kelas", "balas", "beras", "ribut",
     "rabu", "pulih", "ratu", "situ", "sate", "enak", "tuju", "rata", "sapu", "peluh", "satuan",
+    "ibu",
 ];
 
 fn is_number_word(t: &str) -> bool {

@@ -37,6 +37,7 @@ pub struct Compiled {
     pub log_steps: [bool; STEP_COUNT],
     /// Normalised word lists.
     pub urgent_negations: Vec<Vec<String>>,
+    pub tusbung_not_paid: Vec<Vec<String>>,
     pub forbidden_negations: Vec<Vec<String>>,
     /// Normalised token sequences that look like negations but are not.
     pub forbidden_negation_exceptions: Vec<Vec<String>>,
@@ -274,6 +275,7 @@ impl Compiled {
             thresholds,
             log_steps,
             urgent_negations: sequences(&p.urgent.negations),
+            tusbung_not_paid: sequences(&p.tusbung.not_paid),
             forbidden_negations: sequences(&p.steps.forbidden_phrases.negations),
             forbidden_negation_exceptions: p
                 .steps

@@ -237,6 +237,13 @@ pub struct Tusbung {
     pub paid: Phrases,
     /// Caller asks to be reconnected.
     pub reconnect: Phrases,
+    /// Words that deny or defer the payment ("belum", "mau"): a paid cue with one of
+    /// them inside it or just before it is not said.
+    #[serde(default)]
+    pub not_paid: Vec<String>,
+    /// How many tokens before a paid cue are searched for one of `not_paid`.
+    #[serde(default)]
+    pub not_paid_window: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]

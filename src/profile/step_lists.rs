@@ -74,6 +74,11 @@ pub struct PriorReportQuestion {
     pub ask_identifier: Phrases,
     /// ... within this many turns after the caller's "yes".
     pub follow_up_turns: usize,
+    /// A caller turn of these words only (or of fillers only) while the question goes
+    /// on is a backchannel: the next turn within `follow_up_turns` that says yes or no
+    /// is the answer.
+    #[serde(default)]
+    pub backchannel: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -98,6 +103,11 @@ pub struct Empathy {
     pub question_after_words: Vec<String>,
     /// ... unless the apology names its object with one of these words ("maaf atas").
     pub apology_object: Vec<String>,
+    /// Words of contrast: a question word before one of them inside the apology is a
+    /// concession that the apology goes on past to the problem ("maaf, sudah melapor
+    /// namun gangguannya terulang"), not a question.
+    #[serde(default)]
+    pub concession: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

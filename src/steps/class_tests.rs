@@ -52,6 +52,11 @@ pub(super) fn call(hhmm: &str, crm: &str, turns: &[&str]) -> Call {
 
 /// The status of step `step` on `call`.
 pub(super) fn status(call: &Call, step: &str) -> Status {
+    status_on(call, step, NumberKind::Mobile)
+}
+
+/// [`status`] with the caller number of kind `number`.
+pub(super) fn status_on(call: &Call, step: &str, number: NumberKind) -> Status {
     let prof = Compiled::builtin();
     let text = CallText::new(&call.turns, &prof.norm, Some(&prof.lexicon), 2);
     let slots = slots_for(call, &prof);
@@ -64,7 +69,7 @@ pub(super) fn status(call: &Call, step: &str) -> Status {
         prior_age_h: None,
         already_escalated: false,
         new_report_no: None,
-        number_kind: NumberKind::Mobile,
+        number_kind: number,
     };
     let ctx = Ctx {
         call,

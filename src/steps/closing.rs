@@ -2,6 +2,7 @@
 
 use super::parts::{parts, parts_verdict, wrong_time_of_day};
 use super::{Ctx, StepResult};
+use crate::matching::phrase::Phrase;
 use crate::model::numbers::report_digits;
 use crate::model::{EvidenceTime, PathKind, Role, Status};
 
@@ -172,15 +173,34 @@ pub fn closing(ctx: &Ctx) -> StepResult {
     let last = closing_turns(ctx, c.last_turns);
     let accept = |i: usize| last.contains(&i);
     let s = &ctx.prof.sets;
-    let p = parts(
-        ctx,
-        &[
-            ("PLN Mobile campaign", &s.campaign),
-            ("thanks for calling PLN 123", &s.thanks),
-            ("selamat + time of day", &s.closing_salutation),
-        ],
-        &accept,
-    );
+    let wanted: [(&'static str, &[Phrase]); 3] = [
+        ("PLN Mobile campaign", &s.campaign),
+        ("thanks for calling PLN 123", &s.thanks),
+        ("selamat + time of day", &s.closing_salutation),
+    ];
+    let mut p = parts(ctx, &wanted, &accept);
+    // The closing's sentences start in the agent turn before its last turns when that
+    // turn runs on into them (only backchannels between: "... unduh aplikasinya di Play
+    // Store" / "iya" / "atau App Store ya"). Searched only for a part still missing.
+    let before = last
+        .first()
+        .and_then(|&f| ctx.text.turns_of(Role::Agent).take_while(|&i| i < f).last())
+        .filter(|&b| last.first().is_some_and(|&f| ctx.text.same_run(b, f)));
+    if let (Some(before), false) = (before, p.missing.is_empty()) {
+        let wide = |i: usize| i == before || accept(i);
+        for (k, (name, set)) in wanted.iter().enumerate() {
+            if !p.missing.contains(name) {
+                continue;
+            }
+            let h = ctx
+                .text
+                .first(set, Role::Agent, ctx.slots, ctx.prof.opts, &wide);
+            if h.is_some() {
+                p.hits[k] = h;
+                p.missing.retain(|m| m != name);
+            }
+        }
+    }
     let extra = if p.missing.contains(&"selamat + time of day") {
         wrong_time_of_day(ctx, &s.closing_salutation, &accept)
     } else {

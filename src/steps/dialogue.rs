@@ -163,16 +163,33 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
         );
     };
     // The caller's answer: their first turn after the question.
-    let answer = ctx.text.turns_of(Role::Caller).find(|&i| i > q.last_turn);
-    let Some(a) = answer else {
+    let mut callers = ctx.text.turns_of(Role::Caller).filter(|&i| i > q.last_turn);
+    let Some(mut a) = callers.next() else {
         return ctx.verdict(Some(q), "");
     };
-    let only = |i: usize| i == a;
-    let said = |set| {
+    let said_in = |set, turn: usize| {
+        let only = |i: usize| i == turn;
         ctx.text
             .first(set, Role::Caller, ctx.slots, ctx.prof.opts, &only)
             .is_some()
     };
+    // A backchannel while the question goes on ("sudah pernah melapor" / "iya" / "soal
+    // lampu mati ini?") is no answer yet: the caller's next turn, when it says yes or
+    // no, is. Only a bare "ya" or a filler: "belum", "pernah" answer.
+    let pq = &ctx.prof.profile.steps.prior_report_question;
+    let bare = ctx
+        .text
+        .tokens_of(a)
+        .iter()
+        .all(|t| pq.backchannel.iter().any(|w| w == t));
+    if bare {
+        if let Some(b) = callers.next().filter(|&b| b <= a + pq.follow_up_turns) {
+            if said_in(&s.prior_no, b) || said_in(&s.prior_yes, b) {
+                a = b;
+            }
+        }
+    }
+    let said = |set| said_in(set, a);
     // An answer that already gives a number (report number, customer id) needs no
     // follow-up question.
     let digits: usize = ctx
@@ -190,14 +207,33 @@ pub fn prior_report_question(ctx: &Ctx) -> StepResult {
     // when the agent reads out a number at the end of the call.
     let window = ctx.prof.profile.steps.prior_report_question.follow_up_turns;
     let after = |i: usize| i >= q.first_turn && i <= a + window;
-    let id = ctx.find(&s.prior_identifier, Role::Agent, &after);
-    match id {
-        Some(h) if h.matched() => ctx.verdict(Some(h), ""),
-        other => {
-            let mut r = ctx.verdict(
-                other,
-                "caller says they reported before but the agent never asks for the report number, the phone used or the customer id / meter number",
-            );
+    // A number inside the request is an address or a report read out ("di jalan
+    // kenari no 8, laporannya lampu padam"), not a request for the number.
+    let asks = |h: &Hit| {
+        let span = ctx.text.span_tokens(h);
+        span.len() < 3
+            || !span[1..span.len() - 1]
+                .iter()
+                .any(|t| t.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let reason = "caller says they reported before but the agent never asks for the report number, the phone used or the customer id / meter number";
+    match ctx.text.first_kept(
+        &s.prior_identifier,
+        Role::Agent,
+        ctx.slots,
+        ctx.prof.opts,
+        &after,
+        &asks,
+    ) {
+        (Some(h), _) => ctx.verdict(Some(h), ""),
+        (None, Some(read_out)) => {
+            let mut r = ctx.evidence(Status::Fail, reason.into(), &read_out);
+            r.similarity = Some(0.5);
+            r
+        }
+        (None, None) => {
+            let other = ctx.nearest(&s.prior_identifier, Role::Agent, &after);
+            let mut r = ctx.verdict(other, reason);
             if r.evidence_text.is_empty() {
                 r = ctx.evidence(Status::Fail, r.reason, &q);
             }
@@ -215,7 +251,13 @@ pub fn empathy(ctx: &Ctx) -> StepResult {
     // ("maaf untuk kendala ini, sudah pernah dilaporkan?").
     let keep = |h: &Hit| {
         let span = ctx.text.span_tokens(h);
-        let inside = span.iter().any(|t| q.iter().any(|w| w == t));
+        // Only what follows the last word of contrast can still ask: "maaf, bapak sudah
+        // melapor namun gangguannya terulang" concedes the report, names the problem.
+        let from = span
+            .iter()
+            .rposition(|t| e.concession.iter().any(|w| w == t))
+            .map_or(0, |i| i + 1);
+        let inside = span[from..].iter().any(|t| q.iter().any(|w| w == t));
         let after = !span.iter().any(|t| e.apology_object.iter().any(|w| w == t))
             && ctx
                 .text

@@ -226,3 +226,5 @@ mod rule_tests;
 mod short_form_class_tests;
 #[cfg(test)]
 mod split_class_tests;
+#[cfg(test)]
+mod wording_class_tests;

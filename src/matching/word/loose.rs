@@ -14,7 +14,7 @@ use crate::matching::edit::within;
 use crate::matching::lang::PARTICLES as SUFFIXES;
 
 /// Sound key of an ASCII word: the spellings Indonesian writes one sound with fold
-/// together (dj/j, tj/c, oe/u, c/k/q, f/p/v, y/i), doubled letters count once and a
+/// together (dj/j, tj/c, oe/u, c/k/q, f/p/v, y/i, z/s), doubled letters count once and a
 /// final d is a t. Non-ASCII words are their own key.
 pub fn sound_key(w: &str) -> String {
     if !w.is_ascii() {
@@ -39,6 +39,7 @@ fn key_into(b: &[u8], out: &mut [u8]) -> usize {
             (b'c' | b'q', _) => (b'k', 1),
             (b'f' | b'v', _) => (b'p', 1),
             (b'y', _) => (b'i', 1),
+            (b'z', _) => (b's', 1),
             (c, _) => (c, 1),
         };
         if n == 0 || out[n - 1] != c {
@@ -107,6 +108,7 @@ fn first_sound(s: &str) -> u8 {
         Some(b'c' | b'q' | b'k') => b'k',
         Some(b'f' | b'v' | b'p') => b'p',
         Some(b'y' | b'i') => b'i',
+        Some(b'z' | b's') => b's',
         Some(b't') if s.as_bytes().get(1) == Some(&b'j') => b'k',
         Some(&c) => c,
         None => 0,

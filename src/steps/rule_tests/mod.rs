@@ -416,14 +416,6 @@ fn ticket_number_rule() {
                     .path(RepeatOpenLt12h),
                 Pass,
             ),
-            (
-                "open: a house number read back, then a question about the problem",
-                case(&[
-                    "A: alamatnya di jalan kenari no 25 kecamatan lowokwaru untuk lampu di rumah mati total masih sama",
-                ])
-                .path(RepeatOpenLt12h),
-                Fail,
-            ),
         ],
     );
 }
