@@ -182,9 +182,12 @@ pub fn closing(ctx: &Ctx) -> StepResult {
     // The closing's sentences start in the agent turn before its last turns when that
     // turn runs on into them (only backchannels between: "... unduh aplikasinya di Play
     // Store" / "iya" / "atau App Store ya"). Searched only for a part still missing.
-    let before = last
-        .first()
-        .and_then(|&f| ctx.text.turns_of(Role::Agent).take_while(|&i| i < f).last())
+    let agent: Vec<usize> = ctx.text.turns_of(Role::Agent).collect();
+    let before = agent
+        .len()
+        .checked_sub(c.last_turns + 1)
+        .and_then(|k| agent.get(k).copied())
+        .filter(|b| !last.contains(b))
         .filter(|&b| last.first().is_some_and(|&f| ctx.text.same_run(b, f)));
     if let (Some(before), false) = (before, p.missing.is_empty()) {
         let wide = |i: usize| i == before || accept(i);

@@ -302,13 +302,17 @@ fn closing_split_over_turns_classes() {
                 ],
                 Pass,
             ),
-            // Near miss: the campaign said well before the closing.
+            // Near miss: the campaign said well before the closing, the caller answering
+            // between the agent's sentences (consecutive agent turns are one run-on turn
+            // for the closing window, so each sentence here has its answer).
             (
                 &[
                     "A: ada aplikasi new pln mobile di playstore",
                     "C: oke",
                     "A: baik saya cek dulu",
+                    "C: iya",
                     "A: sudah saya teruskan",
+                    "C: baik",
                     "A: terima kasih sudah menghubungi",
                     "A: pln 123 selamat sore",
                 ],
