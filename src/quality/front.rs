@@ -33,7 +33,7 @@ pub fn pack(raw: &[u8]) -> Option<Key> {
 }
 
 /// The bytes of a packed token (without the zero padding).
-pub fn unpack(key: &Key, out: &mut [u8; 16]) -> usize {
+fn unpack(key: &Key, out: &mut [u8; 16]) -> usize {
     out[..8].copy_from_slice(&key[0].to_le_bytes());
     out[8..].copy_from_slice(&key[1].to_le_bytes());
     out.iter().position(|&b| b == 0).unwrap_or(16)

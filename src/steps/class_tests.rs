@@ -312,14 +312,20 @@ fn caller_name_classes() {
     );
 }
 
-/// Whether the path decision finds the call urgent.
-pub(super) fn urgent(turns: &[&str]) -> bool {
+/// The path decision on a first-report call at 09:00 with no action and no report
+/// export: the caller's words alone decide.
+pub(super) fn path_on_words(turns: &[&str]) -> PathInfo {
     let prof = Compiled::builtin();
     let c = call("09:00", "", turns);
     let text = CallText::new(&c.turns, &prof.norm, Some(&prof.lexicon), 2);
     let slots = slots_for(&c, &prof);
     let reports = crate::ingest::report_index::ReportIndex::default();
-    crate::path::decide(&c, &text, &slots, &reports, &prof).urgent
+    crate::path::decide(&c, &text, &slots, &reports, &prof)
+}
+
+/// Whether the path decision finds the call urgent.
+pub(super) fn urgent(turns: &[&str]) -> bool {
+    path_on_words(turns).urgent
 }
 
 #[test]

@@ -2,21 +2,13 @@
 //! payment of a disconnected caller, the greeting's offer glued together, ... Each
 //! class has a near miss that must stay as it was (FAIL, or the other path).
 
-use super::class_tests::{call, check};
+use super::class_tests::{call, check, path_on_words};
 use super::Status::{Fail, Pass};
-use crate::matching::CallText;
 use crate::model::PathKind;
-use crate::profile::Compiled;
-use crate::steps::slots_for;
 
 /// The path a first-report call with no action takes on the caller's words alone.
 fn path_of(turns: &[&str]) -> PathKind {
-    let prof = Compiled::builtin();
-    let c = call("09:00", "", turns);
-    let text = CallText::new(&c.turns, &prof.norm, Some(&prof.lexicon), 2);
-    let slots = slots_for(&c, &prof);
-    let reports = crate::ingest::report_index::ReportIndex::default();
-    crate::path::decide(&c, &text, &slots, &reports, &prof).kind
+    path_on_words(turns).kind
 }
 
 #[test]
